@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "faqbot",
+  products: [
+    .executable(name: "faqbot", targets: ["faqbot"]),
+    .library(name: "FAQBot", targets: ["FAQBot"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    .target(
+      name: "FAQBot",
+      dependencies: [.product(name: "Yams", package: "Yams")]
+    ),
+    .systemLibrary(
+      name: "CReadline",
+      providers: [.apt(["libreadline-dev"])]
+    ),
+    .executableTarget(
+      name: "faqbot",
+      dependencies: [
+        "FAQBot",
+        "CReadline",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(
+      name: "FAQBotTests",
+      dependencies: ["FAQBot"]
+    ),
+    .testTarget(
+      name: "EndToEndTests",
+      dependencies: ["FAQBot"]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,68 @@
+/// General rules that recognise text which is not content: page furniture, promotion and
+/// navigation left over from a web page or a PDF export.
+///
+/// The rules look at the shape of the text (a repeated title with a page number, a bare
+/// URL, a call to action that points at another resource, a label with nothing under it),
+/// never at strings of one particular document.
+struct CleaningRules: Sendable {
+  /// Reasons recorded in the knowledge file's `removed` list.
+  enum Reason {
+    static let pageArtefact = "page artefact: the title or a page number repeated as a running header or footer"
+    static let bareLink = "promotional link: a sentence carrying a bare URL"
+    static let promotion = "promotion: a call to action that sends the reader to another resource"
+    static let orphanLabel = "navigation: a heading-like line with no text under it (a link label without its link)"
+    static let listLeadIn = "navigation: a lead-in to a list of links that is not there"
+  }
+
+  private static let callToActionWords: Set<String> = [
+    "visit", "visiting", "click", "tap", "subscribe", "delve", "explore", "browse", "follow", "download",
+    "read", "consult", "check", "discover", "continue", "sign", "register", "join", "contact",
+  ]
+  private static let resourceWords: Set<String> = [
+    "website", "websites", "site", "link", "links", "page", "url", "source", "material", "blog", "newsletter",
+    "resource", "resources", "here", "below", "article", "articles", "guide",
+  ]
+
+  /// A single line that only repeats the title and/or a page number ("Title 1", "Page 3 of 9", "- 4 -").
+  func isPageArtefact(_ line: String, title: String) -> Bool {
+    let words = Self.words(of: line)
+    guard !words.isEmpty else { return false }
+    let titleWords = Self.words(of: title)
+    var rest = words[...]
+    if !titleWords.isEmpty, rest.starts(with: titleWords) { rest = rest.dropFirst(titleWords.count) }
+    if rest.first == "page" { rest = rest.dropFirst() }
+    let isNumber = { (word: Substring.SubSequence) in !word.isEmpty && word.allSatisfy(\.isNumber) }
+    if rest.isEmpty { return words.count == titleWords.count && !titleWords.isEmpty }
+    guard let first = rest.first, isNumber(Substring(first)) else { return false }
+    rest = rest.dropFirst()
+    if rest.count == 2, rest.first == "of", let last = rest.last, isNumber(Substring(last)) { return true }
+    return rest.isEmpty
+  }
+
+  /// The reason to drop a sentence, or `nil` to keep it.
+  func promotionReason(forSentence sentence: String) -> String? {
+    let lower = sentence.lowercased()
+    if lower.contains("http://") || lower.contains("https://") || lower.contains("www.") {
+      return Reason.bareLink
+    }
+    let words = Set(Self.words(of: sentence))
+    if !words.isDisjoint(with: Self.callToActionWords), !words.isDisjoint(with: Self.resourceWords) {
+      return Reason.promotion
+    }
+    return nil
+  }
+
+  /// A line that reads like a heading: short, no closing punctuation, starts with a capital or digit.
+  func looksLikeHeading(_ line: String) -> Bool {
+    guard line.utf8.count <= 100, let first = line.unicodeScalars.first, let last = line.last else { return false }
+    guard first.properties.isUppercase || ("0"..."9").contains(Character(first)) else { return false }
+    guard !".!?:;,".contains(last) else { return false }
+    let wordCount = line.split(whereSeparator: \.isWhitespace).count
+    return wordCount <= 12 && line.contains(where: \.isLetter)
+  }
+
+  /// Lowercased words of letters and digits, for comparing lines by shape.
+  static func words(of text: String) -> [String] {
+    text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+  }
+}

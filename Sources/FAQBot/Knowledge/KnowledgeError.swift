@@ -1,0 +1,28 @@
+/// Why a document could not become a knowledge file; each message names the file.
+public struct KnowledgeError: Error, Sendable, Equatable, CustomStringConvertible {
+  public enum Reason: Sendable, Equatable {
+    case unreadable(String)
+    case empty
+    case binary
+    case invalidUTF8(offset: Int)
+    case invalidKnowledgeFile(String)
+  }
+
+  public var file: String
+  public var reason: Reason
+
+  public init(file: String, reason: Reason) {
+    self.file = file
+    self.reason = reason
+  }
+
+  public var description: String {
+    switch reason {
+    case .unreadable(let detail): "\(file): cannot read the document: \(detail)"
+    case .empty: "\(file): the document is empty (no text to build knowledge from)"
+    case .binary: "\(file): the document looks binary (it contains NUL bytes); give a plain text or Markdown file"
+    case .invalidUTF8(let offset): "\(file): the document is not valid UTF-8 (first bad byte at offset \(offset))"
+    case .invalidKnowledgeFile(let detail): "\(file): not a valid knowledge file: \(detail)"
+    }
+  }
+}

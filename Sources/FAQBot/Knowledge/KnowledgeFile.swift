@@ -1,0 +1,46 @@
+import Foundation
+
+/// Reads and writes the knowledge file: JSON with sorted keys, pretty-printed, ending in a
+/// newline, so the same document always gives the same bytes and diffs stay readable.
+public enum KnowledgeFile {
+  public static func encode(_ document: KnowledgeDocument) -> [UInt8] {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    // Encoding plain structs of strings and integers cannot fail.
+    let data = (try? encoder.encode(document)) ?? Data()
+    return Array(data) + [0x0A]
+  }
+
+  public static func decode(_ bytes: [UInt8], fileName: String) throws(KnowledgeError) -> KnowledgeDocument {
+    let document: KnowledgeDocument
+    do {
+      document = try JSONDecoder().decode(KnowledgeDocument.self, from: Data(bytes))
+    } catch {
+      throw KnowledgeError(file: fileName, reason: .invalidKnowledgeFile(Self.describe(error)))
+    }
+    guard document.format == KnowledgeDocument.currentFormat else {
+      throw KnowledgeError(
+        file: fileName,
+        reason: .invalidKnowledgeFile(
+          "format \(document.format) is not supported (this faqbot reads format \(KnowledgeDocument.currentFormat))"))
+    }
+    return document
+  }
+
+  private static func describe(_ error: any Error) -> String {
+    switch error {
+    case DecodingError.keyNotFound(let key, let context):
+      return "missing key '\(key.stringValue)' at \(path(context.codingPath))"
+    case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+      return "\(context.debugDescription) at \(path(context.codingPath))"
+    case DecodingError.dataCorrupted(let context):
+      return context.debugDescription
+    default:
+      return "\(error)"
+    }
+  }
+
+  private static func path(_ keys: [any CodingKey]) -> String {
+    keys.isEmpty ? "top level" : keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+  }
+}
