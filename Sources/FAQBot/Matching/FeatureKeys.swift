@@ -1,0 +1,67 @@
+/// The raw features of an analysed text, as 64-bit hashes: word unigrams and bigrams of
+/// stems, and character 2–5-grams inside each word padded with spaces (like scikit-learn's
+/// `char_wb`), which is what makes matching tolerant of typos and word forms.
+///
+/// Hashing with FNV-1a keeps extraction allocation-free; ``FeatureSpace`` then interns
+/// the hashes seen in training.
+public struct FeatureKeys: Sendable {
+  public static let characterGramSizes = 2...5
+
+  /// Hashes of the word features (block 0) and character features (block 1), with repeats.
+  public struct Keys: Sendable {
+    public var words: [UInt64] = []
+    public var characters: [UInt64] = []
+    /// For each word key, the index of the word it came from (the first word of a bigram).
+    public var wordOrigins: [Int] = []
+    /// For each character key, the index of the word it came from.
+    public var characterOrigins: [Int] = []
+  }
+
+  public init() {}
+
+  public func keys(for analysis: TextAnalyzer.Analysis) -> Keys {
+    var keys = Keys()
+    let stems = analysis.stems
+    keys.words.reserveCapacity(stems.count * 2)
+    for (index, stem) in stems.enumerated() {
+      keys.words.append(Self.hash(stem.utf8, tag: 1))
+      keys.wordOrigins.append(index)
+      if index + 1 < stems.count {
+        var hash = Self.hash(stem.utf8, tag: 2)
+        hash = Self.mix(hash, byte: 0x20)
+        for byte in stems[index + 1].utf8 { hash = Self.mix(hash, byte: byte) }
+        keys.words.append(hash)
+        keys.wordOrigins.append(index)
+      }
+    }
+    var padded: [UInt8] = []
+    for (index, word) in analysis.words.enumerated() {
+      padded.removeAll(keepingCapacity: true)
+      padded.append(0x20)
+      padded.append(contentsOf: word.utf8)
+      padded.append(0x20)
+      for size in Self.characterGramSizes where size <= padded.count {
+        for start in 0...(padded.count - size) {
+          var hash = Self.offset ^ 3
+          for position in start..<(start + size) { hash = Self.mix(hash, byte: padded[position]) }
+          keys.characters.append(hash)
+          keys.characterOrigins.append(index)
+        }
+      }
+    }
+    return keys
+  }
+
+  static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
+
+  @inline(__always)
+  static func mix(_ hash: UInt64, byte: UInt8) -> UInt64 {
+    (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+  }
+
+  static func hash(_ bytes: String.UTF8View, tag: UInt8) -> UInt64 {
+    var hash = offset ^ UInt64(tag)
+    for byte in bytes { hash = mix(hash, byte: byte) }
+    return hash
+  }
+}

@@ -1,0 +1,145 @@
+import Foundation
+
+/// Multinomial logistic regression over sparse vectors: the trained intent classifier.
+///
+/// Its softmax outputs are probabilities, which is what makes `confidence` meaningful and a
+/// threshold on it transferable between packs. Training is averaged stochastic gradient
+/// descent with L2 regularisation, on a seeded shuffle: deterministic, and seconds for
+/// 15,000 examples × 150 intents. Weights are stored feature-major (`weights[f * classes + c]`)
+/// so a sparse input touches contiguous memory.
+public struct SoftmaxRegression: Sendable {
+  public struct Options: Sendable, Equatable {
+    public var epochs = 12
+    /// L2 strength per example.
+    public var l2: Float = 1e-5
+    public var learningRate: Float = 0.5
+    public var seed: UInt64 = 0x5EED
+    public init() {}
+  }
+
+  public let classCount: Int
+  public let featureCount: Int
+  public internal(set) var weights: [Float]
+  public internal(set) var bias: [Float]
+
+  init(classCount: Int, featureCount: Int, weights: [Float], bias: [Float]) {
+    self.classCount = classCount
+    self.featureCount = featureCount
+    self.weights = weights
+    self.bias = bias
+  }
+
+  /// Class probabilities for `vector` (they sum to 1).
+  public func probabilities(for vector: SparseVector) -> [Float] {
+    var scores = bias
+    scores.withUnsafeMutableBufferPointer { scores in
+      weights.withUnsafeBufferPointer { weights in
+        Self.accumulate(vector, weights: weights, classes: classCount, scale: 1, into: scores)
+      }
+      Self.softmax(scores)
+    }
+    return scores
+  }
+
+  /// The contribution of each non-zero feature of `vector` to class `label`'s score.
+  public func contributions(of vector: SparseVector, to label: Int) -> [Float] {
+    zip(vector.indices, vector.values).map { feature, value in
+      value * weights[Int(feature) * classCount + label]
+    }
+  }
+
+  public static func train(
+    vectors: [SparseVector], labels: [Int], classCount: Int, featureCount: Int, options: Options = Options()
+  ) -> SoftmaxRegression {
+    let classes = classCount
+    var weights = [Float](repeating: 0, count: featureCount * classes)
+    var averaged = [Float](repeating: 0, count: featureCount * classes)
+    var bias = [Float](repeating: 0, count: classes)
+    var averagedBias = [Float](repeating: 0, count: classes)
+    guard !vectors.isEmpty, classes > 0 else {
+      return SoftmaxRegression(classCount: classes, featureCount: featureCount, weights: weights, bias: bias)
+    }
+    var generator = SeededGenerator(seed: options.seed)
+    var order = Array(vectors.indices)
+    var scores = [Float](repeating: 0, count: classes)
+    // W = scale · V makes the L2 shrink O(1) per step; the average is kept the same way
+    // (Xu 2011): avg = (A + scale · V · step) / ... is folded in at the end via `sumScale`.
+    var scale: Float = 1
+    var step: Float = 1
+    let averageFrom = max(1, options.epochs / 2)
+    var averagedSteps: Float = 0
+    weights.withUnsafeMutableBufferPointer { weights in
+      averaged.withUnsafeMutableBufferPointer { averaged in
+        scores.withUnsafeMutableBufferPointer { scores in
+          for epoch in 0..<options.epochs {
+            order.shuffle(using: &generator)
+            let averaging = epoch >= averageFrom
+            for example in order {
+              let vector = vectors[example]
+              let rate = options.learningRate / (1 + options.learningRate * options.l2 * step)
+              for c in 0..<classes { scores[c] = bias[c] }
+              accumulate(vector, weights: UnsafeBufferPointer(weights), classes: classes, scale: scale, into: scores)
+              softmax(scores)
+              scores[labels[example]] -= 1
+              scale *= 1 - rate * options.l2
+              if scale < 1e-6 {
+                for index in weights.indices { weights[index] *= scale }
+                scale = 1
+              }
+              let factor = rate / scale
+              for (feature, value) in zip(vector.indices, vector.values) {
+                let row = Int(feature) * classes
+                let amount = factor * value
+                for c in 0..<classes where scores[c] > 1e-5 || scores[c] < -1e-5 {
+                  weights[row + c] -= amount * scores[c]
+                }
+              }
+              for c in 0..<classes { bias[c] -= rate * scores[c] }
+              step += 1
+              if averaging {
+                // Accumulate the current weights once per example would cost O(F·C); instead
+                // accumulate once per epoch below, which averages over epoch ends.
+              }
+            }
+            if averaging {
+              for index in weights.indices { averaged[index] += weights[index] * scale }
+              for c in 0..<classes { averagedBias[c] += bias[c] }
+              averagedSteps += 1
+            }
+          }
+        }
+      }
+    }
+    if averagedSteps > 0 {
+      for index in averaged.indices { averaged[index] /= averagedSteps }
+      for c in 0..<classes { averagedBias[c] /= averagedSteps }
+      return SoftmaxRegression(classCount: classes, featureCount: featureCount, weights: averaged, bias: averagedBias)
+    }
+    for index in weights.indices { weights[index] *= scale }
+    return SoftmaxRegression(classCount: classes, featureCount: featureCount, weights: weights, bias: bias)
+  }
+
+  @inline(__always)
+  static func accumulate(
+    _ vector: SparseVector, weights: UnsafeBufferPointer<Float>, classes: Int, scale: Float,
+    into scores: UnsafeMutableBufferPointer<Float>
+  ) {
+    for (feature, value) in zip(vector.indices, vector.values) {
+      let row = Int(feature) * classes
+      let amount = value * scale
+      for c in 0..<classes { scores[c] += amount * weights[row + c] }
+    }
+  }
+
+  @inline(__always)
+  static func softmax(_ scores: UnsafeMutableBufferPointer<Float>) {
+    guard let maximum = scores.max() else { return }
+    var sum: Float = 0
+    for c in scores.indices {
+      let value = exp(scores[c] - maximum)
+      scores[c] = value
+      sum += value
+    }
+    for c in scores.indices { scores[c] /= sum }
+  }
+}

@@ -1,0 +1,47 @@
+/// The whole normalisation chain shared by the classifier, the triggers and retrieval:
+/// normalise → correct typos against the pack's vocabulary → apply synonyms → stem.
+public struct TextAnalyzer: Sendable {
+  /// A text as the matchers see it.
+  public struct Analysis: Sendable, Equatable {
+    /// Normalised words after typo correction and synonyms (for character n-grams).
+    public var words: [String]
+    /// Porter2 stems of `words` (for word features, triggers and retrieval).
+    public var stems: [String]
+  }
+
+  private let normalizer = TextNormalizer()
+  private let stemmer = EnglishStemmer()
+  private let synonyms: SynonymTable
+  private let corrector: SpellingCorrector
+  /// Stems of every known word, computed once: the stemmer is the costliest step per word.
+  private let knownStems: [String: String]
+
+  /// - Parameter vocabulary: texts whose words count as correctly spelled (examples, passages).
+  public init<Texts: Sequence>(vocabulary: Texts, synonyms: [String: [String]]) where Texts.Element == String {
+    let table = SynonymTable(synonyms, normalizer: normalizer)
+    var words: [String] = []
+    for text in vocabulary { words += normalizer.words(text) }
+    for (canonical, variants) in synonyms {
+      words += normalizer.words(canonical)
+      for variant in variants { words += normalizer.words(variant) }
+    }
+    self.synonyms = table
+    self.corrector = SpellingCorrector(vocabulary: words)
+    var stems: [String: String] = [:]
+    for word in words where stems[word] == nil { stems[word] = stemmer.stem(word) }
+    self.knownStems = stems
+  }
+
+  public func analyze(_ text: String) -> Analysis {
+    let raw = normalizer.words(text)
+    let corrected = raw.map { corrector.correct($0) }
+    let words = synonyms.apply(corrected)
+    let stems = words.map { knownStems[$0] ?? stemmer.stem($0) }
+    return Analysis(words: words, stems: stems)
+  }
+
+  /// Stems of a phrase without typo correction, for trigger phrases written by authors.
+  public func stemsOfPhrase(_ phrase: String) -> [String] {
+    synonyms.apply(normalizer.words(phrase)).map { knownStems[$0] ?? stemmer.stem($0) }
+  }
+}
