@@ -1,0 +1,59 @@
+/// "Tell me more": gives the last intent's `follow_up`, then the next passages of the same
+/// section, and says so honestly when the document has nothing more on the topic.
+public struct FollowUpStage: DialogueStage {
+  public let name = "follow-up"
+
+  /// Normalised messages that ask to continue the current topic.
+  static let phrases: Set<[String]> = [
+    ["more"], ["tell", "me", "more"], ["more", "please"], ["tell", "me", "more", "please"], ["go", "on"],
+    ["continue"], ["elaborate"], ["more", "details"], ["more", "detail"], ["more", "info"],
+    ["more", "information"], ["what", "else"], ["keep", "going"], ["say", "more"], ["explain", "more"],
+    ["tell", "me", "more", "about", "it"], ["tell", "me", "more", "about", "that"], ["and"],
+    ["anything", "else"], ["can", "you", "elaborate"], ["can", "you", "tell", "me", "more"], ["details"],
+    ["go", "deeper"], ["more", "about", "that"], ["tell", "me", "more", "about", "this"],
+  ]
+
+  public init() {}
+
+  public func respond(to turn: Turn, resources: EngineResources) -> StageResult? {
+    let words = turn.analysis.words.filter { $0 != "ok" && $0 != "okay" && $0 != "please" && $0 != "so" }
+    guard Self.phrases.contains(words) || Self.phrases.contains(turn.analysis.words) else { return nil }
+    guard let last = turn.context.lastAnswer, last.kind == .intent || last.kind == .knowledge else {
+      let answer = Answer(
+        kind: .fallback, intent: nil, confidence: 0,
+        text: "More about what? Ask me a question first, or type /topics to see what I can answer.",
+        candidates: resources.candidates(turn.prediction), truncated: turn.truncated)
+      return StageResult(answer: answer, reason: "a request for more, with no earlier topic", passages: [])
+    }
+    if let intentId = last.intent, !turn.context.followUpGiven,
+      let index = resources.pack.intents.firstIndex(where: { $0.id == intentId }),
+      let followUp = resources.pack.intents[index].followUp
+    {
+      var result = resources.answer(intent: index, reply: followUp, confidence: last.confidence, turn: turn)
+      result.reason = "a request for more after intent \(intentId): its follow_up"
+      result.continuesTopic = true
+      return result
+    }
+    let given = turn.context.givenPassages
+    let anchor = given.last ?? last.sources.last?.id
+    if let anchor, let next = resources.knowledge.paragraph(after: anchor), !given.contains(next.id) {
+      let answer = Answer(
+        kind: .knowledge, intent: last.intent, confidence: last.confidence, text: next.text,
+        sources: [Answer.Source(id: next.id, section: next.sectionTitle)],
+        candidates: resources.candidates(turn.prediction), suggestions: last.suggestions, truncated: turn.truncated)
+      var result = StageResult(
+        answer: answer, reason: "a request for more: the next passage of the same section", passages: [next.id])
+      result.continuesTopic = true
+      return result
+    }
+    let section = last.sources.first?.section ?? "this topic"
+    let answer = Answer(
+      kind: .fallback, intent: last.intent, confidence: last.confidence,
+      text: "That is all the document says about \(section). \(resources.fallbackAdvice)",
+      sources: last.sources, candidates: resources.candidates(turn.prediction), suggestions: last.suggestions,
+      truncated: turn.truncated)
+    var result = StageResult(answer: answer, reason: "a request for more, but the topic is exhausted", passages: [])
+    result.continuesTopic = true
+    return result
+  }
+}
