@@ -1,0 +1,29 @@
+import ArgumentParser
+import FAQBot
+
+struct CheckCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "check",
+    abstract: "Validate an intent pack against its knowledge file and print a summary with warnings.")
+
+  @OptionGroup var pack: PackOptions
+
+  func run() throws {
+    let (knowledge, intents) = try PackLoading.load(pack.loader)
+    _ = knowledge
+    print("\(intents.intents.count) intents")
+  }
+}
+
+struct EvalCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "eval", abstract: "Score the pack on a JSONL evaluation set.")
+
+  @OptionGroup var pack: PackOptions
+
+  @Argument(help: "Evaluation set: one {\"question\": ..., \"intent\": id or null} per line.")
+  var file: String
+
+  func run() throws {
+    _ = try pack.makeEngine()
+  }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import FAQBot
+
+/// The options every command that answers questions shares: which pack, and how strict.
+struct PackOptions: ParsableArguments {
+  @Option(
+    name: .customLong("intents"), help: "A directory of intent files (*.yaml) that replaces the default intents.",
+    completion: .directory)
+  var intentsDirectory: String?
+
+  @Option(
+    name: .customLong("knowledge"), help: "A knowledge file that replaces the default one.",
+    completion: .file(extensions: ["json"]))
+  var knowledgeFile: String?
+
+  @Option(help: "Confidence (0...1) an intent needs to be answered (default \(EngineConfiguration.defaultThreshold)).")
+  var threshold: Double?
+
+  @Option(help: "Questions longer than this many characters are matched on their first part.")
+  var maxQuestionChars: Int = 2_000
+
+  func validate() throws {
+    if let threshold, !(0...1).contains(threshold) {
+      throw ValidationError("--threshold must be between 0 and 1 (got \(threshold)).")
+    }
+    if maxQuestionChars < 1 { throw ValidationError("--max-question-chars must be at least 1.") }
+  }
+
+  var loader: PackLoader { PackLoader(knowledgePath: knowledgeFile, intentsDirectory: intentsDirectory) }
+
+  var configuration: EngineConfiguration {
+    var configuration = EngineConfiguration()
+    if let threshold { configuration.threshold = threshold }
+    configuration.maxQuestionCharacters = maxQuestionChars
+    return configuration
+  }
+
+  /// Loads the pack and trains the engine, turning any mistake into a one-line CLI error.
+  func makeEngine() throws -> Engine {
+    let (knowledge, pack) = try PackLoading.load(loader)
+    return Engine(pack: pack, knowledge: knowledge, configuration: configuration)
+  }
+}
+
+enum PackLoading {
+  static func load(_ loader: PackLoader) throws -> (KnowledgeBase, IntentPack) {
+    let document: KnowledgeDocument
+    do { document = try loader.loadKnowledge() } catch { throw CLIError(error.description) }
+    let knowledge = KnowledgeBase(document: document)
+    do {
+      return (knowledge, try loader.loadIntents(knowledge: knowledge))
+    } catch {
+      throw CLIError(error.description)
+    }
+  }
+
+  static func knowledgeDocument(path: String?) throws -> KnowledgeDocument {
+    do { return try PackLoader(knowledgePath: path).loadKnowledge() } catch { throw CLIError(error.description) }
+  }
+}
