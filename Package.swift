@@ -34,7 +34,8 @@ let package = Package(
     ),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["FAQBot"]
+      // Depending on the executable makes `swift test` build the binary these tests run.
+      dependencies: ["faqbot"]
     ),
   ],
   swiftLanguageModes: [.v6]

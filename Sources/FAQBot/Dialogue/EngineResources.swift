@@ -21,7 +21,8 @@ public struct EngineResources: Sendable {
     let vocabulary = pack.intents.flatMap(\.examples) + knowledge.paragraphs.map(\.text)
     let analyzer = TextAnalyzer(vocabulary: vocabulary, synonyms: pack.synonyms)
     self.analyzer = analyzer
-    self.classifier = classifier ?? IntentClassifier(pack: pack, analyzer: analyzer)
+    self.classifier =
+      classifier ?? IntentClassifier(pack: pack, analyzer: analyzer, domainTexts: knowledge.paragraphs.map(\.text))
     self.triggers = TriggerMatcher(pack: pack, analyzer: analyzer)
     self.retriever = PassageRetriever(knowledge: knowledge, analyzer: analyzer)
     self.configuration = configuration

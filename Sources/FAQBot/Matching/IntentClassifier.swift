@@ -4,12 +4,19 @@ public struct IntentClassifier: Sendable {
   public let intentIds: [String]
   public let space: FeatureSpace
   public let model: SoftmaxRegression
+  /// Content-word stems of the training examples: how much of a question the pack knows.
+  public let knownStems: Set<String>
   private let keys = FeatureKeys()
 
   /// One ranked prediction.
   public struct Prediction: Sendable, Equatable {
-    /// Probabilities in class order (sum to 1).
+    /// Probabilities in class order: P(in scope) × P(intent | in scope). They sum to
+    /// `inScope`; the rest is the chance that the question is about none of the intents.
     public var probabilities: [Float]
+    /// The share of the question's content words that occur in the pack's examples: a
+    /// question made of words the pack has never seen is about something else, however its
+    /// function words ("how do I …") happen to score.
+    public var inScope: Float
     /// Class indices, most probable first.
     public var ranking: [Int]
     /// False when no feature of the question was seen in training: the probabilities are
@@ -17,28 +24,36 @@ public struct IntentClassifier: Sendable {
     public var hasEvidence: Bool
   }
 
-  public init(intentIds: [String], space: FeatureSpace, model: SoftmaxRegression) {
+  public init(intentIds: [String], space: FeatureSpace, model: SoftmaxRegression, knownStems: Set<String>) {
     self.intentIds = intentIds
     self.space = space
     self.model = model
+    self.knownStems = knownStems
   }
 
-  /// Trains on every example of `pack`.
-  public init(pack: IntentPack, analyzer: TextAnalyzer, options: SoftmaxRegression.Options = .init()) {
+  /// Trains on every example of `pack`; the words of `domainTexts` (the document) count as
+  /// in scope besides the examples' own.
+  public init(
+    pack: IntentPack, analyzer: TextAnalyzer, domainTexts: [String] = [], options: SoftmaxRegression.Options = .init()
+  ) {
     var documents: [FeatureKeys.Keys] = []
     var labels: [Int] = []
+    var known: Set<String> = []
     let keys = FeatureKeys()
     for (label, intent) in pack.intents.enumerated() {
       for example in intent.examples {
-        documents.append(keys.keys(for: analyzer.analyze(example)))
+        let analysis = analyzer.analyze(example)
+        known.formUnion(analysis.stems)
+        documents.append(keys.keys(for: analysis))
         labels.append(label)
       }
     }
+    for text in domainTexts { known.formUnion(analyzer.analyze(text).stems) }
     let space = FeatureSpace(documents: documents)
     let vectors = documents.map { space.vector(for: $0) }
     let model = SoftmaxRegression.train(
       vectors: vectors, labels: labels, classCount: pack.intents.count, featureCount: space.count, options: options)
-    self.init(intentIds: pack.intents.map(\.id), space: space, model: model)
+    self.init(intentIds: pack.intents.map(\.id), space: space, model: model, knownStems: known)
   }
 
   public func vector(for analysis: TextAnalyzer.Analysis) -> SparseVector {
@@ -47,28 +62,50 @@ public struct IntentClassifier: Sendable {
 
   public func predict(_ analysis: TextAnalyzer.Analysis) -> Prediction {
     let vector = vector(for: analysis)
-    let probabilities = model.probabilities(for: vector)
+    let inScope = inScopeShare(analysis.stems)
+    let probabilities = model.probabilities(for: vector).map { $0 * inScope }
     let ranking = probabilities.indices.sorted {
       probabilities[$0] != probabilities[$1] ? probabilities[$0] > probabilities[$1] : $0 < $1
     }
-    return Prediction(probabilities: probabilities, ranking: ranking, hasEvidence: !vector.isEmpty)
+    return Prediction(
+      probabilities: probabilities, inScope: inScope, ranking: ranking, hasEvidence: !vector.isEmpty)
+  }
+
+  /// The share of content words (not function words) of `stems` that the pack knows; 1 for a
+  /// question of function words only ("who are you?"), which the examples then decide.
+  public func inScopeShare(_ stems: [String]) -> Float {
+    var content = 0
+    var known = 0
+    for stem in Set(stems) where !PassageRetriever.stopwords.contains(stem) {
+      content += 1
+      if knownStems.contains(stem) { known += 1 }
+    }
+    return content == 0 ? 1 : Float(known) / Float(content)
   }
 
   /// The words of `analysis` that pushed hardest towards intent `label`, strongest first.
   public func weightiestWords(_ analysis: TextAnalyzer.Analysis, towards label: Int, limit: Int = 5)
     -> [(word: String, weight: Float)]
   {
+    // A feature's share of the score is its TF-IDF value times its weight for `label`;
+    // a feature that several words produce is split between them.
     let featureKeys = keys.keys(for: analysis)
-    var byWord = [Float](repeating: 0, count: analysis.words.count)
-    func add(_ key: UInt64, origin: Int, index: [UInt64: Int32], scale: Float) {
-      guard let feature = index[key], origin < byWord.count else { return }
-      byWord[origin] += scale * space.idf[Int(feature)] * model.weights[Int(feature) * model.classCount + label]
-    }
+    let vector = space.vector(for: featureKeys)
+    var value: [Int32: Float] = [:]
+    for (feature, weight) in zip(vector.indices, vector.values) { value[feature] = weight }
+    var origins: [(feature: Int32, word: Int)] = []
     for (key, origin) in zip(featureKeys.words, featureKeys.wordOrigins) {
-      add(key, origin: origin, index: space.wordIndex, scale: 1)
+      if let feature = space.wordIndex[key] { origins.append((feature, origin)) }
     }
     for (key, origin) in zip(featureKeys.characters, featureKeys.characterOrigins) {
-      add(key, origin: origin, index: space.characterIndex, scale: space.characterWeight / 4)
+      if let feature = space.characterIndex[key] { origins.append((feature, origin)) }
+    }
+    var occurrences: [Int32: Int] = [:]
+    for (feature, _) in origins { occurrences[feature, default: 0] += 1 }
+    var byWord = [Float](repeating: 0, count: analysis.words.count)
+    for (feature, word) in origins where word < byWord.count {
+      let share = (value[feature] ?? 0) / Float(occurrences[feature] ?? 1)
+      byWord[word] += share * model.weights[Int(feature) * model.classCount + label]
     }
     return byWord.indices.sorted { byWord[$0] > byWord[$1] }.prefix(limit)
       .filter { byWord[$0] > 0 }

@@ -36,7 +36,7 @@ public struct PassageRetriever: Sendable {
     "pleas", "realli", "s", "say", "she", "should", "so", "some", "tell", "than", "that", "the", "their",
     "them", "then", "there", "these", "they", "thing", "this", "those", "through", "to", "too", "up", "us",
     "use", "veri", "wa", "want", "we", "were", "what", "when", "where", "whi", "which", "while", "who", "will",
-    "with", "would", "you", "your", "explain", "mean", "someth", "anyon", "wonder", "curious", "question",
+    "with", "would", "you", "your", "explain", "mean", "help", "thank", "hi", "hello", "someth", "anyon", "wonder", "curious", "question",
   ]
 
   public init(knowledge: KnowledgeBase, analyzer: TextAnalyzer) {

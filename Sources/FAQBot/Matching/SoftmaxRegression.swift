@@ -9,10 +9,10 @@ import Foundation
 /// so a sparse input touches contiguous memory.
 public struct SoftmaxRegression: Sendable {
   public struct Options: Sendable, Equatable {
-    public var epochs = 12
+    public var epochs = 50
     /// L2 strength per example.
-    public var l2: Float = 1e-5
-    public var learningRate: Float = 0.5
+    public var l2: Float = 1e-7
+    public var learningRate: Float = 2
     public var seed: UInt64 = 0x5EED
     public init() {}
   }
@@ -96,11 +96,9 @@ public struct SoftmaxRegression: Sendable {
               }
               for c in 0..<classes { bias[c] -= rate * scores[c] }
               step += 1
-              if averaging {
-                // Accumulate the current weights once per example would cost O(F·C); instead
-                // accumulate once per epoch below, which averages over epoch ends.
-              }
             }
+            // Averaging the weights of the epoch ends of the second half (not every step,
+            // which would cost O(features × classes) per example) smooths SGD's last noise.
             if averaging {
               for index in weights.indices { averaged[index] += weights[index] * scale }
               for c in 0..<classes { averagedBias[c] += bias[c] }

@@ -14,18 +14,25 @@ struct AskCommand: ParsableCommand {
   @Flag(help: "Print the answer as one JSON line (protocol v1).")
   var json = false
 
+  @Flag(help: "Also explain the answer: candidates, weightiest words, threshold, reason.")
+  var why = false
+
   @Argument(help: "The question.")
   var question: [String]
 
   func run() throws {
     let engine = try pack.makeEngine()
-    let answer = engine.respond(to: question.joined(separator: " "))
+    var context = ConversationContext()
+    let answer = engine.respond(to: question.joined(separator: " "), context: &context)
     if json {
       var buffer: [UInt8] = []
       ResponseWriter().encode(answer, id: nil, into: &buffer)
       FileHandle.standardOutput.write(Data(buffer))
     } else {
       print(PlainRenderer().render(answer))
+    }
+    if why, let explanation = engine.explanation(of: context) {
+      print(ExplanationRenderer().render(explanation), to: &StandardErrorStream.shared)
     }
   }
 }

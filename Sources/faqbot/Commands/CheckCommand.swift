@@ -14,16 +14,3 @@ struct CheckCommand: ParsableCommand {
     print("\(intents.intents.count) intents")
   }
 }
-
-struct EvalCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "eval", abstract: "Score the pack on a JSONL evaluation set.")
-
-  @OptionGroup var pack: PackOptions
-
-  @Argument(help: "Evaluation set: one {\"question\": ..., \"intent\": id or null} per line.")
-  var file: String
-
-  func run() throws {
-    _ = try pack.makeEngine()
-  }
-}
