@@ -433,6 +433,11 @@ intents:
       - What is special k in medical terms?
       - What class of drug does this belong to?
       - Explain this medicine in simple terms
+      - What sort of chemical is ketamine?
+      - what substance are we talking about here
+      - Is ketamine a medicine or a street drug?
+      - I know nothing about this drug, what exactly is it
+      - Which category of substance does ketamine fall into?
     answer:
       knowledge: [understanding-ketamine.p1.s1]
     follow_up:
@@ -462,6 +467,12 @@ intents:
       - Tell me about the history of this drug
       - has ketamine been used since the sixties
       - Is ketamin an old medicine or a new one?
+      - When was ketamine first made?
+      - is it an old drug
+      - what decade was ketamine developed in
+      - Was ketamine invented in the 1960s?
+      - Has ketamine been around since the sixties?
+      - how long has it been in use, since the 60s?
     answer:
       text: According to the article, ketamine is a dissociative anesthetic drug that has been used in various medical settings since the 1960s.
       knowledge: [understanding-ketamine.p1.s1]
@@ -491,6 +502,10 @@ intents:
       - wat is ketamine used for normally
       - Is ketamine used to put people under for surgery?
       - What has ketamine historically been used for in medicine?
+      - Before it was used for depression, what was ketamine used for?
+      - what was the original purpose of ketamine
+      - historically what have doctors given ketamine for
+      - What was ketamine mainly used for in the past?
     answer:
       knowledge: [understanding-ketamine.p1.s3]
     follow_up:
@@ -519,6 +534,10 @@ intents:
       - Does it numb pain?
       - does ketamine sedate you
       - Is ketamine a pain reliever or a sedative?
+      - is it a painkiller
+      - Can ketamine dull pain?
+      - what does it do to pain
+      - Is ketamine used for pain relief?
     answer:
       knowledge: [understanding-ketamine.p1.s2]
     follow_up:
@@ -547,6 +566,9 @@ intents:
       - Is it an emerging treatment for mental disorders?
       - Can ketamine help my mental health?
       - Is there evidence it works for mental health problems?
+      - Is ketamine used by psychiatrists?
+      - can it help with psychological disorders
+      - Do mental health clinicians prescribe ketamine for emotional problems?
     answer:
       knowledge: [understanding-ketamine.p1.s3, the-future-of-ketamine-therapy.p2.s1]
     follow_up:
@@ -576,6 +598,8 @@ intents:
       - Does depression make you lose interest in things?
       - What are common feelings with depression?
       - whats depression like
+      - "what's depression in simple terms"
+      - Describe depression in plain language
     answer:
       knowledge: [ketamine-for-depression.p1.s1]
     follow_up:
@@ -604,6 +628,9 @@ intents:
       - Does ketamine therapy reduce depressive symptoms?
       - Has ketamine been shown to work on depression?
       - Is ketamine an option for treatment-resistant depression?
+      - Can people with depression benefit from ketamine?
+      - does ketamine help depressed people
+      - Is ketamine good for patients who are depressed?
     answer:
       knowledge: [ketamine-for-depression.p1.s3]
     follow_up:
@@ -661,6 +688,9 @@ intents:
       - Can ketamine improve mood in a day or two?
       - When do the benefits start?
       - Is it instant?
+      - How many hours does it take to start working?
+      - how soon after a session does depression lift
+      - After how long does it kick in?
     answer:
       text: Ketamine therapy has been shown to produce a rapid antidepressant effect. Patients typically report feeling a noticeable improvement in their mood within hours or days after the treatment.
       knowledge: [ketamine-for-depression.p1.s3, ketamine-for-depression.p1.s4]
@@ -691,6 +721,10 @@ intents:
       - How does the treatment get into your body?
       - how is it adminstered
       - Is ketamine therapy done with a needle?
+      - Does it come as a pill?
+      - can you swallow it as a tablet
+      - Is ketamine taken orally or injected?
+      - is it a nasal spray or a drip
     answer:
       text: According to the article, ketamine therapy is administered through an intravenous (IV) infusion. Patients typically report feeling a noticeable improvement in their mood within hours or days after the treatment.
       knowledge: [ketamine-for-depression.p1.s4]
@@ -834,6 +868,9 @@ intents:
       - Will I hallucinate during treatment?
       - What unpleasant effects might I experience?
       - Does ketamine make your heart race?
+      - Does ketamine raise your heart rate?
+      - can it increase my pulse or blood pressure
+      - Does it affect the heart?
     answer:
       knowledge: [potential-side-effects.p1.s2, potential-side-effects.p1.s3]
     follow_up:
@@ -947,6 +984,10 @@ intents:
       - avaliability of ketamine therapy
       - Do a lot of clinics provide ketamine?
       - Is ketamine therapy limited in availability?
+      - Can I get ketamine therapy near me?
+      - is ketamine treatment available in my area
+      - How easy is it to find ketamine therapy locally?
+      - Can I access ketamine therapy where I live?
     answer:
       knowledge: [accessing-ketamine-therapy.p1.s1, accessing-ketamine-therapy.p1.s2]
     follow_up:
@@ -1058,6 +1099,9 @@ intents:
       - Is ketamine the future of psychiatry?
       - futur of ketamine
       - Will there be more research on ketamine therapy?
+      - Will ketamine be used more widely in the future?
+      - could it become more widely approved someday
+      - Is ketamine therapy likely to grow in the coming years?
     answer:
       knowledge: [the-future-of-ketamine-therapy.p1.s1]
     follow_up:
@@ -1472,6 +1516,10 @@ intents:
       - Are ketamine clinics legal?
       - is ketamin legal in my country
       - Has ketamine got regulatory approval?
+      - Is ketamine FDA approved for depression?
+      - has the FDA cleared it
+      - Is it officially approved by regulators?
+      - what is the regulatory status of ketamine
     answer:
       text: >-
         The article doesn't state ketamine's current FDA approval, regulatory or legal status. It
@@ -1532,6 +1580,11 @@ intents:
       - Will I stay better after treatment?
       - How many weeks does the mood boost last?
       - does the effect last forever
+      - Is the improvement permanent?
+      - does the effect on mood last forever
+      - Will the antidepressant effect wear off?
+      - Is the relief from depression permanent?
+      - does the effect go away after a while
     answer:
       text: >-
         The article says patients typically report a noticeable improvement in their mood within
@@ -1736,6 +1789,8 @@ intents:
       - longterm effects of ketamin
       - Is ketamine toxic over time?
       - Does ketamine cause liver damage?
+      - Are there lasting effects on the bladder or kidneys?
+      - does it have effects that last for years
     answer:
       text: >-
         The article doesn't discuss the long-term effects of ketamine or of repeated treatment. It
@@ -1806,6 +1861,10 @@ intents:
       - morning
       - hallo
       - heya, anyone there?
+      - how are you?
+      - "how's it going"
+      - hi, how are you doing today?
+      - hello, anybody home?
     answer: >-
       Hello! I answer questions about ketamine therapy using the article "Exploring the Science
       Behind Ketamine Therapy". What would you like to know?
@@ -1883,6 +1942,12 @@ intents:
       - are you an AI
       - what's your name
       - is this a person or a machine
+      - Are you a doctor?
+      - Are you a medical professional or a bot?
+      - Am I talking to a human?
+      - what sources do you rely on
+      - Are you a real doctor?
+      - is this a chatbot?
     answer: >-
       I'm an FAQ bot that answers questions using only one article: "Exploring the Science Behind
       Ketamine Therapy". I give general information from that article, not medical advice. For
@@ -1911,6 +1976,9 @@ intents:
       - how do I use you
       - what info do you have
       - can you help me?
+      - What topics can you explain?
+      - what are you able to tell me about
+      - Which subjects do you know about?
     answer: >-
       I can answer questions about what the article "Exploring the Science Behind Ketamine
       Therapy" covers: what ketamine is and how it has been used, ketamine therapy for depression

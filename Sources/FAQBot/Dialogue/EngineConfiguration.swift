@@ -2,7 +2,7 @@
 public struct EngineConfiguration: Sendable, Equatable {
   /// Below this classifier confidence an intent is not answered. Picked on the default
   /// pack's evaluation set (see `intents/README.md`).
-  public static let defaultThreshold = 0.45
+  public static let defaultThreshold = 0.3
 
   public var threshold = EngineConfiguration.defaultThreshold
   /// A safety intent answers when its probability reaches this, even if another intent is

@@ -3,14 +3,15 @@
 ///
 /// It uses symmetric single deletions (the SymSpell idea): a word and a vocabulary entry
 /// that share a one-letter deletion are at most two edits apart, which is then checked with
-/// the optimal-string-alignment distance. Short words are left alone: at three letters too
-/// many real words are one edit apart.
+/// the optimal-string-alignment distance. Words under six letters are left alone: too many
+/// real words are one edit apart there ("stock" is not a typo of "stick"), and correcting an
+/// off-topic word into a known one would make an off-topic question look in scope.
 public struct SpellingCorrector: Sendable {
   /// Known word → how often it occurs in the pack, to prefer common corrections.
   private let frequencies: [String: Int]
   /// Single-deletion variant → known words that produce it.
   private let deletions: [String: [String]]
-  public static let minimumLength = 5
+  public static let minimumLength = 6
 
   public init<Words: Sequence>(vocabulary: Words) where Words.Element == String {
     var frequencies: [String: Int] = [:]
