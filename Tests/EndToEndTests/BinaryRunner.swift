@@ -45,8 +45,12 @@ struct BinaryRunner {
     let outputBox = DataBox()
     let errorBox = DataBox()
     let group = DispatchGroup()
-    DispatchQueue.global().async(group: group) { outputBox.set(stdout.fileHandleForReading.readDataToEndOfFile()) }
-    DispatchQueue.global().async(group: group) { errorBox.set(stderr.fileHandleForReading.readDataToEndOfFile()) }
+    DispatchQueue.global().async(group: group) {
+      outputBox.set(stdout.fileHandleForReading.readDataToEndOfFile())
+    }
+    DispatchQueue.global().async(group: group) {
+      errorBox.set(stderr.fileHandleForReading.readDataToEndOfFile())
+    }
     try? stdin.fileHandleForWriting.write(contentsOf: input)
     try? stdin.fileHandleForWriting.close()
     group.wait()
@@ -55,7 +59,9 @@ struct BinaryRunner {
       status: process.terminationStatus, standardOutput: outputBox.get(), standardError: errorBox.get())
   }
 
-  static func run(_ arguments: [String], lines: [String], environment: [String: String] = [:]) throws -> Outcome {
+  static func run(_ arguments: [String], lines: [String], environment: [String: String] = [:]) throws
+    -> Outcome
+  {
     try run(arguments, input: Data(lines.map { $0 + "\n" }.joined().utf8), environment: environment)
   }
 }

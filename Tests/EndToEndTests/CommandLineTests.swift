@@ -14,7 +14,8 @@ final class CommandLineTests: XCTestCase {
   func testVersionIsPrinted() throws {
     let outcome = try BinaryRunner.run(["--version"])
     XCTAssertEqual(outcome.status, 0)
-    XCTAssertTrue(outcome.output.range(of: #"^\d+\.\d+\.\d+"#, options: .regularExpression) != nil, outcome.output)
+    XCTAssertTrue(
+      outcome.output.range(of: #"^\d+\.\d+\.\d+"#, options: .regularExpression) != nil, outcome.output)
   }
 
   func testAskAnswersFromTheDocumentWithItsSource() throws {
@@ -29,6 +30,7 @@ final class CommandLineTests: XCTestCase {
   func testUnknownSubcommandFailsWithUsage() throws {
     let outcome = try BinaryRunner.run(["frobnicate", "--nope"])
     XCTAssertNotEqual(outcome.status, 0)
-    XCTAssertTrue(outcome.errors.lowercased().contains("usage") || outcome.errors.contains("Error"), outcome.errors)
+    XCTAssertTrue(
+      outcome.errors.lowercased().contains("usage") || outcome.errors.contains("Error"), outcome.errors)
   }
 }

@@ -371,6 +371,10 @@ extension DefaultPack {
     (
       "00-synonyms.yaml",
       #"""
+# What the fallback says after "the document does not cover that": the pack's own words,
+# since each pack knows which professional its users should turn to.
+advice: For advice about your own situation, please ask a qualified healthcare professional.
+
 # Pack-level synonyms: canonical word -> variants (words or short phrases) that mean it.
 # Only meaning-preserving variants belong here. "esketamine"/"spravato" are deliberately NOT
 # mapped to "ketamine": the article does not cover them and the not-covered intent

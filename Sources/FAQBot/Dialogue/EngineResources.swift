@@ -21,14 +21,14 @@ public struct EngineResources: Sendable {
     let vocabulary = pack.intents.flatMap(\.examples) + knowledge.paragraphs.map(\.text)
     let analyzer = TextAnalyzer(vocabulary: vocabulary, synonyms: pack.synonyms)
     self.analyzer = analyzer
-    self.classifier =
-      classifier ?? IntentClassifier(pack: pack, analyzer: analyzer, domainTexts: knowledge.paragraphs.map(\.text))
+    self.classifier = classifier ?? IntentClassifier(pack: pack, analyzer: analyzer)
     self.triggers = TriggerMatcher(pack: pack, analyzer: analyzer)
     self.retriever = PassageRetriever(knowledge: knowledge, analyzer: analyzer)
     self.configuration = configuration
     let advice = pack.advice ?? "For advice about your own situation, please ask a qualified professional."
     self.fallbackAdvice = advice
-    self.fallbackText = "I don't know: the document (\"\(knowledge.document.title)\") does not cover that. \(advice)"
+    self.fallbackText =
+      "I don't know: the document (\"\(knowledge.document.title)\") does not cover that. \(advice)"
   }
 
   /// The top intents of `prediction` as answer candidates.

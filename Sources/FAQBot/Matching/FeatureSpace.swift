@@ -59,7 +59,9 @@ public struct FeatureSpace: Sendable {
     return vector
   }
 
-  private func appendBlock(_ keys: [UInt64], index: [UInt64: Int32], weight: Float, to vector: inout SparseVector) {
+  private func appendBlock(
+    _ keys: [UInt64], index: [UInt64: Int32], weight: Float, to vector: inout SparseVector
+  ) {
     var found: [Int32] = []
     found.reserveCapacity(keys.count)
     for key in keys { if let feature = index[key] { found.append(feature) } }

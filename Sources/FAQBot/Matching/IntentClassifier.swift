@@ -1,4 +1,7 @@
 /// The trained classifier of a pack: analysed text → probability of each intent.
+///
+/// ``TrainedModel`` saves its stored properties: adding or changing one means changing
+/// that file and bumping `TrainedModel.formatVersion`.
 public struct IntentClassifier: Sendable {
   /// Intent ids in class order.
   public let intentIds: [String]
@@ -31,11 +34,9 @@ public struct IntentClassifier: Sendable {
     self.knownStems = knownStems
   }
 
-  /// Trains on every example of `pack`; the words of `domainTexts` (the document) count as
-  /// in scope besides the examples' own.
-  public init(
-    pack: IntentPack, analyzer: TextAnalyzer, domainTexts: [String] = [], options: SoftmaxRegression.Options = .init()
-  ) {
+  /// Trains on every example of `pack`. The examples' words are what the intents know: a
+  /// question about other words, even words of the document, is for retrieval to answer.
+  public init(pack: IntentPack, analyzer: TextAnalyzer, options: SoftmaxRegression.Options = .init()) {
     var documents: [FeatureKeys.Keys] = []
     var labels: [Int] = []
     var known: Set<String> = []
@@ -48,11 +49,11 @@ public struct IntentClassifier: Sendable {
         labels.append(label)
       }
     }
-    for text in domainTexts { known.formUnion(analyzer.analyze(text).stems) }
     let space = FeatureSpace(documents: documents)
     let vectors = documents.map { space.vector(for: $0) }
     let model = SoftmaxRegression.train(
-      vectors: vectors, labels: labels, classCount: pack.intents.count, featureCount: space.count, options: options)
+      vectors: vectors, labels: labels, classCount: pack.intents.count, featureCount: space.count,
+      options: options)
     self.init(intentIds: pack.intents.map(\.id), space: space, model: model, knownStems: known)
   }
 

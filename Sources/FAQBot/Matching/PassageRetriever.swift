@@ -35,8 +35,10 @@ public struct PassageRetriever: Sendable {
     "me", "more", "most", "much", "my", "need", "no", "not", "of", "on", "onli", "or", "other", "our", "out",
     "pleas", "realli", "s", "say", "she", "should", "so", "some", "tell", "than", "that", "the", "their",
     "them", "then", "there", "these", "they", "thing", "this", "those", "through", "to", "too", "up", "us",
-    "use", "veri", "wa", "want", "we", "were", "what", "when", "where", "whi", "which", "while", "who", "will",
-    "with", "would", "you", "your", "explain", "mean", "help", "thank", "hi", "hello", "someth", "anyon", "wonder", "curious", "question",
+    "use", "veri", "wa", "want", "we", "were", "what", "when", "where", "whi", "which", "while", "who",
+    "will",
+    "with", "would", "you", "your", "explain", "mean", "help", "thank", "hi", "hello", "someth", "anyon",
+    "wonder", "curious", "question",
   ]
 
   public init(knowledge: KnowledgeBase, analyzer: TextAnalyzer) {

@@ -79,7 +79,8 @@ public struct SoftmaxRegression: Sendable {
               let vector = vectors[example]
               let rate = options.learningRate / (1 + options.learningRate * options.l2 * step)
               for c in 0..<classes { scores[c] = bias[c] }
-              accumulate(vector, weights: UnsafeBufferPointer(weights), classes: classes, scale: scale, into: scores)
+              accumulate(
+                vector, weights: UnsafeBufferPointer(weights), classes: classes, scale: scale, into: scores)
               softmax(scores)
               scores[labels[example]] -= 1
               scale *= 1 - rate * options.l2
@@ -123,7 +124,8 @@ public struct SoftmaxRegression: Sendable {
     if averagedSteps > 0 {
       for index in averaged.indices { averaged[index] /= averagedSteps }
       for c in 0..<classes { averagedBias[c] /= averagedSteps }
-      return SoftmaxRegression(classCount: classes, featureCount: featureCount, weights: averaged, bias: averagedBias)
+      return SoftmaxRegression(
+        classCount: classes, featureCount: featureCount, weights: averaged, bias: averagedBias)
     }
     for index in weights.indices { weights[index] *= scale }
     return SoftmaxRegression(classCount: classes, featureCount: featureCount, weights: weights, bias: bias)
@@ -143,7 +145,9 @@ public struct SoftmaxRegression: Sendable {
   /// `y += a · x` over one row of class scores: a plain loop the compiler vectorises, which is
   /// where training and prediction spend their time.
   @inline(__always)
-  static func addScaled(_ a: Float, _ x: UnsafeBufferPointer<Float>, into y: UnsafeMutableBufferPointer<Float>) {
+  static func addScaled(
+    _ a: Float, _ x: UnsafeBufferPointer<Float>, into y: UnsafeMutableBufferPointer<Float>
+  ) {
     guard let x = x.baseAddress, let base = y.baseAddress else { return }
     for c in 0..<y.count { base[c] += a * x[c] }
   }

@@ -15,10 +15,13 @@ public struct ClassifierStage: DialogueStage {
     let threshold = resources.configuration.threshold
     var prediction = turn.prediction
     var contextual = false
-    if let contextualPrediction = contextualPrediction(turn, resources) {
+    if let (contextualPrediction, leansBack) = contextualPrediction(turn, resources) {
       let alone = prediction.hasEvidence ? prediction.probabilities[prediction.ranking[0]] : 0
       let together = contextualPrediction.probabilities[contextualPrediction.ranking[0]]
-      if together > alone, Double(together) >= threshold {
+      // A question that points back ("they", "it") is not about itself: its own reading
+      // ("how long do they last?" → how long the benefits last) is a guess without the
+      // antecedent, so the joint reading wins whenever it is confident enough.
+      if leansBack || together > alone, Double(together) >= threshold {
         prediction = contextualPrediction
         contextual = true
       }
@@ -38,7 +41,9 @@ public struct ClassifierStage: DialogueStage {
 
   /// The prediction for the previous question and this one together, when this one looks
   /// like a continuation of an intent answer.
-  private func contextualPrediction(_ turn: Turn, _ resources: EngineResources) -> IntentClassifier.Prediction? {
+  private func contextualPrediction(
+    _ turn: Turn, _ resources: EngineResources
+  ) -> (prediction: IntentClassifier.Prediction, leansBack: Bool)? {
     guard let previous = turn.context.lastQuestion, let last = turn.context.lastAnswer,
       last.kind == .intent || last.kind == .knowledge,
       let lastIntent = last.intent.flatMap(resources.pack.intent), lastIntent.kind == .faq
@@ -50,6 +55,6 @@ public struct ClassifierStage: DialogueStage {
     let earlier = resources.analyzer.analyze(previous)
     let together = TextAnalyzer.Analysis(
       words: earlier.words + turn.analysis.words, stems: earlier.stems + turn.analysis.stems)
-    return resources.classifier.predict(together)
+    return (resources.classifier.predict(together), leansBack)
   }
 }

@@ -20,7 +20,9 @@ public struct FallbackStage: DialogueStage {
     if prediction.hasEvidence {
       for index in prediction.ranking.prefix(5) where offers.count < 3 {
         let intent = resources.pack.intents[index]
-        guard intent.kind == .faq || intent.kind == .notCovered, let example = intent.examples.first else { continue }
+        guard intent.kind == .faq || intent.kind == .notCovered, let example = intent.examples.first else {
+          continue
+        }
         if offers.isEmpty || prediction.probabilities[index] >= 0.05 { offers.append(example) }
       }
     }

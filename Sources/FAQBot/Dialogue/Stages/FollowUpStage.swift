@@ -18,7 +18,11 @@ public struct FollowUpStage: DialogueStage {
   public func respond(to turn: Turn, resources: EngineResources) -> StageResult? {
     let words = turn.analysis.words.filter { $0 != "ok" && $0 != "okay" && $0 != "please" && $0 != "so" }
     guard Self.phrases.contains(words) || Self.phrases.contains(turn.analysis.words) else { return nil }
-    guard let last = turn.context.lastAnswer, last.kind == .intent || last.kind == .knowledge else {
+    // An exhausted topic (a fallback that still names its intent) stays the topic: asking
+    // for more again repeats that the document has nothing more, not "more about what?".
+    guard let last = turn.context.lastAnswer,
+      last.kind == .intent || last.kind == .knowledge || (last.kind == .fallback && last.intent != nil)
+    else {
       let answer = Answer(
         kind: .fallback, intent: nil, confidence: 0,
         text: "More about what? Ask me a question first, or type /topics to see what I can answer.",
@@ -40,9 +44,11 @@ public struct FollowUpStage: DialogueStage {
       let answer = Answer(
         kind: .knowledge, intent: last.intent, confidence: last.confidence, text: next.text,
         sources: [Answer.Source(id: next.id, section: next.sectionTitle)],
-        candidates: resources.candidates(turn.prediction), suggestions: last.suggestions, truncated: turn.truncated)
+        candidates: resources.candidates(turn.prediction), suggestions: last.suggestions,
+        truncated: turn.truncated)
       var result = StageResult(
-        answer: answer, reason: "a request for more: the next passage of the same section", passages: [next.id])
+        answer: answer, reason: "a request for more: the next passage of the same section",
+        passages: [next.id])
       result.continuesTopic = true
       return result
     }
@@ -52,7 +58,8 @@ public struct FollowUpStage: DialogueStage {
       text: "That is all the document says about \(section). \(resources.fallbackAdvice)",
       sources: last.sources, candidates: resources.candidates(turn.prediction), suggestions: last.suggestions,
       truncated: turn.truncated)
-    var result = StageResult(answer: answer, reason: "a request for more, but the topic is exhausted", passages: [])
+    var result = StageResult(
+      answer: answer, reason: "a request for more, but the topic is exhausted", passages: [])
     result.continuesTopic = true
     return result
   }

@@ -13,7 +13,9 @@ public struct RetrievalStage: DialogueStage {
     // Offer the questions of intents that draw on the same section.
     let related = resources.pack.intents.filter { intent in
       intent.kind == .faq
-        && intent.answer.knowledge.contains { resources.knowledge.passage($0)?.sectionId == passage.sectionId }
+        && intent.answer.knowledge.contains {
+          resources.knowledge.passage($0)?.sectionId == passage.sectionId
+        }
     }
     let answer = Answer(
       kind: .knowledge, intent: nil, confidence: min(1, hit.coverage), text: passage.text,

@@ -1,0 +1,30 @@
+import FAQBot
+import Foundation
+import XCTest
+
+/// The engine on the embedded default pack, trained once for all tests that need it.
+enum DefaultEngine {
+  static let shared: Engine = {
+    do {
+      let knowledge = KnowledgeBase(document: try PackLoader().loadKnowledge())
+      let pack = try PackLoader().loadIntents(knowledge: knowledge)
+      return Engine(pack: pack, knowledge: knowledge)
+    } catch {
+      fatalError("the embedded default pack does not load: \(error)")
+    }
+  }()
+
+  /// The fixture directory, found from this file so tests run from any working directory.
+  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+  /// Reads an evaluation set: one `{"question": ..., "intent": id or null}` per line.
+  static func evaluationItems(_ name: String) throws -> [Evaluation.Item] {
+    let text = try String(contentsOf: fixtures.appendingPathComponent(name), encoding: .utf8)
+    return try text.split(separator: "\n").map { line in
+      let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+      return Evaluation.Item(
+        question: try XCTUnwrap(object["question"] as? String), intent: object["intent"] as? String)
+    }
+  }
+}
