@@ -421,7 +421,6 @@ intents:
     kind: faq
     examples:
       - What is ketamine?
-      - what's ketamine
       - What kind of drug is it?
       - Can you explain what ketamine is?
       - ketamine??
@@ -538,7 +537,6 @@ intents:
       - Does it numb pain?
       - does ketamine sedate you
       - Is ketamine a pain reliever or a sedative?
-      - is it a painkiller
       - Can ketamine dull pain?
       - what does it do to pain
       - Is ketamine used for pain relief?
@@ -1946,7 +1944,6 @@ intents:
       - are you an AI
       - what's your name
       - is this a person or a machine
-      - Are you a doctor?
       - Are you a medical professional or a bot?
       - Am I talking to a human?
       - what sources do you rely on

@@ -198,7 +198,8 @@ private struct FileReader {
       if let value = priorityNode.int { priority = value } else { fail(priorityNode, "intent '\(id)': 'priority' must be an integer") }
     }
     let examples = fields["examples"].flatMap { strings($0, field: "examples") } ?? []
-    if fields["examples"] == nil || examples.isEmpty {
+    // A non-list was reported by `strings` already; only a missing or empty list is "no examples".
+    if fields["examples"] == nil || fields["examples"]?.sequence?.isEmpty == true {
       fail(fields["examples"] ?? node, "intent '\(id)' has no examples (give at least one question under 'examples')")
     }
     guard let answerNode = fields["answer"] else {

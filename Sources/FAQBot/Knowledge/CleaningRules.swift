@@ -7,10 +7,12 @@
 struct CleaningRules: Sendable {
   /// Reasons recorded in the knowledge file's `removed` list.
   enum Reason {
-    static let pageArtefact = "page artefact: the title or a page number repeated as a running header or footer"
+    static let pageArtefact =
+      "page artefact: the title or a page number repeated as a running header or footer"
     static let bareLink = "promotional link: a sentence carrying a bare URL"
     static let promotion = "promotion: a call to action that sends the reader to another resource"
-    static let orphanLabel = "navigation: a heading-like line with no text under it (a link label without its link)"
+    static let orphanLabel =
+      "navigation: a heading-like line with no text under it (a link label without its link)"
     static let listLeadIn = "navigation: a lead-in to a list of links that is not there"
   }
 
@@ -18,9 +20,25 @@ struct CleaningRules: Sendable {
     "visit", "visiting", "click", "tap", "subscribe", "delve", "explore", "browse", "follow", "download",
     "read", "consult", "check", "discover", "continue", "sign", "register", "join", "contact",
   ]
+
+  /// Nouns that only ever name another web resource: with a call to action, the sentence
+  /// is promotion or navigation.
+  private static let webResourceWords: Set<String> = [
+    "website", "websites", "url", "link", "links", "blog", "newsletter", "here", "below",
+  ]
+
+  /// Nouns that name another resource only when something points at it ("this source",
+  /// "our guide", "related articles"); "check the injection site" or "follow the guide your
+  /// doctor gives you" are content and stay.
   private static let resourceWords: Set<String> = [
-    "website", "websites", "site", "link", "links", "page", "url", "source", "material", "blog", "newsletter",
-    "resource", "resources", "here", "below", "article", "articles", "guide",
+    "site", "page", "pages", "source", "sources", "material", "materials", "resource", "resources", "article",
+    "articles", "guide", "guides",
+  ]
+
+  /// Words that point a reader at a resource other than the text itself.
+  private static let pointerWords: Set<String> = [
+    "this", "these", "those", "our", "my", "external", "related", "following", "further", "other",
+    "more", "additional",
   ]
 
   /// A single line that only repeats the title and/or a page number ("Title 1", "Page 3 of 9", "- 4 -").
@@ -45,18 +63,24 @@ struct CleaningRules: Sendable {
     if lower.contains("http://") || lower.contains("https://") || lower.contains("www.") {
       return Reason.bareLink
     }
-    let words = Set(Self.words(of: sentence))
-    if !words.isDisjoint(with: Self.callToActionWords), !words.isDisjoint(with: Self.resourceWords) {
-      return Reason.promotion
+    let words = Self.words(of: sentence)
+    guard !Set(words).isDisjoint(with: Self.callToActionWords) else { return nil }
+    for (index, word) in words.enumerated() {
+      if Self.webResourceWords.contains(word) { return Reason.promotion }
+      let pointedAt = words[max(0, index - 3)..<index].contains { Self.pointerWords.contains($0) }
+      if Self.resourceWords.contains(word), pointedAt { return Reason.promotion }
     }
     return nil
   }
 
-  /// A line that reads like a heading: short, no closing punctuation, starts with a capital or digit.
+  /// A line that reads like a heading: short, starts with a capital or digit, and no closing
+  /// punctuation except a question mark ("What Is Ketamine?" heads many FAQ pages).
   func looksLikeHeading(_ line: String) -> Bool {
-    guard line.utf8.count <= 100, let first = line.unicodeScalars.first, let last = line.last else { return false }
+    guard line.utf8.count <= 100, let first = line.unicodeScalars.first, let last = line.last else {
+      return false
+    }
     guard first.properties.isUppercase || ("0"..."9").contains(Character(first)) else { return false }
-    guard !".!?:;,".contains(last) else { return false }
+    guard !".!:;,".contains(last) else { return false }
     let wordCount = line.split(whereSeparator: \.isWhitespace).count
     return wordCount <= 12 && line.contains(where: \.isLetter)
   }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns a plain-text or Markdown document into a ``KnowledgeDocument``.
 ///
 /// The builder works on the raw UTF-8 bytes so every id keeps the exact byte range of its
@@ -29,8 +31,10 @@ public struct KnowledgeBuilder: Sendable {
     // The title: a leading heading-like block, else the file name.
     var rest = blocks[...]
     var title = Self.fileStem(fileName)
-    if let first = rest.first, first.markdownLevel == 1 || (first.markdownLevel == nil && first.isSingleLine
-      && rules.looksLikeHeading(Self.text(bytes, first.range)))
+    if let first = rest.first,
+      first.markdownLevel == 1
+        || (first.markdownLevel == nil && first.isSingleLine
+          && rules.looksLikeHeading(Self.text(bytes, first.range)))
     {
       title = Self.text(bytes, first.textRange)
       rest = rest.dropFirst()
@@ -86,7 +90,8 @@ public struct KnowledgeBuilder: Sendable {
   }
 
   private func isHeadingCandidate(_ block: Block, _ bytes: [UInt8]) -> Bool {
-    block.markdownLevel != nil || (block.isSingleLine && rules.looksLikeHeading(Self.text(bytes, block.textRange)))
+    block.markdownLevel != nil
+      || (block.isSingleLine && rules.looksLikeHeading(Self.text(bytes, block.textRange)))
   }
 
   /// Splits a block into sentences, drops promotional ones, and adds the rest as one
@@ -144,7 +149,8 @@ public struct KnowledgeBuilder: Sendable {
         current = nil
       } else if let (level, textStart) = markdownHeading(bytes, lower..<upper) {
         if let block = current { blocks.append(block) }
-        blocks.append(Block(range: lower..<upper, textRange: textStart..<upper, lineCount: 1, markdownLevel: level))
+        blocks.append(
+          Block(range: lower..<upper, textRange: textStart..<upper, lineCount: 1, markdownLevel: level))
         current = nil
       } else if var block = current {
         block.range = block.range.lowerBound..<upper
@@ -175,11 +181,13 @@ public struct KnowledgeBuilder: Sendable {
     String(decoding: bytes[range], as: UTF8.self)
   }
 
-  /// A readable id: lowercase ASCII letters and digits joined by single hyphens.
+  /// A readable id: lowercase ASCII letters and digits joined by single hyphens. Accents are
+  /// dropped rather than turned into hyphens ("Crème Brûlée" → `creme-brulee`).
   static func slug(_ text: String) -> String {
     var slug = ""
     var pendingHyphen = false
-    for scalar in text.lowercased().unicodeScalars {
+    for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+      if scalar.properties.generalCategory == .nonspacingMark { continue }
       if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
         if pendingHyphen, !slug.isEmpty { slug.append("-") }
         slug.unicodeScalars.append(scalar)
@@ -237,7 +245,8 @@ private struct SectionDraft {
         text: KnowledgeBuilder.text(bytes, sentence))
     }
     paragraphs.append(
-      .init(id: paragraphId, range: .init(range), text: KnowledgeBuilder.text(bytes, range), sentences: items))
+      .init(id: paragraphId, range: .init(range), text: KnowledgeBuilder.text(bytes, range), sentences: items)
+    )
   }
 
   var section: KnowledgeDocument.Section {

@@ -27,6 +27,11 @@ struct EvalCommand: ParsableCommand {
   func run() throws {
     let items = try Self.readItems(file)
     let engine = try pack.makeEngine()
+    // A misspelt intent id would count as a mistake forever: refuse the set instead.
+    let unknown = Set(items.compactMap(\.intent)).filter { engine.resources.pack.intent($0) == nil }
+    guard unknown.isEmpty else {
+      throw CLIError("\(file): unknown intent ids: \(unknown.sorted().joined(separator: ", "))")
+    }
     let evaluation = Evaluation(items: items)
     let report = evaluation.run(engine)
     let outOfScope = items.filter { $0.intent == nil }.count

@@ -1,0 +1,56 @@
+import Foundation
+import XCTest
+
+@testable import FAQBot
+
+/// Builds small documents of the tests' own and checks the invariants every knowledge file keeps.
+enum KnowledgeTestSupport {
+  /// The repository root, found from this file's path (tests run from a source checkout).
+  static let repositoryRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  static func build(_ text: String, fileName: String = "doc.txt") throws -> KnowledgeDocument {
+    try KnowledgeBuilder().build(bytes: Array(text.utf8), fileName: fileName)
+  }
+
+  static func paragraphIds(_ document: KnowledgeDocument) -> [String] {
+    document.sections.flatMap { $0.paragraphs.map(\.id) }
+  }
+
+  static func paragraphTexts(_ document: KnowledgeDocument) -> [String] {
+    document.sections.flatMap { $0.paragraphs.map(\.text) }
+  }
+
+  /// Every id with the text it must slice out of the source: headings, paragraphs, sentences.
+  static func rangedTexts(_ document: KnowledgeDocument) -> [(
+    id: String, range: KnowledgeDocument.ByteRange, text: String
+  )] {
+    var result: [(String, KnowledgeDocument.ByteRange, String)] = []
+    for section in document.sections {
+      if let range = section.range { result.append((section.id, range, section.title)) }
+      for paragraph in section.paragraphs {
+        result.append((paragraph.id, paragraph.range, paragraph.text))
+        for sentence in paragraph.sentences { result.append((sentence.id, sentence.range, sentence.text)) }
+      }
+    }
+    for (index, removal) in document.removed.enumerated() {
+      result.append(("removed[\(index)]", removal.range, removal.text))
+    }
+    return result
+  }
+
+  /// Each range slices exactly its text out of `source`.
+  static func assertRangesSliceTheirText(
+    _ document: KnowledgeDocument, source: [UInt8], file: StaticString = #filePath, line: UInt = #line
+  ) {
+    for (id, range, text) in rangedTexts(document) {
+      guard range.start >= 0, range.start <= range.end, range.end <= source.count else {
+        XCTFail("\(id): range \(range.start)..<\(range.end) is outside the source", file: file, line: line)
+        continue
+      }
+      XCTAssertEqual(
+        Array(source[range.start..<range.end]), Array(text.utf8), "\(id) does not slice its text", file: file,
+        line: line)
+    }
+  }
+}
