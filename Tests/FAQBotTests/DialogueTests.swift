@@ -66,6 +66,8 @@ final class DialogueTests: XCTestCase {
     XCTAssertEqual(engine.respond(to: "What are the side effects?", context: &context).intent, "side_effects")
     XCTAssertEqual(
       engine.respond(to: "how long do they last?", context: &context).intent, "side_effect_duration")
+    // Words the pack does not know do not become a follow-up by leaning on the context.
+    XCTAssertEqual(engine.respond(to: "blah blah zzz", context: &context).kind, .fallback)
     // Without the context the same words are about something else.
     XCTAssertNotEqual(engine.respond(to: "how long do they last?").intent, "side_effect_duration")
   }

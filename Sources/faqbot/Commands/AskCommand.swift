@@ -32,7 +32,7 @@ struct AskCommand: ParsableCommand {
       print(PlainRenderer().render(answer))
     }
     if why, let explanation = engine.explanation(of: context) {
-      print(ExplanationRenderer().render(explanation), to: &StandardErrorStream.shared)
+      StandardError.write(ExplanationRenderer(pack: engine.resources.pack).render(explanation))
     }
   }
 }

@@ -1,27 +1,58 @@
 import FAQBot
-import Foundation
 
-/// Renders the `/why` of an answer as plain text lines.
+/// Presents the `/why` of an answer: the top candidates with their confidence, the words that
+/// weighed most, the threshold, and why this kind of answer was chosen. The REPL wraps and
+/// colours its paragraphs; `ask --why` prints them as plain lines.
 struct ExplanationRenderer {
+  /// When given, each candidate is shown with its first example question, which says more to
+  /// a person than an intent id.
+  var pack: IntentPack?
+
+  /// Plain text lines, without colour or wrapping.
   func render(_ explanation: Explanation) -> String {
-    var lines = ["question as matched: \(explanation.normalizedWords.joined(separator: " "))"]
-    lines.append("answer: \(explanation.kind.rawValue)\(explanation.intent.map { " (\($0))" } ?? "")")
-    lines.append("why: \(explanation.reason)")
-    lines.append("threshold: \(String(format: "%.2f", explanation.threshold))")
-    lines.append("candidates:")
-    for candidate in explanation.candidates {
-      lines.append("  \(String(format: "%5.1f%%", candidate.confidence * 100))  \(candidate.intent)")
+    String(REPL.Layout.unwrapped.render(paragraphs(explanation)).dropLast())
+  }
+
+  func paragraphs(_ explanation: Explanation) -> [REPL.Paragraph] {
+    var paragraphs = [
+      REPL.Paragraph(text: explanation.question, prefix: "Question: ", prefixTone: .strong),
+      REPL.Paragraph(text: Self.describe(explanation), prefix: "Answer: ", prefixTone: .strong),
+      REPL.Paragraph(text: explanation.reason, prefix: "Because: ", prefixTone: .strong),
+      REPL.Paragraph(
+        text: "\(Figures.percent(explanation.threshold)) (an intent below this confidence is not answered)",
+        prefix: "Threshold: ", prefixTone: .strong),
+    ]
+    if !explanation.candidates.isEmpty {
+      paragraphs.append(REPL.Paragraph(text: "Top candidates:", tone: .heading))
+      for candidate in explanation.candidates {
+        let example = pack?.intent(candidate.intent)?.examples.first.map { " (\"\($0)\")" } ?? ""
+        let confidence = Figures.percent(candidate.confidence)
+        let padding = String(repeating: " ", count: max(0, 6 - confidence.count))
+        paragraphs.append(
+          REPL.Paragraph(text: candidate.intent + example, prefix: "  \(padding)\(confidence)  "))
+      }
     }
     if !explanation.weightiestWords.isEmpty {
-      let words = explanation.weightiestWords.map { "\($0.word) (\(String(format: "%.2f", $0.weight)))" }
-      lines.append("words that weighed most: \(words.joined(separator: ", "))")
+      let words = explanation.weightiestWords.map { "\($0.word) (\(Figures.signed($0.weight)))" }
+      paragraphs.append(
+        REPL.Paragraph(
+          text: words.joined(separator: ", "), prefix: "Words that weighed most: ", prefixTone: .strong))
     }
-    return lines.joined(separator: "\n")
+    if !explanation.normalizedWords.isEmpty {
+      paragraphs.append(
+        REPL.Paragraph(
+          text: explanation.normalizedWords.joined(separator: " "), tone: .dim, prefix: "Matched as: "))
+    }
+    return paragraphs
   }
-}
 
-/// `print(..., to: &StandardErrorStream.shared)` for diagnostics.
-struct StandardErrorStream: TextOutputStream {
-  nonisolated(unsafe) static var shared = StandardErrorStream()
-  mutating func write(_ string: String) { FileHandle.standardError.write(Data(string.utf8)) }
+  private static func describe(_ explanation: Explanation) -> String {
+    let confidence = Figures.percent(explanation.confidence)
+    switch explanation.kind {
+    case .intent: return "intent \(explanation.intent ?? "?"), confidence \(confidence)"
+    case .safety: return "safety answer (\(explanation.intent ?? "crisis")), confidence \(confidence)"
+    case .knowledge: return "a passage of the document, covering \(confidence) of the question"
+    case .fallback: return "not covered (best confidence \(confidence))"
+    }
+  }
 }

@@ -51,7 +51,9 @@ public struct ClassifierStage: DialogueStage {
     let words = turn.analysis.words
     let leansBack = words.count <= 8 && words.contains(where: Self.anaphora.contains)
     let isFragment = words.count <= 4
-    guard leansBack || isFragment else { return nil }
+    // The new words must themselves be something the pack knows: "blah blah zzz" after a
+    // question about side effects is not a question about side effects.
+    guard leansBack || isFragment, turn.prediction.inScope >= 0.5 else { return nil }
     let earlier = resources.analyzer.analyze(previous)
     let together = TextAnalyzer.Analysis(
       words: earlier.words + turn.analysis.words, stems: earlier.stems + turn.analysis.stems)
