@@ -13,6 +13,7 @@ struct FAQBotCommand: AsyncParsableCommand {
     version: FAQBotVersion.string,
     subcommands: [
       ChatCommand.self, AskCommand.self, CheckCommand.self, EvalCommand.self, KnowledgeCommand.self,
+      ImportCommand.self, TrainCommand.self,
     ],
     defaultSubcommand: ChatCommand.self
   )

@@ -1,21 +1,23 @@
-import Dispatch
 import FAQBot
 import Foundation
-import Synchronization
 
 /// The JSON Lines front (protocol v1, docs/protocol.md): one request a line in, exactly one
-/// response line out, in order, flushed as soon as it is ready. Errors are answered and the
-/// stream goes on; stdout carries nothing else.
+/// response line out, in order, written with one `write(2)` as soon as it is ready so a client
+/// may send a line and wait for its answer. Errors are answered and the stream goes on; stdout
+/// carries nothing else.
+///
+/// Memory stays bounded whatever arrives: `LineReader` never holds more than `maxLineBytes` of a
+/// line, the decoder never builds a tree, and `SessionStore` forgets the least recently used
+/// conversations past `sessionCapacity`.
 struct JSONFront {
   let engine: Engine
   let maxLineBytes: Int
   var sessionCapacity = 10_000
 
   func run() {
+    // A client that goes away must end us through EPIPE on the next write, not SIGPIPE.
     StandardOutput.ignoreBrokenPipes()
-    let lifecycle = Lifecycle()
-    let signalSources = lifecycle.exitOnSignals()
-    defer { signalSources.forEach { $0.cancel() } }
+    GracefulStop.install()
 
     let decoder = RequestDecoder(maxLineBytes: maxLineBytes)
     let writer = ResponseWriter()
@@ -24,58 +26,30 @@ struct JSONFront {
     var output: [UInt8] = []
     output.reserveCapacity(4096)
     while true {
-      lifecycle.setReading(true)
-      guard let line = reader.next() else { break }
-      lifecycle.setReading(false)
+      guard GracefulStop.beginWaiting() else { return }
+      guard let line = reader.next() else { return }
+      GracefulStop.endWaiting()
       output.removeAll(keepingCapacity: true)
       switch line {
       case .tooLarge(let byteCount):
-        let error = ProtocolError(
-          code: .tooLarge, message: "request line of \(byteCount) bytes exceeds the limit of \(maxLineBytes) bytes",
-          id: nil)
-        writer.encode(error, into: &output)
+        writer.encode(ProtocolError.tooLarge(byteCount: byteCount, limit: maxLineBytes), into: &output)
       case .line(let bytes):
         if RequestDecoder.isBlank(bytes) { continue }
         switch decoder.decode(line: bytes) {
         case .failure(let error):
           writer.encode(error, into: &output)
         case .success(let request):
-          let answer: Answer
-          if let session = request.session {
-            answer = sessions.withContext(session) { engine.respond(to: request.question, context: &$0) }
-          } else {
-            answer = engine.respond(to: request.question)
-          }
+          let answer =
+            if let session = request.session {
+              sessions.withContext(session) { engine.respond(to: request.question, context: &$0) }
+            } else {
+              engine.respond(to: request.question)
+            }
           writer.encode(answer, id: request.id, into: &output)
         }
       }
-      // A closed stdout means the client went away: stop quietly.
+      // A closed stdout means the client went away: stop quietly, with status 0.
       guard StandardOutput.write(output) else { return }
-      if lifecycle.stopRequested { return }
-    }
-  }
-}
-
-/// SIGTERM and SIGINT end the JSON front gracefully: at once while it waits for input,
-/// after the current line's answer otherwise.
-final class Lifecycle: Sendable {
-  private let reading = Atomic<Bool>(false)
-  private let stop = Atomic<Bool>(false)
-
-  var stopRequested: Bool { stop.load(ordering: .acquiring) }
-
-  func setReading(_ value: Bool) { reading.store(value, ordering: .releasing) }
-
-  func exitOnSignals() -> [any DispatchSourceSignal] {
-    [SIGTERM, SIGINT].map { number in
-      signal(number, SIG_IGN)
-      let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-      source.setEventHandler { [self] in
-        stop.store(true, ordering: .releasing)
-        if reading.load(ordering: .acquiring) { exit(0) }
-      }
-      source.resume()
-      return source
     }
   }
 }

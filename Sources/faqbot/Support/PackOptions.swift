@@ -1,5 +1,6 @@
 import ArgumentParser
 import FAQBot
+import Foundation
 
 /// The options every command that answers questions shares: which pack, and how strict.
 struct PackOptions: ParsableArguments {
@@ -19,6 +20,12 @@ struct PackOptions: ParsableArguments {
   @Option(help: "Questions longer than this many characters are matched on their first part.")
   var maxQuestionChars: Int = 2_000
 
+  @Option(help: "A model file from `faqbot train` to use instead of training (it must match the pack).")
+  var model: String?
+
+  @Flag(help: "Train at start without reading or writing the model cache (~/.cache/faqbot).")
+  var noCache = false
+
   func validate() throws {
     if let threshold, !(0...1).contains(threshold) {
       throw ValidationError("--threshold must be between 0 and 1 (got \(threshold)).")
@@ -35,10 +42,13 @@ struct PackOptions: ParsableArguments {
     return configuration
   }
 
-  /// Loads the pack and trains the engine, turning any mistake into a one-line CLI error.
+  /// Loads the pack and its model (from --model, the cache, or training), turning any
+  /// mistake into a one-line CLI error.
   func makeEngine() throws -> Engine {
-    let (knowledge, pack) = try PackLoading.load(loader)
-    return Engine(pack: pack, knowledge: knowledge, configuration: configuration)
+    let cache = noCache ? nil : ModelCache.defaultDirectory(environment: ProcessInfo.processInfo.environment)
+    let builder = EngineBuilder(
+      loader: loader, configuration: configuration, modelFile: model, cacheDirectory: cache)
+    return try builder.makeEngine()
   }
 }
 

@@ -1,0 +1,20 @@
+// swift-tools-version:6.0
+// The benchmark tools: a separate package so `swift test` at the root never builds them.
+// It depends on the root package by path; a path dependency's identity is its directory's
+// name, which is whatever the clone is called, hence the computed name.
+import Foundation
+import PackageDescription
+
+let root = URL(fileURLWithPath: Context.packageDirectory).deletingLastPathComponent()
+
+let package = Package(
+  name: "FAQBotBenchmarks",
+  dependencies: [.package(path: root.path)],
+  targets: [
+    .executableTarget(
+      name: "faqbot-bench",
+      dependencies: [.product(name: "FAQBot", package: root.lastPathComponent)]
+    )
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,53 @@
+import FAQBot
+import Foundation
+
+/// Figures only the library API can give, for `Benchmarks/run`:
+///
+///     faqbot-bench INTENTS_DIR MODEL QUESTIONS_FILE
+///
+/// trains the pack (timed), loads MODEL (timed), then answers every line of QUESTIONS_FILE
+/// with `Engine.respond(to:)` (timed) and prints the figures as one JSON object.
+let arguments = CommandLine.arguments
+guard arguments.count == 4 else {
+  FileHandle.standardError.write(Data("usage: faqbot-bench INTENTS_DIR MODEL QUESTIONS_FILE\n".utf8))
+  exit(2)
+}
+
+func seconds(_ duration: Duration) -> Double {
+  Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+}
+
+do {
+  let clock = ContinuousClock()
+  let loader = PackLoader(intentsDirectory: arguments[1])
+  let knowledge = KnowledgeBase(document: try loader.loadKnowledge())
+  let pack = try loader.loadIntents(knowledge: knowledge)
+  var trained: Engine?
+  let training = clock.measure { trained = Engine(pack: pack, knowledge: knowledge) }
+  let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: arguments[2])))
+  var loaded: Engine?
+  let loading = try clock.measure {
+    let model = try TrainedModel.decode(bytes, packHash: loader.contentHash())
+    loaded = Engine(pack: pack, knowledge: knowledge, classifier: model.classifier)
+  }
+  guard let engine = loaded, trained != nil else { exit(1) }
+  let questions = try String(contentsOfFile: arguments[3], encoding: .utf8)
+    .split(separator: "\n").map(String.init)
+  var answered = 0
+  let answering = clock.measure {
+    for question in questions where engine.respond(to: question).confidence >= 0 { answered += 1 }
+  }
+  let figures: [String: Double] = [
+    "train_seconds": seconds(training),
+    "model_load_seconds": seconds(loading),
+    "model_bytes": Double(bytes.count),
+    "questions": Double(answered),
+    "answer_seconds": seconds(answering),
+    "questions_per_second": Double(answered) / seconds(answering),
+  ]
+  let json = try JSONSerialization.data(withJSONObject: figures, options: [.sortedKeys])
+  print(String(decoding: json, as: UTF8.self))
+} catch {
+  FileHandle.standardError.write(Data("faqbot-bench: \(error)\n".utf8))
+  exit(1)
+}

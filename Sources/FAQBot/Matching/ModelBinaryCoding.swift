@@ -1,0 +1,126 @@
+/// Little-endian writing and bounds-checked reading of the model file's fields.
+///
+/// Arrays of numbers are copied in bulk (the weights of a CLINC150 model are 20 million
+/// floats), and the reader checks every count against the bytes that are left before it
+/// allocates, so a damaged count cannot ask for gigabytes.
+struct ModelBinaryWriter {
+  private(set) var bytes: [UInt8] = []
+
+  mutating func append(_ value: UInt32) {
+    withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+  }
+
+  mutating func append(_ value: UInt64) {
+    withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+  }
+
+  mutating func append(_ value: Float) { append(value.bitPattern) }
+
+  mutating func append(_ text: String) {
+    let utf8 = Array(text.utf8)
+    append(UInt32(utf8.count))
+    bytes.append(contentsOf: utf8)
+  }
+
+  mutating func appendRaw(_ raw: [UInt8]) { bytes.append(contentsOf: raw) }
+
+  /// A count, then the values.
+  mutating func append(_ values: [UInt64]) {
+    append(UInt32(values.count))
+    if Self.hostIsLittleEndian {
+      values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+    } else {
+      for value in values { append(value) }
+    }
+  }
+
+  /// A count, then the values.
+  mutating func append(_ values: [Float]) {
+    append(UInt32(values.count))
+    if Self.hostIsLittleEndian {
+      values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+    } else {
+      for value in values { append(value) }
+    }
+  }
+
+  static let hostIsLittleEndian = UInt16(1).littleEndian == 1
+}
+
+/// Reads what ``ModelBinaryWriter`` wrote; any read past the end or implausible count is a
+/// ``TrainedModelError/corrupt(_:)``.
+struct ModelBinaryReader {
+  let bytes: UnsafeRawBufferPointer
+  private(set) var offset: Int
+
+  init(_ bytes: UnsafeRawBufferPointer, offset: Int = 0) {
+    self.bytes = bytes
+    self.offset = offset
+  }
+
+  var remaining: Int { bytes.count - offset }
+
+  mutating func raw(_ count: Int, _ what: String) throws(TrainedModelError) -> [UInt8] {
+    guard count >= 0, count <= remaining else { throw .corrupt("\(what) runs past the end of the data") }
+    defer { offset += count }
+    return Array(bytes[offset..<offset + count])
+  }
+
+  mutating func uint32(_ what: String) throws(TrainedModelError) -> UInt32 {
+    guard remaining >= 4 else { throw .corrupt("\(what) runs past the end of the data") }
+    defer { offset += 4 }
+    return UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+  }
+
+  mutating func uint64(_ what: String) throws(TrainedModelError) -> UInt64 {
+    guard remaining >= 8 else { throw .corrupt("\(what) runs past the end of the data") }
+    defer { offset += 8 }
+    return UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+  }
+
+  mutating func float(_ what: String) throws(TrainedModelError) -> Float {
+    Float(bitPattern: try uint32(what))
+  }
+
+  mutating func string(_ what: String) throws(TrainedModelError) -> String {
+    let count = Int(try uint32(what))
+    let utf8 = try raw(count, what)
+    guard let text = String(validating: utf8, as: UTF8.self) else { throw .corrupt("\(what) is not UTF-8") }
+    return text
+  }
+
+  mutating func uint64s(_ what: String) throws(TrainedModelError) -> [UInt64] {
+    let (start, count) = try span(what, size: 8)
+    if ModelBinaryWriter.hostIsLittleEndian { return copy(start, count, as: UInt64.self) }
+    return (0..<count).map {
+      UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: start + $0 * 8, as: UInt64.self))
+    }
+  }
+
+  mutating func floats(_ what: String) throws(TrainedModelError) -> [Float] {
+    let (start, count) = try span(what, size: 4)
+    if ModelBinaryWriter.hostIsLittleEndian { return copy(start, count, as: Float.self) }
+    return (0..<count).map {
+      Float(
+        bitPattern: UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: start + $0 * 4, as: UInt32.self))
+      )
+    }
+  }
+
+  /// Reads a count and claims the bytes of that many values of `size` bytes.
+  private mutating func span(_ what: String, size: Int) throws(TrainedModelError) -> (start: Int, count: Int)
+  {
+    let count = Int(try uint32(what))
+    guard count <= remaining / size else { throw .corrupt("\(what) runs past the end of the data") }
+    defer { offset += count * size }
+    return (offset, count)
+  }
+
+  private func copy<Value: BitwiseCopyable>(_ start: Int, _ count: Int, as type: Value.Type) -> [Value] {
+    [Value](unsafeUninitializedCapacity: count) { buffer, initialized in
+      UnsafeMutableRawBufferPointer(buffer).copyMemory(
+        from: UnsafeRawBufferPointer(rebasing: bytes[start..<start + count * MemoryLayout<Value>.stride]))
+      initialized = count
+    }
+  }
+}

@@ -1,0 +1,120 @@
+import Foundation
+
+/// Trained models on disk, one file per pack content and engine, so a pack is trained at
+/// its first start and loaded at the next ones.
+///
+/// The cache never makes a start fail: a missing, unreadable, truncated, corrupt or stale
+/// file means training (and replacing the file); a directory that cannot be created or
+/// written means training every time. Files are written to a temporary name in the same
+/// directory and renamed into place, and a rename is atomic, so a process that starts while
+/// another writes sees the old file, no file, or the whole new one, never half of one.
+public struct ModelCache: Sendable {
+  /// What ``classifier(packHash:train:)`` did.
+  public enum Outcome: Sendable, Equatable {
+    /// Loaded from the cache.
+    case hit
+    /// No usable file: trained, and stored if `stored`.
+    case trained(stored: Bool)
+    /// A file was there but refused (why): trained, and replaced if `stored`.
+    case retrained(TrainedModelError, stored: Bool)
+  }
+
+  public let directory: String
+  /// Mixed into every key besides the engine and pack: what else decides a model, such as
+  /// the build of the program (so a rebuilt matcher never reads its predecessor's models).
+  public var salt: String
+
+  public init(directory: String, salt: String = "") {
+    self.directory = directory
+    self.salt = salt
+  }
+
+  /// `$XDG_CACHE_HOME/faqbot`, else `$HOME/.cache/faqbot`; nil without either.
+  public static func defaultDirectory(environment: [String: String]) -> String? {
+    if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") { return cache + "/faqbot" }
+    if let home = environment["HOME"], !home.isEmpty { return home + "/.cache/faqbot" }
+    return nil
+  }
+
+  /// The file name of a pack's model: one hash of everything a model depends on, so a
+  /// change of any of them is a miss rather than a file to overwrite in place.
+  public func fileName(packHash: String, options: SoftmaxRegression.Options = .init()) -> String {
+    var hasher = SHA256()
+    hasher.update(
+      [
+        "format \(TrainedModel.formatVersion)", TrainedModel.currentEngine, packHash,
+        "epochs \(options.epochs) l2 \(options.l2) rate \(options.learningRate) seed \(options.seed)", salt,
+      ].joined(separator: "\n"))
+    return String(hasher.finalizeHex().prefix(32)) + ".model"
+  }
+
+  public func path(packHash: String) -> String { directory + "/" + fileName(packHash: packHash) }
+
+  /// The cached model of `packHash`: nil when there is none, an error when there is one
+  /// that must not be used.
+  public func load(packHash: String) -> Result<TrainedModel, TrainedModelError>? {
+    guard let data = FileManager.default.contents(atPath: path(packHash: packHash)) else { return nil }
+    do {
+      return .success(try TrainedModel.decode(Array(data), packHash: packHash))
+    } catch {
+      return .failure(error)
+    }
+  }
+
+  /// Stores `model` under its pack hash; false when the directory cannot be written.
+  @discardableResult
+  public func store(_ model: TrainedModel) -> Bool {
+    do {
+      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    } catch {
+      return false
+    }
+    return Self.writeAtomically(model.encoded(), to: path(packHash: model.packHash))
+  }
+
+  /// The cached classifier of the pack, or one from `train` (then cached).
+  public func classifier(packHash: String, train: () -> IntentClassifier) -> (IntentClassifier, Outcome) {
+    var refusal: TrainedModelError?
+    switch load(packHash: packHash) {
+    case .success(let model)?: return (model.classifier, .hit)
+    case .failure(let error)?: refusal = error
+    case nil: break
+    }
+    let classifier = train()
+    let stored = store(TrainedModel(classifier: classifier, packHash: packHash))
+    return (classifier, refusal.map { .retrained($0, stored: stored) } ?? .trained(stored: stored))
+  }
+
+  /// Writes `bytes` to a fresh temporary file beside `path`, then renames it over `path`.
+  /// Public for `faqbot train -o`, which wants the same guarantee.
+  ///
+  /// There is no fsync: after a power cut the renamed file may be short or hold zeros, which
+  /// the checksum catches (a retraining), and syncing 70 MB would slow every first start.
+  public static func writeAtomically(_ bytes: [UInt8], to path: String) -> Bool {
+    let directory = (path as NSString).deletingLastPathComponent
+    let name = (path as NSString).lastPathComponent
+    let temporary =
+      (directory.isEmpty ? "" : directory + "/")
+      + ".\(name).\(getpid()).\(UInt64.random(in: 0...UInt64.max)).tmp"
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { return false }
+    var written = 0
+    let complete = bytes.withUnsafeBytes { buffer -> Bool in
+      while written < buffer.count {
+        let result = write(descriptor, buffer.baseAddress.map { $0 + written }, buffer.count - written)
+        if result < 0 {
+          if errno == EINTR { continue }
+          return false
+        }
+        written += result
+      }
+      return true
+    }
+    let closed = close(descriptor) == 0
+    guard complete, closed, rename(temporary, path) == 0 else {
+      unlink(temporary)
+      return false
+    }
+    return true
+  }
+}

@@ -1,0 +1,222 @@
+/// A trained ``IntentClassifier`` as a file, so a large pack is trained once, not at every
+/// start: the model cache and `faqbot train -o MODEL` / `--model MODEL` both use it.
+///
+/// The file starts with a header that says whether it may be trusted, then the payload:
+///
+///     magic "FAQBOTMD" · format version (u32) · engine (u32 length + UTF-8)
+///     · pack hash (u32 length + 64 hex digits) · payload length (u64) · payload checksum (u64)
+///     · payload
+///
+/// All numbers are little-endian. A file of another format version or engine, or trained on
+/// other pack content, is refused as stale; a short file as truncated; a file whose payload
+/// does not match its checksum, or whose fields do not fit together, as corrupt. Refusing
+/// costs a retraining; trusting a damaged model would answer wrongly without a word.
+public struct TrainedModel: Sendable {
+  /// Bump when the layout of the payload changes, which includes adding a stored field to
+  /// ``IntentClassifier``, ``FeatureSpace`` or ``SoftmaxRegression``.
+  public static let formatVersion: UInt32 = 1
+
+  /// Bump when a model trained by earlier code would mean something else to this code
+  /// (another feature hashing in ``FeatureKeys``, another analysis in ``TextAnalyzer``)
+  /// although the layout is the same. The engine version alone does not change while the
+  /// matcher is tuned between releases.
+  public static let matcherRevision = 1
+
+  /// The engine a model belongs to: the release and the matcher revision.
+  public static var currentEngine: String { "faqbot \(FAQBotVersion.string) matcher \(matcherRevision)" }
+
+  static let magic = Array("FAQBOTMD".utf8)
+
+  /// The engine that trained the model (``currentEngine`` when it was written).
+  public var engine: String
+  /// The ``packHash(intentFiles:knowledgeBytes:)`` of the pack it was trained on.
+  public var packHash: String
+  public var classifier: IntentClassifier
+
+  public init(classifier: IntentClassifier, packHash: String, engine: String = TrainedModel.currentEngine) {
+    self.classifier = classifier
+    self.packHash = packHash
+    self.engine = engine
+  }
+
+  /// The fingerprint of a pack's content: SHA-256 over its intent files (by file name, not
+  /// directory, in name order, each name and text with its length) and the knowledge file's
+  /// bytes. Moving a pack keeps its model; changing one byte of it does not.
+  public static func packHash(intentFiles: [(name: String, text: String)], knowledgeBytes: [UInt8]) -> String
+  {
+    var hasher = SHA256()
+    func add(_ bytes: [UInt8]) {
+      var length = UInt64(bytes.count).littleEndian
+      hasher.update(withUnsafeBytes(of: &length) { Array($0) })
+      hasher.update(bytes)
+    }
+    let files = intentFiles.map { (name: baseName($0.name), text: $0.text) }.sorted { $0.name < $1.name }
+    add(Array("faqbot pack".utf8))
+    add(Array(String(files.count).utf8))
+    for file in files {
+      add(Array(file.name.utf8))
+      add(Array(file.text.utf8))
+    }
+    add(knowledgeBytes)
+    return hasher.finalizeHex()
+  }
+
+  // MARK: - Encoding
+
+  /// The model file's bytes.
+  public func encoded() -> [UInt8] {
+    let payload = Self.payload(of: classifier)
+    var header = ModelBinaryWriter()
+    header.appendRaw(Self.magic)
+    header.append(Self.formatVersion)
+    header.append(engine)
+    header.append(packHash)
+    header.append(UInt64(payload.count))
+    header.append(ModelChecksum.of(payload))
+    return header.bytes + payload
+  }
+
+  private static func payload(of classifier: IntentClassifier) -> [UInt8] {
+    var writer = ModelBinaryWriter()
+    let space = classifier.space
+    writer.append(UInt32(classifier.intentIds.count))
+    for id in classifier.intentIds { writer.append(id) }
+    writer.append(space.wordIndex.sorted { $0.value < $1.value }.map(\.key))
+    writer.append(space.characterIndex.sorted { $0.value < $1.value }.map(\.key))
+    writer.append(space.idf)
+    writer.append(space.characterWeight)
+    writer.append(UInt32(classifier.model.classCount))
+    writer.append(UInt32(classifier.model.featureCount))
+    writer.append(classifier.model.weights)
+    writer.append(classifier.model.bias)
+    let stems = classifier.knownStems.sorted()
+    writer.append(UInt32(stems.count))
+    for stem in stems { writer.append(stem) }
+    return writer.bytes
+  }
+
+  // MARK: - Decoding
+
+  /// Reads a model file, refusing it unless it is whole, undamaged, of this format and
+  /// engine, and (when `packHash` is given) trained on that pack.
+  public static func decode(
+    _ bytes: [UInt8], packHash expectedPack: String? = nil,
+    engine expectedEngine: String = TrainedModel.currentEngine
+  ) throws(TrainedModelError) -> TrainedModel {
+    let result = bytes.withUnsafeBytes { buffer in
+      Result { () throws(TrainedModelError) -> TrainedModel in
+        try decode(buffer, packHash: expectedPack, engine: expectedEngine)
+      }
+    }
+    return try result.get()
+  }
+
+  static func decode(
+    _ buffer: UnsafeRawBufferPointer, packHash expectedPack: String?, engine expectedEngine: String
+  ) throws(TrainedModelError) -> TrainedModel {
+    guard buffer.count >= magic.count else {
+      throw buffer.elementsEqual(magic.prefix(buffer.count)) ? .truncated : .notAModel
+    }
+    guard buffer.prefix(magic.count).elementsEqual(magic) else { throw .notAModel }
+    var reader = ModelBinaryReader(buffer, offset: magic.count)
+    let header: (version: UInt32, engine: String, pack: String, length: UInt64, checksum: UInt64)
+    do {
+      header = (
+        try reader.uint32("format version"), try reader.string("engine"), try reader.string("pack hash"),
+        try reader.uint64("payload length"), try reader.uint64("payload checksum")
+      )
+    } catch {
+      throw .truncated
+    }
+    guard header.version == formatVersion else { throw .stale(.format(header.version)) }
+    guard header.engine == expectedEngine else { throw .stale(.engine(header.engine)) }
+    if let expectedPack, header.pack != expectedPack { throw .stale(.pack) }
+    guard header.length <= UInt64(reader.remaining) else { throw .truncated }
+    guard header.length == UInt64(reader.remaining) else {
+      throw .corrupt("bytes after the end of the model")
+    }
+    let payload = UnsafeRawBufferPointer(rebasing: buffer[reader.offset...])
+    guard ModelChecksum.of(payload) == header.checksum else {
+      throw .corrupt("the checksum does not match (the file was damaged)")
+    }
+    let classifier = try classifier(from: ModelBinaryReader(payload))
+    return TrainedModel(classifier: classifier, packHash: header.pack, engine: header.engine)
+  }
+
+  private static func classifier(from reader: ModelBinaryReader) throws(TrainedModelError) -> IntentClassifier
+  {
+    var reader = reader
+    let intentCount = Int(try reader.uint32("intent count"))
+    guard intentCount <= reader.remaining / 4 else { throw .corrupt("implausible intent count") }
+    var intentIds: [String] = []
+    intentIds.reserveCapacity(intentCount)
+    for _ in 0..<intentCount { intentIds.append(try reader.string("intent id")) }
+    let wordKeys = try reader.uint64s("word keys")
+    let characterKeys = try reader.uint64s("character keys")
+    let idf = try reader.floats("idf")
+    let characterWeight = try reader.float("character weight")
+    let classCount = Int(try reader.uint32("class count"))
+    let featureCount = Int(try reader.uint32("feature count"))
+    let weights = try reader.floats("weights")
+    let bias = try reader.floats("bias")
+    let stemCount = Int(try reader.uint32("stem count"))
+    guard stemCount <= reader.remaining / 4 else { throw .corrupt("implausible stem count") }
+    var stems: Set<String> = []
+    stems.reserveCapacity(stemCount)
+    for _ in 0..<stemCount { stems.insert(try reader.string("stem")) }
+    guard reader.remaining == 0 else { throw .corrupt("bytes after the last field") }
+    guard classCount == intentIds.count, bias.count == classCount else {
+      throw .corrupt("\(intentIds.count) intents but \(classCount) classes and \(bias.count) biases")
+    }
+    guard featureCount == wordKeys.count + characterKeys.count, idf.count == featureCount,
+      weights.count == featureCount * classCount
+    else { throw .corrupt("the feature count does not match the keys, idf and weights") }
+    let space = FeatureSpace(
+      wordKeys: wordKeys, characterKeys: characterKeys, idf: idf, characterWeight: characterWeight)
+    guard space.count == featureCount, space.wordIndex.count == wordKeys.count,
+      space.characterIndex.count == characterKeys.count
+    else { throw .corrupt("repeated feature keys") }
+    let model = SoftmaxRegression(
+      classCount: classCount, featureCount: featureCount, weights: weights, bias: bias)
+    return IntentClassifier(intentIds: intentIds, space: space, model: model, knownStems: stems)
+  }
+
+  private static func baseName(_ path: String) -> String {
+    path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
+  }
+}
+
+/// Why a model file was not used.
+public enum TrainedModelError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// What made a whole, undamaged model unusable here.
+  public enum Staleness: Sendable, Equatable {
+    /// Written in another layout (the format version found).
+    case format(UInt32)
+    /// Trained by another engine or matcher revision (the one found).
+    case engine(String)
+    /// Trained on other pack content.
+    case pack
+  }
+
+  /// The file does not start like a model file.
+  case notAModel
+  /// The file ends before the model does.
+  case truncated
+  /// The bytes are damaged or inconsistent.
+  case corrupt(String)
+  /// A good model, but not one for this engine or pack.
+  case stale(Staleness)
+
+  public var description: String {
+    switch self {
+    case .notAModel: "not a faqbot model file"
+    case .truncated: "the model file is truncated"
+    case .corrupt(let reason): "the model file is corrupt: \(reason)"
+    case .stale(.format(let version)):
+      "the model file has format \(version); this faqbot reads format \(TrainedModel.formatVersion)"
+    case .stale(.engine(let engine)):
+      "the model was trained by \(engine); this is \(TrainedModel.currentEngine)"
+    case .stale(.pack): "the model was trained on a different pack (intents or knowledge changed)"
+    }
+  }
+}

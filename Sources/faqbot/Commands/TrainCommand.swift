@@ -1,0 +1,50 @@
+import ArgumentParser
+import FAQBot
+import Foundation
+
+struct TrainCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "train",
+    abstract: "Train the pack's model once and save it, for --model.",
+    discussion: """
+      For deployments: train where it is convenient, ship MODEL beside the pack, and start with \
+      `faqbot --intents DIR --model MODEL`. A model only loads with the pack (intents and knowledge) \
+      and the faqbot version it was trained with. Without --model, faqbot caches models by itself \
+      (in $XDG_CACHE_HOME/faqbot or ~/.cache/faqbot).
+      """
+  )
+
+  @Option(
+    name: .customLong("intents"),
+    help: "A directory of intent files (*.yaml) that replaces the default intents.",
+    completion: .directory)
+  var intentsDirectory: String?
+
+  @Option(
+    name: .customLong("knowledge"), help: "A knowledge file that replaces the default one.",
+    completion: .file(extensions: ["json"]))
+  var knowledgeFile: String?
+
+  @Option(
+    name: .shortAndLong, help: "Where to write the model file.", completion: .file(extensions: ["model"]))
+  var output: String
+
+  func run() throws {
+    let loader = PackLoader(knowledgePath: knowledgeFile, intentsDirectory: intentsDirectory)
+    let (knowledge, pack) = try PackLoading.load(loader)
+    guard let packHash = loader.contentHash() else { throw CLIError("cannot read the pack's files") }
+    let start = ContinuousClock.now
+    let engine = Engine(pack: pack, knowledge: knowledge)
+    let elapsed = ContinuousClock.now - start
+    let bytes = TrainedModel(classifier: engine.resources.classifier, packHash: packHash).encoded()
+    guard ModelCache.writeAtomically(bytes, to: output) else {
+      throw CLIError("\(output): cannot write the model file")
+    }
+    let examples = pack.intents.reduce(0) { $0 + $1.examples.count }
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    print(
+      "trained \(pack.intents.count) intents on \(examples) examples in \(String(format: "%.2f", seconds)) s; "
+        + "wrote \(output) (\(ByteCountFormatter.string(fromByteCount: Int64(bytes.count), countStyle: .file)))"
+    )
+  }
+}
