@@ -11,6 +11,9 @@ public struct FeatureSpace: Sendable {
   public private(set) var characterIndex: [UInt64: Int32] = [:]
   public private(set) var idf: [Float] = []
   public var characterWeight: Float = 1
+  /// The same maps as `wordIndex` and `characterIndex`, in the form the answer path reads.
+  private var wordTable = FeatureTable([:])
+  private var characterTable = FeatureTable([:])
 
   public var count: Int { idf.count }
 
@@ -40,6 +43,8 @@ public struct FeatureSpace: Sendable {
     }
     self.idf = idf
     self.characterWeight = characterWeight
+    wordTable = FeatureTable(wordIndex)
+    characterTable = FeatureTable(characterIndex)
   }
 
   /// Restores a space saved by ``TrainedModel``.
@@ -48,19 +53,21 @@ public struct FeatureSpace: Sendable {
     for (offset, key) in characterKeys.enumerated() { characterIndex[key] = Int32(wordKeys.count + offset) }
     self.idf = idf
     self.characterWeight = characterWeight
+    wordTable = FeatureTable(wordIndex)
+    characterTable = FeatureTable(characterIndex)
   }
 
   public func vector(for keys: FeatureKeys.Keys) -> SparseVector {
     var vector = SparseVector()
     vector.indices.reserveCapacity(keys.words.count + keys.characters.count)
     vector.values.reserveCapacity(keys.words.count + keys.characters.count)
-    appendBlock(keys.words, index: wordIndex, weight: 1, to: &vector)
-    appendBlock(keys.characters, index: characterIndex, weight: characterWeight, to: &vector)
+    appendBlock(keys.words, index: wordTable, weight: 1, to: &vector)
+    appendBlock(keys.characters, index: characterTable, weight: characterWeight, to: &vector)
     return vector
   }
 
   private func appendBlock(
-    _ keys: [UInt64], index: [UInt64: Int32], weight: Float, to vector: inout SparseVector
+    _ keys: [UInt64], index: FeatureTable, weight: Float, to vector: inout SparseVector
   ) {
     var found: [Int32] = []
     found.reserveCapacity(keys.count)

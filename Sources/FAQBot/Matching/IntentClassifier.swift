@@ -20,7 +20,8 @@ public struct IntentClassifier: Sendable {
     /// question made of words the pack has never seen is about something else, however its
     /// function words ("how do I …") happen to score.
     public var inScope: Float
-    /// Class indices, most probable first.
+    /// The most probable class indices, best first (at most ``IntentClassifier/rankingDepth``;
+    /// ties go to the lower index).
     public var ranking: [Int]
     /// False when no feature of the question was seen in training: the probabilities are
     /// then only the class priors and say nothing about the question.
@@ -65,11 +66,29 @@ public struct IntentClassifier: Sendable {
     let vector = vector(for: analysis)
     let inScope = inScopeShare(analysis.stems)
     let probabilities = model.probabilities(for: vector).map { $0 * inScope }
-    let ranking = probabilities.indices.sorted {
-      probabilities[$0] != probabilities[$1] ? probabilities[$0] > probabilities[$1] : $0 < $1
-    }
+    let ranking = Self.mostProbable(probabilities, count: Self.rankingDepth)
     return Prediction(
       probabilities: probabilities, inScope: inScope, ranking: ranking, hasEvidence: !vector.isEmpty)
+  }
+
+  /// How many classes a prediction ranks: enough for candidates, "did you mean" and the
+  /// safety check, without sorting every class of a large pack on each question.
+  public static let rankingDepth = 8
+
+  /// The indices of the `count` largest probabilities, best first, by insertion into a short
+  /// list: one pass over the classes instead of a sort.
+  static func mostProbable(_ probabilities: [Float], count: Int) -> [Int] {
+    var best: [Int] = []
+    best.reserveCapacity(count + 1)
+    for index in probabilities.indices {
+      let value = probabilities[index]
+      if best.count == count, let last = best.last, probabilities[last] >= value { continue }
+      var position = best.count
+      while position > 0, probabilities[best[position - 1]] < value { position -= 1 }
+      best.insert(index, at: position)
+      if best.count > count { best.removeLast() }
+    }
+    return best
   }
 
   /// The share of content words (not function words) of `stems` that the pack knows; 1 for a

@@ -7,8 +7,11 @@ public struct TriggerMatcher: Sendable {
     var priority: Int
   }
 
-  /// Triggers, highest priority first, longest phrase first within a priority.
+  /// Triggers, highest priority first (then longest), the order in which they win.
   private let triggers: [Trigger]
+  /// Positions in `triggers` by first stem: a message only tries the triggers that can
+  /// start at one of its words.
+  private let byFirstStem: [String: [Int]]
 
   public init(pack: IntentPack, analyzer: TextAnalyzer) {
     var triggers: [Trigger] = []
@@ -18,18 +21,27 @@ public struct TriggerMatcher: Sendable {
         if !stems.isEmpty { triggers.append(Trigger(stems: stems, intent: index, priority: intent.priority)) }
       }
     }
-    self.triggers = triggers.sorted {
+    let sorted = triggers.sorted {
       ($0.priority, $0.stems.count, -$0.intent) > ($1.priority, $1.stems.count, -$1.intent)
     }
+    var byFirstStem: [String: [Int]] = [:]
+    for (position, trigger) in sorted.enumerated() { byFirstStem[trigger.stems[0], default: []].append(position) }
+    self.triggers = sorted
+    self.byFirstStem = byFirstStem
   }
 
-  /// The index of the intent whose trigger occurs in `stems`, preferring higher priority,
-  /// or `nil`; `kinds` limits the search (e.g. to safety intents).
-  public func match(_ stems: [String], allowing allowed: (Int) -> Bool = { _ in true }) -> (intent: Int, phrase: [String])? {
-    for trigger in triggers where allowed(trigger.intent) && Self.contains(stems, trigger.stems) {
-      return (trigger.intent, trigger.stems)
+  /// The winning trigger of `stems` among the intents `allowed` accepts.
+  public func match(_ stems: [String], allowing allowed: (Int) -> Bool = { _ in true }) -> (
+    intent: Int, phrase: [String]
+  )? {
+    var winner: Int?
+    for stem in Set(stems) {
+      for position in byFirstStem[stem] ?? [] where position < (winner ?? .max) {
+        let trigger = triggers[position]
+        if allowed(trigger.intent), Self.contains(stems, trigger.stems) { winner = position }
+      }
     }
-    return nil
+    return winner.map { (triggers[$0].intent, triggers[$0].stems) }
   }
 
   static func contains(_ haystack: [String], _ needle: [String]) -> Bool {
