@@ -21,6 +21,15 @@ struct BinaryRunner {
     return directory.appendingPathComponent("faqbot")
   }()
 
+  /// A model cache shared by the tests of one run (the default pack trains once, not per test).
+  static let testCacheDirectory: URL = {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("faqbot-e2e-cache-\(ProcessInfo.processInfo.processIdentifier)")
+    try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    XCTestObservationCenter.shared.addTestObserver(CacheRemover(directory: directory))
+    return directory
+  }()
+
   /// Runs `faqbot arguments…` with `input` on stdin, closing it afterwards.
   static func run(
     _ arguments: [String], input: Data = Data(), environment: [String: String] = [:],
@@ -31,6 +40,8 @@ struct BinaryRunner {
     process.arguments = arguments
     var merged = ProcessInfo.processInfo.environment
     merged["NO_COLOR"] = "1"
+    // Trained models go to a cache of this test run, never to the user's ~/.cache.
+    merged["XDG_CACHE_HOME"] = testCacheDirectory.path
     for (key, value) in environment { merged[key] = value }
     process.environment = merged
     if let directory { process.currentDirectoryURL = directory }
@@ -72,4 +83,13 @@ final class DataBox: @unchecked Sendable {
   private var data = Data()
   func set(_ value: Data) { lock.withLock { data = value } }
   func get() -> Data { lock.withLock { data } }
+}
+
+/// Deletes the test run's model cache once every test has run.
+private final class CacheRemover: NSObject, XCTestObservation, @unchecked Sendable {
+  let directory: URL
+  init(directory: URL) { self.directory = directory }
+  func testBundleDidFinish(_ testBundle: Bundle) {
+    try? FileManager.default.removeItem(at: directory)
+  }
 }

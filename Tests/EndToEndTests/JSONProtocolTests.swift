@@ -170,4 +170,36 @@ final class JSONProtocolTests: XCTestCase {
     bot.closeInput()
     XCTAssertEqual(bot.waitForExit()?.status, 0)
   }
+
+  /// Lines written at once are answered in batches on every core: sessions interleaved in one
+  /// write must still each see only their own earlier questions, in order.
+  func testInterleavedSessionsInOneWriteKeepTheirOwnContext() throws {
+    var lines: [String] = []
+    for round in 0..<40 {
+      lines.append(#"{"id":"a\#(round)","question":"What are the side effects?","session":"a\#(round)"}"#)
+      lines.append(#"{"id":"b\#(round)","question":"Does insurance cover it?","session":"b\#(round)"}"#)
+      lines.append(#"{"id":"n\#(round)","question":"hello"}"#)
+    }
+    for round in 0..<40 {
+      lines.append(#"{"id":"a\#(round)+","question":"how long do they last?","session":"a\#(round)"}"#)
+      lines.append(#"{"id":"b\#(round)+","question":"how long do they last?","session":"b\#(round)"}"#)
+    }
+    let outcome = try JSONTestPack.run(lines: lines)
+    XCTAssertEqual(outcome.status, 0, outcome.errors)
+    let responses = try ResponseLine.decodeAll(outcome.standardOutput)
+    XCTAssertEqual(responses.count, lines.count)
+    let expectedIds = lines.compactMap { line in
+      (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["id"] as? String
+    }
+    XCTAssertEqual(responses.map { $0["id"] as? String }, expectedIds)
+    for response in responses {
+      guard let id = response["id"] as? String, id.hasSuffix("+") else { continue }
+      let intent = response["intent"] as? String
+      if id.hasPrefix("a") {
+        XCTAssertEqual(intent, "side_effect_duration", id)
+      } else {
+        XCTAssertNotEqual(intent, "side_effect_duration", id)
+      }
+    }
+  }
 }

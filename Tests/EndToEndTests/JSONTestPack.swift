@@ -19,15 +19,7 @@ enum JSONTestPack {
   static let arguments = ["--json", "--intents", repository.appendingPathComponent("intents").path]
 
   /// The environment additions that point the model cache at the temporary directory.
-  static var environment: [String: String] { ["XDG_CACHE_HOME": cacheDirectory.path] }
-
-  private static let cacheDirectory: URL = {
-    let directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("faqbot-json-tests-\(ProcessInfo.processInfo.processIdentifier)")
-    try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    XCTestObservationCenter.shared.addTestObserver(CacheRemover(directory: directory))
-    return directory
-  }()
+  static var environment: [String: String] { ["XDG_CACHE_HOME": BinaryRunner.testCacheDirectory.path] }
 
   /// Runs `faqbot --json … extraArguments` with `input` on stdin until it exits.
   static func run(_ extraArguments: [String] = [], input: Data) throws -> BinaryRunner.Outcome {
@@ -37,14 +29,5 @@ enum JSONTestPack {
   /// Runs `faqbot --json … extraArguments` with `lines` (each given a LF) on stdin.
   static func run(_ extraArguments: [String] = [], lines: [String]) throws -> BinaryRunner.Outcome {
     try run(extraArguments, input: Data(lines.map { $0 + "\n" }.joined().utf8))
-  }
-
-  /// Deletes the model cache once every test has run.
-  private final class CacheRemover: NSObject, XCTestObservation, @unchecked Sendable {
-    let directory: URL
-    init(directory: URL) { self.directory = directory }
-    func testBundleDidFinish(_ testBundle: Bundle) {
-      try? FileManager.default.removeItem(at: directory)
-    }
   }
 }

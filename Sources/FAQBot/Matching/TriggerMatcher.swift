@@ -25,7 +25,9 @@ public struct TriggerMatcher: Sendable {
       ($0.priority, $0.stems.count, -$0.intent) > ($1.priority, $1.stems.count, -$1.intent)
     }
     var byFirstStem: [String: [Int]] = [:]
-    for (position, trigger) in sorted.enumerated() { byFirstStem[trigger.stems[0], default: []].append(position) }
+    for (position, trigger) in sorted.enumerated() {
+      byFirstStem[trigger.stems[0], default: []].append(position)
+    }
     self.triggers = sorted
     self.byFirstStem = byFirstStem
   }

@@ -63,6 +63,10 @@ public struct LineReader<Source: ByteSource> {
     }
   }
 
+  /// True when `next()` can return a whole line without reading from the source: a client
+  /// that wrote many lines at once has them answered in batches, one waiting client at once.
+  public var hasBufferedLine: Bool { chunkStart < chunkEnd && indexOfLineFeed() != nil }
+
   /// Bytes the reader keeps allocated between calls; what the memory bound above is about.
   var retainedCapacity: Int { chunk.capacity + pending.capacity }
 

@@ -13,43 +13,37 @@ struct JSONFront {
   let engine: Engine
   let maxLineBytes: Int
   var sessionCapacity = 10_000
+  /// The most lines answered as one batch: enough to keep both cores busy, few enough that
+  /// the first answers of a large write are not held back long.
+  static let batchLimit = 256
 
   func run() {
     // A client that goes away must end us through EPIPE on the next write, not SIGPIPE.
     StandardOutput.ignoreBrokenPipes()
     GracefulStop.install()
 
-    let decoder = RequestDecoder(maxLineBytes: maxLineBytes)
-    let writer = ResponseWriter()
+    let batch = JSONBatch(
+      engine: engine, decoder: RequestDecoder(maxLineBytes: maxLineBytes), maxLineBytes: maxLineBytes)
     var sessions = SessionStore(capacity: sessionCapacity)
     var reader = LineReader(fileDescriptor: STDIN_FILENO, maxLineBytes: maxLineBytes)
     var output: [UInt8] = []
     output.reserveCapacity(4096)
+    var lines: [InputLine] = []
     while true {
       guard GracefulStop.beginWaiting() else { return }
       guard let line = reader.next() else { return }
       GracefulStop.endWaiting()
-      output.removeAll(keepingCapacity: true)
-      switch line {
-      case .tooLarge(let byteCount):
-        writer.encode(ProtocolError.tooLarge(byteCount: byteCount, limit: maxLineBytes), into: &output)
-      case .line(let bytes):
-        if RequestDecoder.isBlank(bytes) { continue }
-        switch decoder.decode(line: bytes) {
-        case .failure(let error):
-          writer.encode(error, into: &output)
-        case .success(let request):
-          let answer =
-            if let session = request.session {
-              sessions.withContext(session) { engine.respond(to: request.question, context: &$0) }
-            } else {
-              engine.respond(to: request.question)
-            }
-          writer.encode(answer, id: request.id, into: &output)
-        }
+      // Lines already buffered are answered together (on every core); a client that waits
+      // for each answer sends one line at a time and gets it at once.
+      lines.removeAll(keepingCapacity: true)
+      lines.append(line)
+      while lines.count < Self.batchLimit, reader.hasBufferedLine, let next = reader.next() {
+        lines.append(next)
       }
+      output.removeAll(keepingCapacity: true)
+      batch.answer(lines, sessions: &sessions, into: &output)
       // A closed stdout means the client went away: stop quietly, with status 0.
-      guard StandardOutput.write(output) else { return }
+      guard output.isEmpty || StandardOutput.write(output) else { return }
     }
   }
 }

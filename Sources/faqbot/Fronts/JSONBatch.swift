@@ -1,0 +1,104 @@
+import Dispatch
+import FAQBot
+import Synchronization
+
+/// Answers the request lines a client has already sent, on every core, and writes the
+/// responses in request order.
+///
+/// The engine is a value shared by all threads; what must stay sequential is a session, since
+/// each question of it reads the context the previous one left. So requests are grouped by
+/// session (a request without one is a group of its own), groups run concurrently, and each
+/// group runs its questions in order on its context.
+struct JSONBatch {
+  let engine: Engine
+  let decoder: RequestDecoder
+  let writer = ResponseWriter()
+  let maxLineBytes: Int
+
+  /// Appends the response to each non-blank line of `lines` to `output`, in order.
+  func answer(_ lines: [InputLine], sessions: inout SessionStore, into output: inout [UInt8]) {
+    var responses: [Response] = []
+    var requests: [Request] = []
+    for line in lines {
+      switch line {
+      case .tooLarge(let byteCount):
+        responses.append(.error(ProtocolError.tooLarge(byteCount: byteCount, limit: maxLineBytes)))
+      case .line(let bytes):
+        if RequestDecoder.isBlank(bytes) { continue }
+        switch decoder.decode(line: bytes) {
+        case .failure(let error): responses.append(.error(error))
+        case .success(let request):
+          responses.append(.answer(requests.count))
+          requests.append(request)
+        }
+      }
+    }
+    let answers = respond(to: requests, sessions: &sessions)
+    for response in responses {
+      switch response {
+      case .error(let error): writer.encode(error, into: &output)
+      case .answer(let index): writer.encode(answers[index], id: requests[index].id, into: &output)
+      }
+    }
+  }
+
+  private enum Response {
+    case error(ProtocolError)
+    case answer(Int)
+  }
+
+  /// The answers to `requests`, in order.
+  private func respond(to requests: [Request], sessions: inout SessionStore) -> [Answer] {
+    var members: [[Int]] = []
+    var groupSessions: [String?] = []
+    var groupOfSession: [String: Int] = [:]
+    for (index, request) in requests.enumerated() {
+      if let session = request.session, let group = groupOfSession[session] {
+        members[group].append(index)
+      } else {
+        if let session = request.session { groupOfSession[session] = members.count }
+        members.append([index])
+        groupSessions.append(request.session)
+      }
+    }
+    let contexts = groupSessions.map { session in
+      session.map { sessions.withContext($0) { $0 } } ?? ConversationContext()
+    }
+    let results = Results(count: requests.count, groups: members.count)
+    let engine = engine
+    let groups = members
+    let work: @Sendable (Int) -> Void = { group in
+      var context = contexts[group]
+      for index in groups[group] {
+        results.store(engine.respond(to: requests[index].question, context: &context), at: index)
+      }
+      results.store(context, forGroup: group)
+    }
+    if groups.count == 1 {
+      work(0)
+    } else if groups.count > 1 {
+      DispatchQueue.concurrentPerform(iterations: groups.count, execute: work)
+    }
+    let (answers, finalContexts) = results.take()
+    for (group, session) in groupSessions.enumerated() {
+      if let session, let context = finalContexts[group] { sessions.withContext(session) { $0 = context } }
+    }
+    return answers.map { $0 ?? Answer(kind: .fallback, intent: nil, confidence: 0, text: "") }
+  }
+
+  /// Slots the worker threads fill, each slot by exactly one thread.
+  private final class Results: Sendable {
+    private let slots: Mutex<(answers: [Answer?], contexts: [ConversationContext?])>
+
+    init(count: Int, groups: Int) {
+      slots = Mutex(
+        ([Answer?](repeating: nil, count: count), [ConversationContext?](repeating: nil, count: groups)))
+    }
+
+    func store(_ answer: Answer, at index: Int) { slots.withLock { $0.answers[index] = answer } }
+    func store(_ context: ConversationContext, forGroup group: Int) {
+      slots.withLock { $0.contexts[group] = context }
+    }
+    func take() -> ([Answer?], [ConversationContext?]) { slots.withLock { ($0.answers, $0.contexts) } }
+  }
+}
