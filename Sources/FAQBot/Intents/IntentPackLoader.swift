@@ -19,7 +19,9 @@ public struct IntentPackLoader: Sendable {
   public init() {}
 
   /// Every `*.yaml` and `*.yml` file of `directory`, in name order.
-  public static func files(inDirectory directory: String) throws(IntentPackError) -> [(name: String, text: String)] {
+  public static func files(inDirectory directory: String) throws(IntentPackError) -> [(
+    name: String, text: String
+  )] {
     let url = URL(fileURLWithPath: directory)
     let names: [String]
     do {
@@ -64,7 +66,8 @@ public struct IntentPackLoader: Sendable {
         advice = fileAdvice ?? advice
         for intent in fileIntents {
           if let earlier = firstDefinition[intent.id] {
-            reader.errors.append(.init(intent.location, "duplicate intent id '\(intent.id)' (first defined at \(earlier))"))
+            reader.errors.append(
+              .init(intent.location, "duplicate intent id '\(intent.id)' (first defined at \(earlier))"))
           } else {
             firstDefinition[intent.id] = intent.location
             intents.append(intent)
@@ -109,12 +112,18 @@ private struct FileReader {
 
   mutating func read(_ text: String) -> ([Intent], [String: [String]], String?)? {
     if let (line, column) = Self.excessiveNesting(in: text, limit: IntentPackLoader.maximumNesting) {
-      errors.append(.init(.init(file: file, line: line, column: column), "nesting deeper than \(IntentPackLoader.maximumNesting) levels"))
+      errors.append(
+        .init(
+          .init(file: file, line: line, column: column),
+          "nesting deeper than \(IntentPackLoader.maximumNesting) levels"))
       return nil
     }
     let root: Node?
     do {
-      root = try Yams.compose(yaml: text)
+      // Every value the loader reads is text or a list of text, read through accessors
+      // that ignore tags, so plain scalars need no type resolution: the basic resolver skips
+      // the regular expressions Yams runs on each scalar (a third of a pack's load time).
+      root = try Yams.compose(yaml: text, .basic)
     } catch let error as YamlError {
       errors.append(Self.syntaxError(error, file: file))
       return nil
@@ -146,13 +155,17 @@ private struct FileReader {
           continue
         }
         for (word, variants) in map {
-          guard let canonical = word.string, let list = strings(variants, field: "synonyms.\(word.string ?? "")") else {
+          guard let canonical = word.string,
+            let list = strings(variants, field: "synonyms.\(word.string ?? "")")
+          else {
             continue
           }
           synonyms[canonical, default: []] += list
         }
       case "advice":
-        if let text = value.scalar?.string, !text.isEmpty { advice = text } else {
+        if let text = value.scalar?.string, !text.isEmpty {
+          advice = text
+        } else {
           fail(value, "'advice' must be text, e.g. \"please ask a qualified professional\"")
         }
       default:
@@ -195,12 +208,18 @@ private struct FileReader {
     }
     var priority = kind == .safety ? 100 : 0
     if let priorityNode = fields["priority"] {
-      if let value = priorityNode.int { priority = value } else { fail(priorityNode, "intent '\(id)': 'priority' must be an integer") }
+      if let value = priorityNode.int {
+        priority = value
+      } else {
+        fail(priorityNode, "intent '\(id)': 'priority' must be an integer")
+      }
     }
     let examples = fields["examples"].flatMap { strings($0, field: "examples") } ?? []
     // A non-list was reported by `strings` already; only a missing or empty list is "no examples".
     if fields["examples"] == nil || fields["examples"]?.sequence?.isEmpty == true {
-      fail(fields["examples"] ?? node, "intent '\(id)' has no examples (give at least one question under 'examples')")
+      fail(
+        fields["examples"] ?? node,
+        "intent '\(id)' has no examples (give at least one question under 'examples')")
     }
     guard let answerNode = fields["answer"] else {
       fail(node, "intent '\(id)' has no 'answer'")
@@ -234,7 +253,11 @@ private struct FileReader {
     for (key, value) in mapping {
       switch key.string {
       case "text":
-        if let string = value.scalar?.string { text = string } else { fail(value, "'\(field).text' must be text") }
+        if let string = value.scalar?.string {
+          text = string
+        } else {
+          fail(value, "'\(field).text' must be text")
+        }
       case "knowledge":
         knowledge = value.scalar.map { [$0.string] } ?? strings(value, field: "\(field).knowledge") ?? []
       default:
@@ -255,7 +278,9 @@ private struct FileReader {
     }
     var result: [String] = []
     for item in sequence {
-      if let scalar = item.scalar, !scalar.string.isEmpty { result.append(scalar.string) } else {
+      if let scalar = item.scalar, !scalar.string.isEmpty {
+        result.append(scalar.string)
+      } else {
         fail(item, "each entry of '\(field)' must be non-empty text")
       }
     }
@@ -273,7 +298,8 @@ private struct FileReader {
         .init(file: file, line: context.mark.line, column: context.mark.column),
         "duplicate key \(duplicates.joined(separator: ", ")) in mapping")
     case .reader(let problem, let offset, _, _):
-      return .init(.init(file: file, line: 1), "cannot read YAML: \(problem)\(offset.map { " at byte \($0)" } ?? "")")
+      return .init(
+        .init(file: file, line: 1), "cannot read YAML: \(problem)\(offset.map { " at byte \($0)" } ?? "")")
     default:
       return .init(.init(file: file, line: 1), "YAML error: \(error)")
     }

@@ -9,18 +9,36 @@
 public struct SpellingCorrector: Sendable {
   /// Known word → how often it occurs in the pack, to prefer common corrections.
   private let frequencies: [String: Int]
-  /// Single-deletion variant → known words that produce it.
-  private let deletions: [String: [String]]
+  /// The known words long enough to be corrected to, sorted (indices below point here).
+  private let words: [String]
+  /// Hash of a known word → its index in `words`.
+  private let wordsByHash: [UInt64: [Int32]]
+  /// Hash of a single-deletion variant → the known words that produce it. Hashes rather than
+  /// strings: building the index allocates nothing per variant, which is most of the start-up
+  /// time a pack spends here; a hash collision only adds a candidate the distance check drops.
+  private let deletions: [UInt64: [Int32]]
   public static let minimumLength = 6
 
   public init<Words: Sequence>(vocabulary: Words) where Words.Element == String {
     var frequencies: [String: Int] = [:]
     for word in vocabulary { frequencies[word, default: 0] += 1 }
-    var deletions: [String: [String]] = [:]
-    for word in frequencies.keys.sorted() where word.count >= Self.minimumLength - 1 {
-      for variant in Self.singleDeletions(of: word) { deletions[variant, default: []].append(word) }
+    let words = frequencies.keys.filter { $0.unicodeScalars.count >= Self.minimumLength - 1 }.sorted()
+    var wordsByHash: [UInt64: [Int32]] = [:]
+    var deletions: [UInt64: [Int32]] = [:]
+    var scalars: [UInt32] = []
+    for (index, word) in words.enumerated() {
+      scalars.removeAll(keepingCapacity: true)
+      scalars.append(contentsOf: word.unicodeScalars.map(\.value))
+      wordsByHash[Self.hash(scalars, skipping: -1), default: []].append(Int32(index))
+      for skipped in scalars.indices {
+        let variant = Self.hash(scalars, skipping: skipped)
+        // A doubled letter gives the same variant twice; the word is listed once.
+        if deletions[variant]?.last != Int32(index) { deletions[variant, default: []].append(Int32(index)) }
+      }
     }
     self.frequencies = frequencies
+    self.words = words
+    self.wordsByHash = wordsByHash
     self.deletions = deletions
   }
 
@@ -33,38 +51,39 @@ public struct SpellingCorrector: Sendable {
       !word.allSatisfy(\.isNumber)
     else { return word }
     let maximumDistance = word.count >= 8 ? 2 : 1
-    var candidates: Set<String> = []
-    if let direct = deletions[word] { candidates.formUnion(direct) }  // a letter missing
-    for variant in Self.singleDeletions(of: word) {
-      if frequencies[variant] != nil { candidates.insert(variant) }  // a letter too many
-      if let matches = deletions[variant] { candidates.formUnion(matches) }  // one letter changed
+    let scalars = word.unicodeScalars.map(\.value)
+    var candidates: Set<Int32> = []
+    // A letter missing: the word is a deletion variant of a known word.
+    candidates.formUnion(deletions[Self.hash(scalars, skipping: -1)] ?? [])
+    for skipped in scalars.indices {
+      let variant = Self.hash(scalars, skipping: skipped)
+      candidates.formUnion(wordsByHash[variant] ?? [])  // a letter too many
+      candidates.formUnion(deletions[variant] ?? [])  // one letter changed, or two swapped
     }
     var best: (word: String, distance: Int, frequency: Int)?
     for candidate in candidates.sorted() {
-      let distance = Self.editDistance(Array(word.unicodeScalars), Array(candidate.unicodeScalars))
+      let known = words[Int(candidate)]
+      let distance = Self.editDistance(scalars, known.unicodeScalars.map(\.value))
       guard distance <= maximumDistance else { continue }
-      let frequency = frequencies[candidate] ?? 0
+      let frequency = frequencies[known] ?? 0
       if let current = best, (current.distance, -current.frequency) <= (distance, -frequency) { continue }
-      best = (candidate, distance, frequency)
+      best = (known, distance, frequency)
     }
     return best?.word ?? word
   }
 
-  static func singleDeletions(of word: String) -> Set<String> {
-    let scalars = Array(word.unicodeScalars)
-    var result: Set<String> = []
-    for index in scalars.indices {
-      var view = String.UnicodeScalarView()
-      view.append(contentsOf: scalars[..<index])
-      view.append(contentsOf: scalars[(index + 1)...])
-      result.insert(String(view))
+  /// FNV-1a of `scalars` without the one at `skipping` (none when it is -1).
+  static func hash(_ scalars: [UInt32], skipping: Int) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for (index, scalar) in scalars.enumerated() where index != skipping {
+      hash = (hash ^ UInt64(scalar)) &* 0x0000_0100_0000_01b3
     }
-    return result
+    return hash
   }
 
   /// Optimal string alignment distance: insertions, deletions, substitutions and adjacent
   /// transpositions each cost one.
-  static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+  static func editDistance(_ a: [UInt32], _ b: [UInt32]) -> Int {
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
     var previous2 = [Int](repeating: 0, count: b.count + 1)
