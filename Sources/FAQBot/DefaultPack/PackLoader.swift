@@ -30,9 +30,10 @@ public struct PackLoader: Sendable {
   }
 
   public func loadIntents(knowledge: KnowledgeBase?) throws(IntentPackError) -> IntentPack {
-    let files = try intentsDirectory.map { directory throws(IntentPackError) in
-      try IntentPackLoader.files(inDirectory: directory)
-    } ?? DefaultPack.embeddedIntentFiles
+    let files =
+      try intentsDirectory.map { directory throws(IntentPackError) in
+        try IntentPackLoader.files(inDirectory: directory)
+      } ?? DefaultPack.embeddedIntentFiles
     return try IntentPackLoader().load(files: files, knowledge: knowledge)
   }
 }

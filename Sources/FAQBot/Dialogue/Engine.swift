@@ -24,7 +24,8 @@ public struct Engine: Sendable {
     classifier: IntentClassifier? = nil
   ) {
     self.init(
-      resources: EngineResources(pack: pack, knowledge: knowledge, classifier: classifier, configuration: configuration))
+      resources: EngineResources(
+        pack: pack, knowledge: knowledge, classifier: classifier, configuration: configuration))
   }
 
   public var configuration: EngineConfiguration { resources.configuration }
@@ -78,7 +79,8 @@ public struct Engine: Sendable {
     }
     let analysis = resources.analyzer.analyze(text)
     let prediction = resources.classifier.predict(analysis)
-    return Turn(question: text, truncated: truncated, analysis: analysis, prediction: prediction, context: context)
+    return Turn(
+      question: text, truncated: truncated, analysis: analysis, prediction: prediction, context: context)
   }
 
   private func run(_ turn: Turn) -> StageResult {

@@ -30,8 +30,10 @@ public struct Intent: Sendable, Equatable {
   public var location: SourceLocation
 
   public init(
-    id: String, kind: Kind = .faq, priority: Int = 0, examples: [String], answer: Reply, followUp: Reply? = nil,
-    suggest: [String] = [], triggers: [String] = [], location: SourceLocation = .init(file: "<memory>", line: 0)
+    id: String, kind: Kind = .faq, priority: Int = 0, examples: [String], answer: Reply,
+    followUp: Reply? = nil,
+    suggest: [String] = [], triggers: [String] = [],
+    location: SourceLocation = .init(file: "<memory>", line: 0)
   ) {
     self.id = id
     self.kind = kind

@@ -28,7 +28,8 @@ public struct KnowledgeBase: Sendable {
     for section in document.sections {
       let sectionText = section.paragraphs.map { Self.display($0.text) }.joined(separator: "\n\n")
       byId[section.id] = Passage(
-        id: section.id, level: .section, text: sectionText, sectionId: section.id, sectionTitle: section.title)
+        id: section.id, level: .section, text: sectionText, sectionId: section.id, sectionTitle: section.title
+      )
       for paragraph in section.paragraphs {
         let passage = Passage(
           id: paragraph.id, level: .paragraph, text: Self.display(paragraph.text), sectionId: section.id,
@@ -64,7 +65,8 @@ public struct KnowledgeBase: Sendable {
   public func paragraph(after id: String) -> Passage? {
     let paragraphId = id.split(separator: ".").prefix(2).joined(separator: ".")
     guard let index = paragraphOrder.firstIndex(of: paragraphId), index + 1 < paragraphOrder.count,
-      let next = passagesById[paragraphOrder[index + 1]], next.sectionId == passagesById[paragraphId]?.sectionId
+      let next = passagesById[paragraphOrder[index + 1]],
+      next.sectionId == passagesById[paragraphId]?.sectionId
     else { return nil }
     return next
   }

@@ -20,8 +20,10 @@ public struct KnowledgeError: Error, Sendable, Equatable, CustomStringConvertibl
     switch reason {
     case .unreadable(let detail): "\(file): cannot read the document: \(detail)"
     case .empty: "\(file): the document is empty (no text to build knowledge from)"
-    case .binary: "\(file): the document looks binary (it contains NUL bytes); give a plain text or Markdown file"
-    case .invalidUTF8(let offset): "\(file): the document is not valid UTF-8 (first bad byte at offset \(offset))"
+    case .binary:
+      "\(file): the document looks binary (it contains NUL bytes); give a plain text or Markdown file"
+    case .invalidUTF8(let offset):
+      "\(file): the document is not valid UTF-8 (first bad byte at offset \(offset))"
     case .invalidKnowledgeFile(let detail): "\(file): not a valid knowledge file: \(detail)"
     }
   }

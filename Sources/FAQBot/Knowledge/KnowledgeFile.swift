@@ -22,7 +22,8 @@ public enum KnowledgeFile {
       throw KnowledgeError(
         file: fileName,
         reason: .invalidKnowledgeFile(
-          "format \(document.format) is not supported (this faqbot reads format \(KnowledgeDocument.currentFormat))"))
+          "format \(document.format) is not supported (this faqbot reads format \(KnowledgeDocument.currentFormat))"
+        ))
     }
     return document
   }

@@ -17,7 +17,8 @@ public struct TextAnalyzer: Sendable {
   private let knownStems: [String: String]
 
   /// - Parameter vocabulary: texts whose words count as correctly spelled (examples, passages).
-  public init<Texts: Sequence>(vocabulary: Texts, synonyms: [String: [String]]) where Texts.Element == String {
+  public init<Texts: Sequence>(vocabulary: Texts, synonyms: [String: [String]])
+  where Texts.Element == String {
     let table = SynonymTable(synonyms, normalizer: normalizer)
     var words: [String] = []
     for text in vocabulary { words += normalizer.words(text) }

@@ -6,7 +6,8 @@ struct AskCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "ask",
     abstract: "Answer one question and exit.",
-    discussion: "Prints the answer as text, or as one protocol v1 JSON line with --json (see docs/protocol.md)."
+    discussion:
+      "Prints the answer as text, or as one protocol v1 JSON line with --json (see docs/protocol.md)."
   )
 
   @OptionGroup var pack: PackOptions

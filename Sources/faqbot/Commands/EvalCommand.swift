@@ -66,14 +66,16 @@ struct EvalCommand: ParsableCommand {
       throw CLIError("\(path): cannot read the evaluation set")
     }
     var items: [Evaluation.Item] = []
-    for (number, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-      .enumerated()
-    {
+    for (number, line) in String(decoding: data, as: UTF8.self).split(
+      separator: "\n", omittingEmptySubsequences: false
+    )
+    .enumerated() {
       if line.allSatisfy(\.isWhitespace) { continue }
       guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
         let question = object["question"] as? String
       else {
-        throw CLIError("\(path):\(number + 1): expected {\"question\": \"...\", \"intent\": \"<id>\" or null}")
+        throw CLIError(
+          "\(path):\(number + 1): expected {\"question\": \"...\", \"intent\": \"<id>\" or null}")
       }
       let intent = object["intent"] as? String
       if intent == nil, !(object["intent"] is NSNull) {

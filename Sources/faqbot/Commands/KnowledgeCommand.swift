@@ -18,7 +18,9 @@ struct KnowledgeCommand: ParsableCommand {
     @Argument(help: "The document to build from.", completion: .file())
     var document: String
 
-    @Option(name: .shortAndLong, help: "Where to write the knowledge file.", completion: .file(extensions: ["json"]))
+    @Option(
+      name: .shortAndLong, help: "Where to write the knowledge file.", completion: .file(extensions: ["json"])
+    )
     var output: String?
 
     func run() throws {
@@ -27,7 +29,8 @@ struct KnowledgeCommand: ParsableCommand {
       do {
         bytes = try FileIO.read(document)
       } catch {
-        throw CLIError(KnowledgeError(file: document, reason: .unreadable(error.localizedDescription)).description)
+        throw CLIError(
+          KnowledgeError(file: document, reason: .unreadable(error.localizedDescription)).description)
       }
       let built: KnowledgeDocument
       do {

@@ -11,7 +11,9 @@ struct PlainRenderer {
     }
     if !answer.suggestions.isEmpty {
       lines.append(answer.kind == .fallback ? "Did you mean:" : "You could also ask:")
-      for (number, suggestion) in answer.suggestions.enumerated() { lines.append("  \(number + 1). \(suggestion)") }
+      for (number, suggestion) in answer.suggestions.enumerated() {
+        lines.append("  \(number + 1). \(suggestion)")
+      }
     }
     return lines.joined(separator: "\n")
   }

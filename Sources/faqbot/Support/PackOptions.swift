@@ -5,7 +5,8 @@ import Foundation
 /// The options every command that answers questions shares: which pack, and how strict.
 struct PackOptions: ParsableArguments {
   @Option(
-    name: .customLong("intents"), help: "A directory of intent files (*.yaml) that replaces the default intents.",
+    name: .customLong("intents"),
+    help: "A directory of intent files (*.yaml) that replaces the default intents.",
     completion: .directory)
   var intentsDirectory: String?
 
@@ -14,7 +15,9 @@ struct PackOptions: ParsableArguments {
     completion: .file(extensions: ["json"]))
   var knowledgeFile: String?
 
-  @Option(help: "Confidence (0...1) an intent needs to be answered (default \(EngineConfiguration.defaultThreshold)).")
+  @Option(
+    help:
+      "Confidence (0...1) an intent needs to be answered (default \(EngineConfiguration.defaultThreshold)).")
   var threshold: Double?
 
   @Option(help: "Questions longer than this many characters are matched on their first part.")
@@ -65,6 +68,8 @@ enum PackLoading {
   }
 
   static func knowledgeDocument(path: String?) throws -> KnowledgeDocument {
-    do { return try PackLoader(knowledgePath: path).loadKnowledge() } catch { throw CLIError(error.description) }
+    do { return try PackLoader(knowledgePath: path).loadKnowledge() } catch {
+      throw CLIError(error.description)
+    }
   }
 }
