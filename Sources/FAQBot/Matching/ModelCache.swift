@@ -54,10 +54,12 @@ public struct ModelCache: Sendable {
   /// that must not be used.
   public func load(packHash: String) -> Result<TrainedModel, TrainedModelError>? {
     guard let data = FileManager.default.contents(atPath: path(packHash: packHash)) else { return nil }
-    do {
-      return .success(try TrainedModel.decode(Array(data), packHash: packHash))
-    } catch {
-      return .failure(error)
+    // Decoded straight from the file's bytes: copying a large model into an array first
+    // cost as much as decoding it.
+    return data.withUnsafeBytes { buffer in
+      Result { () throws(TrainedModelError) -> TrainedModel in
+        try TrainedModel.decode(buffer, packHash: packHash, engine: TrainedModel.currentEngine)
+      }
     }
   }
 
