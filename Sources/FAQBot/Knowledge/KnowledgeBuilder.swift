@@ -54,6 +54,7 @@ public struct KnowledgeBuilder: Sendable {
 
     var sections: [KnowledgeDocument.Section] = []
     var usedIds: Set<String> = []
+    var nextSuffix: [String: Int] = [:]
     var current = SectionDraft(id: "introduction", title: title, range: nil)
     func closeSection() {
       guard current.range != nil || !current.paragraphs.isEmpty else { return }
@@ -72,7 +73,7 @@ public struct KnowledgeBuilder: Sendable {
         remove(block.range, CleaningRules.Reason.orphanLabel)
       } else if candidates[index] {
         closeSection()
-        let id = Self.uniqueId(Self.slug(text), used: &usedIds)
+        let id = Self.uniqueId(Self.slug(text), used: &usedIds, nextSuffix: &nextSuffix)
         current = SectionDraft(id: id, title: text, range: block.textRange)
       } else if text.hasSuffix(":"), index + 1 == kept.count || orphans[index + 1] {
         remove(block.range, CleaningRules.Reason.listLeadIn)
@@ -199,13 +200,17 @@ public struct KnowledgeBuilder: Sendable {
     return slug.isEmpty ? "section" : slug
   }
 
-  static func uniqueId(_ base: String, used: inout Set<String>) -> String {
+  /// `base`, or `base-2`, `base-3`… the first not yet used. `nextSuffix` remembers where each
+  /// base's search stopped (ids are never released, so the suffixes below it stay taken);
+  /// without it a document of n identical headings took O(n²) lookups.
+  static func uniqueId(_ base: String, used: inout Set<String>, nextSuffix: inout [String: Int]) -> String {
     var candidate = base
-    var counter = 2
+    var counter = nextSuffix[base] ?? 2
     while used.contains(candidate) {
       candidate = "\(base)-\(counter)"
       counter += 1
     }
+    nextSuffix[base] = counter
     used.insert(candidate)
     return candidate
   }

@@ -22,7 +22,16 @@ public struct TextNormalizer: Sendable {
   /// NFKC, then case and diacritic folding; typographic apostrophes become "'".
   static func foldUnicode(_ text: String) -> String {
     let compatible = text.precomposedStringWithCompatibilityMapping
-    let folded = compatible.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    let options: String.CompareOptions = [.caseInsensitive, .diacriticInsensitive, .widthInsensitive]
+    var folded = compatible.folding(options: options, locale: nil)
+    // Foundation can keep a combining mark that followed one it removed (U+0668 U+0338 U+0369
+    // keeps U+0369) and drops it when folding again; fold until stable so that normalising
+    // normalised words changes nothing.
+    for _ in 0..<4 {
+      let again = folded.folding(options: options, locale: nil)
+      if again.unicodeScalars.elementsEqual(folded.unicodeScalars) { break }
+      folded = again
+    }
     var result = String.UnicodeScalarView()
     for scalar in folded.unicodeScalars {
       switch scalar {

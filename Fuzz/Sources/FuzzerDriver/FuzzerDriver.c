@@ -1,0 +1,2 @@
+// Intentionally empty: the target exists to expose include/FuzzerDriver.h to Swift.
+#include "FuzzerDriver.h"
