@@ -57,7 +57,9 @@ public struct TextNormalizer: Sendable {
       let byte = bytes[index]
       if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") {
         current.append(byte + 32)
-      } else if (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) {
+      } else if (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+        || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+      {
         current.append(byte)
       } else if byte >= 0x80 {
         // A multi-byte scalar: keep letters and digits of any script, split on the rest.
@@ -110,7 +112,9 @@ public struct TextNormalizer: Sendable {
   ]
 
   /// Expands `current` + "'" + `suffix`, appending the words; false if it is not a contraction.
-  private static func expandContraction(_ current: inout [UInt8], suffix: [UInt8], words: inout [String]) -> Bool {
+  private static func expandContraction(_ current: inout [UInt8], suffix: [UInt8], words: inout [String])
+    -> Bool
+  {
     let stem = String(decoding: current, as: UTF8.self)
     let tail = String(decoding: suffix, as: UTF8.self)
     var expansion: [String]
