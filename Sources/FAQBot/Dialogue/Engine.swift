@@ -80,7 +80,8 @@ public struct Engine: Sendable {
     let analysis = resources.analyzer.analyze(text)
     let prediction = resources.classifier.predict(analysis)
     return Turn(
-      question: text, truncated: truncated, analysis: analysis, prediction: prediction, context: context)
+      question: text, truncated: truncated, analysis: analysis, prediction: prediction,
+      triggers: resources.triggers.matches(in: analysis.stems), context: context)
   }
 
   private func run(_ turn: Turn) -> StageResult {

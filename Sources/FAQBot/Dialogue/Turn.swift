@@ -5,6 +5,8 @@ public struct Turn: Sendable {
   public var truncated: Bool
   public var analysis: TextAnalyzer.Analysis
   public var prediction: IntentClassifier.Prediction
+  /// The triggers that occur in the question, the winning one first.
+  public var triggers: [(intent: Int, phrase: [String])]
   /// The conversation so far (read-only for stages; the engine records the outcome).
   public var context: ConversationContext
 }

@@ -36,14 +36,19 @@ public struct TriggerMatcher: Sendable {
   public func match(_ stems: [String], allowing allowed: (Int) -> Bool = { _ in true }) -> (
     intent: Int, phrase: [String]
   )? {
-    var winner: Int?
+    matches(in: stems).first { allowed($0.intent) }
+  }
+
+  /// Every trigger that occurs in `stems`, the winning one first: found once per question,
+  /// then each stage picks the first its rule allows.
+  public func matches(in stems: [String]) -> [(intent: Int, phrase: [String])] {
+    var found: [Int] = []
     for stem in Set(stems) {
-      for position in byFirstStem[stem] ?? [] where position < (winner ?? .max) {
-        let trigger = triggers[position]
-        if allowed(trigger.intent), Self.contains(stems, trigger.stems) { winner = position }
+      for position in byFirstStem[stem] ?? [] where Self.contains(stems, triggers[position].stems) {
+        found.append(position)
       }
     }
-    return winner.map { (triggers[$0].intent, triggers[$0].stems) }
+    return found.sorted().map { (triggers[$0].intent, triggers[$0].stems) }
   }
 
   static func contains(_ haystack: [String], _ needle: [String]) -> Bool {

@@ -15,7 +15,12 @@ public struct FollowUpStage: DialogueStage {
 
   public init() {}
 
+  /// More words than the longest phrase plus the fillers dropped below: not a request for more.
+  static let longestRequest = (phrases.map(\.count).max() ?? 0) + 4
+
   public func respond(to turn: Turn, resources: EngineResources) -> StageResult? {
+    // Most questions are longer than any "tell me more": skip them before hashing anything.
+    guard turn.analysis.words.count <= Self.longestRequest else { return nil }
     let words = turn.analysis.words.filter { $0 != "ok" && $0 != "okay" && $0 != "please" && $0 != "so" }
     guard Self.phrases.contains(words) || Self.phrases.contains(turn.analysis.words) else { return nil }
     // An exhausted topic (a fallback that still names its intent) stays the topic: asking

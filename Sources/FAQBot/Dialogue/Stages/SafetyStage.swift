@@ -7,11 +7,9 @@ public struct SafetyStage: DialogueStage {
   public init() {}
 
   public func respond(to turn: Turn, resources: EngineResources) -> StageResult? {
-    // The closure captures the intents alone: capturing `resources` would copy (and retain
-    // every field of) the whole bundle on each question.
     let intents = resources.pack.intents
     let isSafety = { (index: Int) in intents[index].kind == .safety }
-    if let match = resources.triggers.match(turn.analysis.stems, allowing: isSafety) {
+    if let match = turn.triggers.first(where: { isSafety($0.intent) }) {
       var result = resources.answer(intent: match.intent, kind: .safety, confidence: 1, turn: turn)
       result.reason = "the safety trigger \"\(match.phrase.joined(separator: " "))\" occurs in the message"
       return result

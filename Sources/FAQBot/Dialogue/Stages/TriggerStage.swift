@@ -6,7 +6,7 @@ public struct TriggerStage: DialogueStage {
   public init() {}
 
   public func respond(to turn: Turn, resources: EngineResources) -> StageResult? {
-    guard let match = resources.triggers.match(turn.analysis.stems) else { return nil }
+    guard let match = turn.triggers.first else { return nil }
     var result = resources.answer(intent: match.intent, confidence: 1, turn: turn)
     result.reason = "the trigger \"\(match.phrase.joined(separator: " "))\" occurs in the message"
     return result
