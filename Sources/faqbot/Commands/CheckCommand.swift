@@ -26,7 +26,7 @@ struct CheckCommand: ParsableCommand {
       by their triggers first and must keep every phrasing of a crisis.
       """)
 
-  @OptionGroup var pack: PackOptions
+  @OptionGroup var pack: PackSourceOptions
 
   func run() throws {
     // No model is trained: the check needs only the analyzer and the TF-IDF feature space.

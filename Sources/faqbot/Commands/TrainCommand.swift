@@ -14,23 +14,14 @@ struct TrainCommand: ParsableCommand {
       """
   )
 
-  @Option(
-    name: .customLong("intents"),
-    help: "A directory of intent files (*.yaml) that replaces the default intents.",
-    completion: .directory)
-  var intentsDirectory: String?
-
-  @Option(
-    name: .customLong("knowledge"), help: "A knowledge file that replaces the default one.",
-    completion: .file(extensions: ["json"]))
-  var knowledgeFile: String?
+  @OptionGroup var source: PackSourceOptions
 
   @Option(
     name: .shortAndLong, help: "Where to write the model file.", completion: .file(extensions: ["model"]))
   var output: String
 
   func run() throws {
-    let loader = PackLoader(knowledgePath: knowledgeFile, intentsDirectory: intentsDirectory)
+    let loader = source.loader
     let (knowledge, pack) = try PackLoading.load(loader)
     guard let packHash = loader.contentHash() else { throw CLIError("cannot read the pack's files") }
     let start = ContinuousClock.now

@@ -2,8 +2,9 @@ import ArgumentParser
 import FAQBot
 import Foundation
 
-/// The options every command that answers questions shares: which pack, and how strict.
-struct PackOptions: ParsableArguments {
+/// Which pack a command works on: `--intents DIR` and `--knowledge FILE`, each replacing its
+/// embedded default. Shared by every command that loads a pack, answering or not.
+struct PackSourceOptions: ParsableArguments {
   @Option(
     name: .customLong("intents"),
     help: "A directory of intent files (*.yaml) that replaces the default intents.",
@@ -14,6 +15,13 @@ struct PackOptions: ParsableArguments {
     name: .customLong("knowledge"), help: "A knowledge file that replaces the default one.",
     completion: .file(extensions: ["json"]))
   var knowledgeFile: String?
+
+  var loader: PackLoader { PackLoader(knowledgePath: knowledgeFile, intentsDirectory: intentsDirectory) }
+}
+
+/// The options every command that answers questions shares: which pack, and how strict.
+struct PackOptions: ParsableArguments {
+  @OptionGroup var source: PackSourceOptions
 
   @Option(
     help:
@@ -36,7 +44,7 @@ struct PackOptions: ParsableArguments {
     if maxQuestionChars < 1 { throw ValidationError("--max-question-chars must be at least 1.") }
   }
 
-  var loader: PackLoader { PackLoader(knowledgePath: knowledgeFile, intentsDirectory: intentsDirectory) }
+  var loader: PackLoader { source.loader }
 
   var configuration: EngineConfiguration {
     var configuration = EngineConfiguration()
