@@ -40,12 +40,18 @@ public struct FeatureKeys: Sendable {
       padded.append(0x20)
       padded.append(contentsOf: word.utf8)
       padded.append(0x20)
-      for size in Self.characterGramSizes where size <= padded.count {
-        for start in 0...(padded.count - size) {
-          var hash = Self.offset ^ 3
-          for position in start..<(start + size) { hash = Self.mix(hash, byte: padded[position]) }
-          keys.characters.append(hash)
-          keys.characterOrigins.append(index)
+      // FNV-1a extends a prefix's hash byte by byte, so every n-gram starting at one
+      // position comes out of one pass over it.
+      let smallest = Self.characterGramSizes.lowerBound
+      let largest = Self.characterGramSizes.upperBound
+      for start in 0..<padded.count {
+        var hash = Self.offset ^ 3
+        for end in start..<min(start + largest, padded.count) {
+          hash = Self.mix(hash, byte: padded[end])
+          if end - start + 1 >= smallest {
+            keys.characters.append(hash)
+            keys.characterOrigins.append(index)
+          }
         }
       }
     }
