@@ -149,6 +149,10 @@ final class CheckCommandTests: XCTestCase {
     XCTAssertTrue(outcome.errors.contains("broken.yaml:4:5: error: unknown key 'anwser'"), outcome.errors)
     XCTAssertTrue(
       outcome.errors.contains("broken.yaml:2:5: error: intent 'a' has no 'answer'"), outcome.errors)
+    // A header line, then one located line per mistake, each starting with its file.
+    let lines = outcome.errors.split(separator: "\n")
+    XCTAssertEqual(lines.first, "Error: the intent files have 2 errors:")
+    XCTAssertEqual(lines.dropFirst().filter { $0.contains("broken.yaml:") && $0.hasPrefix("/") }.count, 2)
   }
 
   func testAMissingKnowledgeReferenceAndASyntaxErrorFailTheCheck() throws {

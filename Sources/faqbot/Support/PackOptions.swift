@@ -71,7 +71,11 @@ enum PackLoading {
     do {
       return (knowledge, try loader.loadIntents(knowledge: knowledge))
     } catch {
-      throw CLIError(error.description)
+      // The located lines follow a header, so ArgumentParser's "Error: " prefix does not
+      // run into the first of them ("Error: a.yaml:3:5: error: …").
+      let count = error.errors.count
+      throw CLIError(
+        "the intent files have \(count) \(count == 1 ? "error" : "errors"):\n\(error.description)")
     }
   }
 
