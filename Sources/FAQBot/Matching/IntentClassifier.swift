@@ -9,6 +9,9 @@ public struct IntentClassifier: Sendable {
   public let model: SoftmaxRegression
   /// Content-word stems of the training examples: how much of a question the pack knows.
   public let knownStems: Set<String>
+  /// Derived from `knownStems` and the stopwords: true for a known content stem, false for a
+  /// stopword, one lookup per stem on the answer path instead of two.
+  private let stemScope: [String: Bool]
   private let keys = FeatureKeys()
 
   /// One ranked prediction.
@@ -33,6 +36,10 @@ public struct IntentClassifier: Sendable {
     self.space = space
     self.model = model
     self.knownStems = knownStems
+    var scope: [String: Bool] = [:]
+    for stem in knownStems { scope[stem] = true }
+    for stem in PassageRetriever.stopwords { scope[stem] = false }
+    self.stemScope = scope
   }
 
   /// Trains on every example of `pack`. The examples' words are what the intents know: a
@@ -96,9 +103,13 @@ public struct IntentClassifier: Sendable {
   public func inScopeShare(_ stems: [String]) -> Float {
     var content = 0
     var known = 0
-    for stem in Set(stems) where !PassageRetriever.stopwords.contains(stem) {
+    for (index, stem) in stems.enumerated() where !stems[..<index].contains(stem) {
+      switch stemScope[stem] {
+      case false?: continue  // a stopword
+      case true?: known += 1
+      case nil: break
+      }
       content += 1
-      if knownStems.contains(stem) { known += 1 }
     }
     return content == 0 ? 1 : Float(known) / Float(content)
   }

@@ -21,6 +21,9 @@ public struct SynonymTable: Sendable {
 
   public var isEmpty: Bool { variantsByFirstWord.isEmpty }
 
+  /// True when a variant begins with `word`, so a text without such a word is left as is.
+  public func beginsVariant(_ word: String) -> Bool { variantsByFirstWord[word] != nil }
+
   public func apply(_ words: [String]) -> [String] {
     guard !variantsByFirstWord.isEmpty else { return words }
     var result: [String] = []

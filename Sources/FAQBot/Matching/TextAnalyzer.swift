@@ -15,6 +15,9 @@ public struct TextAnalyzer: Sendable {
   private let corrector: SpellingCorrector
   /// Stems of every known word, computed once: the stemmer is the costliest step per word.
   private let knownStems: [String: String]
+  /// Every known word with its stem and whether a synonym variant begins with it: one
+  /// lookup per word answers "known?", "stem?" and "any synonym here?" on the answer path.
+  private let knownWords: [String: (stem: String, beginsVariant: Bool)]
 
   /// - Parameter vocabulary: texts whose words count as correctly spelled (examples, passages).
   public init<Texts: Sequence>(vocabulary: Texts, synonyms: [String: [String]])
@@ -31,14 +34,35 @@ public struct TextAnalyzer: Sendable {
     var stems: [String: String] = [:]
     for word in words where stems[word] == nil { stems[word] = stemmer.stem(word) }
     self.knownStems = stems
+    var knownWords: [String: (stem: String, beginsVariant: Bool)] = [:]
+    for (word, stem) in stems { knownWords[word] = (stem, table.beginsVariant(word)) }
+    self.knownWords = knownWords
   }
 
   public func analyze(_ text: String) -> Analysis {
     let raw = normalizer.words(text)
-    let corrected = raw.map { corrector.correct($0) }
-    let words = synonyms.apply(corrected)
-    let stems = words.map { knownStems[$0] ?? stemmer.stem($0) }
-    return Analysis(words: words, stems: stems)
+    var words: [String] = []
+    var stems: [String] = []
+    words.reserveCapacity(raw.count)
+    stems.reserveCapacity(raw.count)
+    var hasSynonym = false
+    for word in raw {
+      if let known = knownWords[word] {
+        words.append(word)
+        stems.append(known.stem)
+        hasSynonym = hasSynonym || known.beginsVariant
+      } else {
+        let corrected = corrector.correct(word)
+        let known = knownWords[corrected]
+        words.append(corrected)
+        stems.append(known?.stem ?? stemmer.stem(corrected))
+        hasSynonym = hasSynonym || known?.beginsVariant == true
+      }
+    }
+    // Only a text with a word that begins a variant needs rewriting (and stemming again).
+    guard hasSynonym else { return Analysis(words: words, stems: stems) }
+    let rewritten = synonyms.apply(words)
+    return Analysis(words: rewritten, stems: rewritten.map { knownStems[$0] ?? stemmer.stem($0) })
   }
 
   /// Stems of a phrase without typo correction, for trigger phrases written by authors.

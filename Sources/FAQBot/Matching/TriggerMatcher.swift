@@ -43,8 +43,9 @@ public struct TriggerMatcher: Sendable {
   /// then each stage picks the first its rule allows.
   public func matches(in stems: [String]) -> [(intent: Int, phrase: [String])] {
     var found: [Int] = []
-    for stem in Set(stems) {
-      for position in byFirstStem[stem] ?? [] where Self.contains(stems, triggers[position].stems) {
+    for stem in stems {
+      for position in byFirstStem[stem] ?? []
+      where !found.contains(position) && Self.contains(stems, triggers[position].stems) {
         found.append(position)
       }
     }
