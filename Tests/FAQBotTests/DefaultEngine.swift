@@ -5,14 +5,14 @@ import XCTest
 /// The engine on the embedded default pack, trained once for all tests that need it.
 enum DefaultEngine {
   static let shared: Engine = {
-    do {
-      let knowledge = KnowledgeBase(document: try PackLoader().loadKnowledge())
-      let pack = try PackLoader().loadIntents(knowledge: knowledge)
-      return Engine(pack: pack, knowledge: knowledge)
-    } catch {
-      fatalError("the embedded default pack does not load: \(error)")
-    }
+    do { return try make() } catch { fatalError("the embedded default pack does not load: \(error)") }
   }()
+
+  /// A freshly loaded and trained engine on the default pack.
+  static func make() throws -> Engine {
+    let knowledge = KnowledgeBase(document: try PackLoader().loadKnowledge())
+    return Engine(pack: try PackLoader().loadIntents(knowledge: knowledge), knowledge: knowledge)
+  }
 
   /// The fixture directory, found from this file so tests run from any working directory.
   static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

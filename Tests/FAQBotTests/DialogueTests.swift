@@ -149,8 +149,7 @@ final class DialogueTests: XCTestCase {
   }
 
   func testAnswersAreDeterministicAcrossEngines() throws {
-    let knowledge = KnowledgeBase(document: try PackLoader().loadKnowledge())
-    let other = Engine(pack: try PackLoader().loadIntents(knowledge: knowledge), knowledge: knowledge)
+    let other = try DefaultEngine.make()
     for question in ["What is ketamine?", "is it addictive", "how do i find a clinic", "what about pizza"] {
       XCTAssertEqual(other.respond(to: question), engine.respond(to: question), question)
     }

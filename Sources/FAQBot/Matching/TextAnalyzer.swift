@@ -13,10 +13,9 @@ public struct TextAnalyzer: Sendable {
   private let stemmer = EnglishStemmer()
   private let synonyms: SynonymTable
   private let corrector: SpellingCorrector
-  /// Stems of every known word, computed once: the stemmer is the costliest step per word.
-  private let knownStems: [String: String]
-  /// Every known word with its stem and whether a synonym variant begins with it: one
-  /// lookup per word answers "known?", "stem?" and "any synonym here?" on the answer path.
+  /// Every known word with its stem (computed once: the stemmer is the costliest step per
+  /// word) and whether a synonym variant begins with it: one lookup per word answers
+  /// "known?", "stem?" and "any synonym here?" on the answer path.
   private let knownWords: [String: (stem: String, beginsVariant: Bool)]
 
   /// - Parameter vocabulary: texts whose words count as correctly spelled (examples, passages).
@@ -31,11 +30,10 @@ public struct TextAnalyzer: Sendable {
     }
     self.synonyms = table
     self.corrector = SpellingCorrector(vocabulary: words)
-    var stems: [String: String] = [:]
-    for word in words where stems[word] == nil { stems[word] = stemmer.stem(word) }
-    self.knownStems = stems
     var knownWords: [String: (stem: String, beginsVariant: Bool)] = [:]
-    for (word, stem) in stems { knownWords[word] = (stem, table.beginsVariant(word)) }
+    for word in words where knownWords[word] == nil {
+      knownWords[word] = (stemmer.stem(word), table.beginsVariant(word))
+    }
     self.knownWords = knownWords
   }
 
@@ -47,26 +45,24 @@ public struct TextAnalyzer: Sendable {
     stems.reserveCapacity(raw.count)
     var hasSynonym = false
     for word in raw {
-      if let known = knownWords[word] {
-        words.append(word)
-        stems.append(known.stem)
-        hasSynonym = hasSynonym || known.beginsVariant
-      } else {
-        let corrected = corrector.correct(word)
-        let known = knownWords[corrected]
-        words.append(corrected)
-        stems.append(known?.stem ?? stemmer.stem(corrected))
-        hasSynonym = hasSynonym || known?.beginsVariant == true
-      }
+      // A known word is its own correction: the corrector only sees the others.
+      let known = knownWords[word]
+      let corrected = known == nil ? corrector.correct(word) : word
+      let info = known ?? knownWords[corrected]
+      words.append(corrected)
+      stems.append(info?.stem ?? stemmer.stem(corrected))
+      hasSynonym = hasSynonym || info?.beginsVariant == true
     }
     // Only a text with a word that begins a variant needs rewriting (and stemming again).
     guard hasSynonym else { return Analysis(words: words, stems: stems) }
     let rewritten = synonyms.apply(words)
-    return Analysis(words: rewritten, stems: rewritten.map { knownStems[$0] ?? stemmer.stem($0) })
+    return Analysis(words: rewritten, stems: rewritten.map(stem))
   }
 
   /// Stems of a phrase without typo correction, for trigger phrases written by authors.
   public func stemsOfPhrase(_ phrase: String) -> [String] {
-    synonyms.apply(normalizer.words(phrase)).map { knownStems[$0] ?? stemmer.stem($0) }
+    synonyms.apply(normalizer.words(phrase)).map(stem)
   }
+
+  private func stem(_ word: String) -> String { knownWords[word]?.stem ?? stemmer.stem(word) }
 }

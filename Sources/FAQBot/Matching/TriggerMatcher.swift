@@ -32,13 +32,6 @@ public struct TriggerMatcher: Sendable {
     self.byFirstStem = byFirstStem
   }
 
-  /// The winning trigger of `stems` among the intents `allowed` accepts.
-  public func match(_ stems: [String], allowing allowed: (Int) -> Bool = { _ in true }) -> (
-    intent: Int, phrase: [String]
-  )? {
-    matches(in: stems).first { allowed($0.intent) }
-  }
-
   /// Every trigger that occurs in `stems`, the winning one first: found once per question,
   /// then each stage picks the first its rule allows.
   public func matches(in stems: [String]) -> [(intent: Int, phrase: [String])] {
