@@ -18,8 +18,7 @@ public struct EngineResources: Sendable {
   ) {
     self.pack = pack
     self.knowledge = knowledge
-    let vocabulary = pack.intents.flatMap(\.examples) + knowledge.paragraphs.map(\.text)
-    let analyzer = TextAnalyzer(vocabulary: vocabulary, synonyms: pack.synonyms)
+    let analyzer = TextAnalyzer(pack: pack, knowledge: knowledge)
     self.analyzer = analyzer
     self.classifier = classifier ?? IntentClassifier(pack: pack, analyzer: analyzer)
     self.triggers = TriggerMatcher(pack: pack, analyzer: analyzer)

@@ -71,9 +71,7 @@ public struct PackCheck: Sendable {
   /// Checks `pack` without training a model: the analyzer and the feature space are built the
   /// way ``EngineResources`` and ``IntentClassifier`` build them, which is all the check needs.
   public init(pack: IntentPack, knowledge: KnowledgeBase) {
-    // The same vocabulary as EngineResources: examples and the document's paragraphs.
-    let vocabulary = pack.intents.flatMap(\.examples) + knowledge.paragraphs.map(\.text)
-    let analyzer = TextAnalyzer(vocabulary: vocabulary, synonyms: pack.synonyms)
+    let analyzer = TextAnalyzer(pack: pack, knowledge: knowledge)
     let keys = FeatureKeys()
     let space = FeatureSpace(
       documents: pack.intents.flatMap { $0.examples.map { keys.keys(for: analyzer.analyze($0)) } })

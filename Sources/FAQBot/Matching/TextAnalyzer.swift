@@ -37,6 +37,14 @@ public struct TextAnalyzer: Sendable {
     self.knownWords = knownWords
   }
 
+  /// The analyzer of a pack: its correctly spelled words are those of its examples and of
+  /// the document's paragraphs. The engine and `faqbot check` both read text through it.
+  public init(pack: IntentPack, knowledge: KnowledgeBase) {
+    self.init(
+      vocabulary: pack.intents.flatMap(\.examples) + knowledge.paragraphs.map(\.text), synonyms: pack.synonyms
+    )
+  }
+
   public func analyze(_ text: String) -> Analysis {
     let raw = normalizer.words(text)
     var words: [String] = []
