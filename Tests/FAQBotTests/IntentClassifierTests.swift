@@ -52,6 +52,54 @@ final class IntentClassifierTests: XCTestCase {
     XCTAssertEqual(first.model.bias, second.model.bias)
   }
 
+  func testAWeightBudgetKeepsOnlyTheMostFrequentFeaturesAndStillClassifies() {
+    let analyzer = TextAnalyzer(vocabulary: Self.pack.intents.flatMap(\.examples), synonyms: [:])
+    let full = IntentClassifier(pack: Self.pack, analyzer: analyzer)
+    var options = SoftmaxRegression.Options()
+    options.weightBudget = 3 * 60  // 60 features for 3 intents
+    let capped = IntentClassifier(pack: Self.pack, analyzer: analyzer, options: options)
+    XCTAssertGreaterThan(full.space.count, 60)
+    XCTAssertEqual(capped.space.count, 60)
+    XCTAssertEqual(capped.model.weights.count, 60 * 3)
+    for (question, intent) in [("will it rain today", "weather"), ("play my playlist", "music")] {
+      let prediction = capped.predict(analyzer.analyze(question))
+      XCTAssertEqual(capped.intentIds[prediction.ranking[0]], intent, question)
+    }
+  }
+
+  func testTheMostFrequentFeaturesAreKeptDeterministically() throws {
+    let keys = FeatureKeys()
+    let analyzer = TextAnalyzer(vocabulary: [], synonyms: [:])
+    let documents = ["rain rain", "rain sun", "rain snow", "sun wind"].map {
+      keys.keys(for: analyzer.analyze($0))
+    }
+    let all = FeatureSpace(documents: documents)
+    let capped = FeatureSpace(documents: documents, maxFeatures: 3)
+    let again = FeatureSpace(documents: documents, maxFeatures: 3)
+    XCTAssertEqual(capped.count, 3)
+    XCTAssertEqual(capped.wordIndex, again.wordIndex)
+    XCTAssertEqual(capped.characterIndex, again.characterIndex)
+    // "in" and "n " are in all four documents; "rain" is in three, tied with its character
+    // n-grams, and ties go to words: those three are kept, "rain" with its uncapped IDF.
+    XCTAssertEqual(capped.wordIndex.count, 1)
+    let rain = keys.keys(for: analyzer.analyze("rain")).words[0]
+    let index = try XCTUnwrap(capped.wordIndex[rain])
+    let uncapped = try XCTUnwrap(all.wordIndex[rain])
+    XCTAssertEqual(capped.idf[Int(index)], all.idf[Int(uncapped)])
+  }
+
+  func testALargePackTrainsFewerEpochsWithinTheStepBudget() {
+    var options = SoftmaxRegression.Options()
+    options.epochs = 20
+    options.stepBudget = 400_000
+    options.minimumEpochs = 3
+    XCTAssertEqual(options.epochs(forExamples: 859), 20)
+    XCTAssertEqual(options.epochs(forExamples: 15_000), 20)
+    XCTAssertEqual(options.epochs(forExamples: 40_000), 10)
+    XCTAssertEqual(options.epochs(forExamples: 400_000), 3)
+    XCTAssertEqual(options.epochs(forExamples: 0), 20)
+  }
+
   func testUnknownWordsLowerTheInScopeShare() {
     let (classifier, analyzer) = makeClassifier()
     let known = classifier.predict(analyzer.analyze("will it rain today"))

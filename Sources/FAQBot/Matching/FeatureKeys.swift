@@ -19,19 +19,21 @@ public struct FeatureKeys: Sendable {
 
   public init() {}
 
-  public func keys(for analysis: TextAnalyzer.Analysis) -> Keys {
+  /// The keys of `analysis`; `recordingOrigins: false` leaves the origin arrays empty, which
+  /// halves the memory of a large pack's training documents (only `/why` reads them).
+  public func keys(for analysis: TextAnalyzer.Analysis, recordingOrigins: Bool = true) -> Keys {
     var keys = Keys()
     let stems = analysis.stems
     keys.words.reserveCapacity(stems.count * 2)
     for (index, stem) in stems.enumerated() {
       keys.words.append(Self.hash(stem.utf8, tag: 1))
-      keys.wordOrigins.append(index)
+      if recordingOrigins { keys.wordOrigins.append(index) }
       if index + 1 < stems.count {
         var hash = Self.hash(stem.utf8, tag: 2)
         hash = Self.mix(hash, byte: 0x20)
         for byte in stems[index + 1].utf8 { hash = Self.mix(hash, byte: byte) }
         keys.words.append(hash)
-        keys.wordOrigins.append(index)
+        if recordingOrigins { keys.wordOrigins.append(index) }
       }
     }
     var padded: [UInt8] = []
@@ -50,7 +52,7 @@ public struct FeatureKeys: Sendable {
           hash = Self.mix(hash, byte: padded[end])
           if end - start + 1 >= smallest {
             keys.characters.append(hash)
-            keys.characterOrigins.append(index)
+            if recordingOrigins { keys.characterOrigins.append(index) }
           }
         }
       }

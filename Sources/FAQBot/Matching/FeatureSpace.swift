@@ -19,13 +19,21 @@ public struct FeatureSpace: Sendable {
 
   public init() {}
 
-  /// Interns every feature of `documents` and computes smoothed IDF: ln((1+n)/(1+df)) + 1.
-  public init(documents: [FeatureKeys.Keys], characterWeight: Float = 1) {
+  /// Interns the features of `documents` and computes smoothed IDF: ln((1+n)/(1+df)) + 1.
+  ///
+  /// With `maxFeatures`, only that many are kept: the most frequent (by document frequency,
+  /// ties to the smaller key), as scikit-learn's `max_features` does. The model's weights grow
+  /// with features × intents, so this cap is what keeps a pack of thousands of intents and
+  /// a large vocabulary within a fixed memory budget; a small pack never reaches it.
+  public init(documents: [FeatureKeys.Keys], characterWeight: Float = 1, maxFeatures: Int? = nil) {
     var wordFrequency: [UInt64: Int] = [:]
     var characterFrequency: [UInt64: Int] = [:]
     for document in documents {
       for key in Set(document.words) { wordFrequency[key, default: 0] += 1 }
       for key in Set(document.characters) { characterFrequency[key, default: 0] += 1 }
+    }
+    if let maxFeatures, wordFrequency.count + characterFrequency.count > maxFeatures {
+      Self.keepMostFrequent(maxFeatures, words: &wordFrequency, characters: &characterFrequency)
     }
     // Sorting makes the indices independent of dictionary order: same pack, same model.
     let words = wordFrequency.keys.sorted()
@@ -45,6 +53,27 @@ public struct FeatureSpace: Sendable {
     self.characterWeight = characterWeight
     wordTable = FeatureTable(wordIndex)
     characterTable = FeatureTable(characterIndex)
+  }
+
+  /// Drops all but the `count` most frequent features of both blocks, deterministically.
+  private static func keepMostFrequent(
+    _ count: Int, words: inout [UInt64: Int], characters: inout [UInt64: Int]
+  ) {
+    // Word and character keys may collide as hashes; the block tells them apart.
+    var all = words.map { (frequency: $0.value, block: 0, key: $0.key) }
+    all += characters.map { (frequency: $0.value, block: 1, key: $0.key) }
+    all.sort { ($1.frequency, $0.block, $0.key) < ($0.frequency, $1.block, $1.key) }
+    var keptWords: [UInt64: Int] = [:]
+    var keptCharacters: [UInt64: Int] = [:]
+    for feature in all.prefix(max(0, count)) {
+      if feature.block == 0 {
+        keptWords[feature.key] = feature.frequency
+      } else {
+        keptCharacters[feature.key] = feature.frequency
+      }
+    }
+    words = keptWords
+    characters = keptCharacters
   }
 
   /// Restores a space saved by ``TrainedModel``.

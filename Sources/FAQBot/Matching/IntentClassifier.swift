@@ -53,12 +53,20 @@ public struct IntentClassifier: Sendable {
       for example in intent.examples {
         let analysis = analyzer.analyze(example)
         known.formUnion(analysis.stems)
-        documents.append(keys.keys(for: analysis))
+        documents.append(keys.keys(for: analysis, recordingOrigins: false))
         labels.append(label)
       }
     }
-    let space = FeatureSpace(documents: documents)
-    let vectors = documents.map { space.vector(for: $0) }
+    let space = FeatureSpace(
+      documents: documents, maxFeatures: options.maxFeatures(classes: pack.intents.count))
+    // Each document's keys are released as its vector is made: on a large pack the two
+    // together would double the peak.
+    var vectors: [SparseVector] = []
+    vectors.reserveCapacity(documents.count)
+    for index in documents.indices {
+      vectors.append(space.vector(for: documents[index]))
+      documents[index] = FeatureKeys.Keys()
+    }
     let model = SoftmaxRegression.train(
       vectors: vectors, labels: labels, classCount: pack.intents.count, featureCount: space.count,
       options: options)

@@ -43,7 +43,7 @@ public struct ModelCache: Sendable {
     hasher.update(
       [
         "format \(TrainedModel.formatVersion)", TrainedModel.currentEngine, packHash,
-        "epochs \(options.epochs) l2 \(options.l2) rate \(options.learningRate) seed \(options.seed)", salt,
+        options.summary, salt,
       ].joined(separator: "\n"))
     return String(hasher.finalizeHex().prefix(32)) + ".model"
   }

@@ -14,7 +14,30 @@ public struct SoftmaxRegression: Sendable {
     public var l2: Float = 1e-7
     public var learningRate: Float = 2
     public var seed: UInt64 = 0x5EED
+    /// The most weights (features × intents) one model may hold: 64 Mi floats, 256 MB, and as
+    /// much again for the averaged copy while training. A pack that would need more keeps
+    /// only its most frequent features (CLINC150's 150 intents stay far below it).
+    public var weightBudget = 1 << 26
+    /// The most SGD steps training takes: a pack with more examples than
+    /// `stepBudget / epochs` gets fewer epochs (at least `minimumEpochs`), since each epoch
+    /// over a large pack already moves the weights as far as many over a small one.
+    public var stepBudget = 400_000
+    public var minimumEpochs = 3
     public init() {}
+
+    /// The epochs to train on `examples` examples.
+    public func epochs(forExamples examples: Int) -> Int {
+      guard examples > 0, examples * epochs > stepBudget else { return epochs }
+      return min(epochs, max(minimumEpochs, stepBudget / examples))
+    }
+
+    /// The features a model of `classes` intents may keep within `weightBudget`.
+    public func maxFeatures(classes: Int) -> Int { weightBudget / max(1, classes) }
+
+    /// Everything that changes the trained weights, for cache keys.
+    public var summary: String {
+      "epochs \(epochs) l2 \(l2) rate \(learningRate) seed \(seed) budget \(weightBudget) steps \(stepBudget)/\(minimumEpochs)"
+    }
   }
 
   public let classCount: Int
@@ -67,12 +90,13 @@ public struct SoftmaxRegression: Sendable {
     // W = scale · V makes the L2 shrink O(1) per step instead of touching every weight.
     var scale: Float = 1
     var step: Float = 1
-    let averageFrom = max(1, options.epochs / 2)
+    let epochs = options.epochs(forExamples: vectors.count)
+    let averageFrom = max(1, epochs / 2)
     var averagedSteps: Float = 0
     weights.withUnsafeMutableBufferPointer { weights in
       averaged.withUnsafeMutableBufferPointer { averaged in
         scores.withUnsafeMutableBufferPointer { scores in
-          for epoch in 0..<options.epochs {
+          for epoch in 0..<epochs {
             order.shuffle(using: &generator)
             let averaging = epoch >= averageFrom
             for example in order {
