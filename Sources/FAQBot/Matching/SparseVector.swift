@@ -1,4 +1,5 @@
-/// A feature vector with few non-zero entries, sorted by index.
+/// A feature vector with few non-zero entries, each index at most once (in no particular
+/// order: the model reads one weight row per entry, whatever their order).
 public struct SparseVector: Sendable, Equatable {
   public var indices: [Int32]
   public var values: [Float]
@@ -9,22 +10,4 @@ public struct SparseVector: Sendable, Equatable {
   }
 
   public var isEmpty: Bool { indices.isEmpty }
-
-  public func dot(_ other: SparseVector) -> Float {
-    var sum: Float = 0
-    var i = 0
-    var j = 0
-    while i < indices.count, j < other.indices.count {
-      if indices[i] == other.indices[j] {
-        sum += values[i] * other.values[j]
-        i += 1
-        j += 1
-      } else if indices[i] < other.indices[j] {
-        i += 1
-      } else {
-        j += 1
-      }
-    }
-    return sum
-  }
 }
