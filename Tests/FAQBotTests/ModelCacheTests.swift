@@ -46,6 +46,42 @@ final class ModelCacheTests: XCTestCase {
     XCTAssertEqual(lookup(cache, packHash: changedHash).0.intentIds.last, "extra")
   }
 
+  func testACachedModelIsReadInPlaceFromTheMappedFile() throws {
+    let cache = ModelCache(directory: try ModelTestSupport.temporaryDirectory(self))
+    let trained = lookup(cache, packHash: packHash).0
+    XCTAssertFalse(trained.model.weights.isMapped)
+    let loaded = try XCTUnwrap(cache.load(packHash: packHash)).get()
+    XCTAssertTrue(loaded.classifier.model.weights.isMapped)
+    assertSameClassifier(loaded.classifier, trained)
+    let analyzer = ModelTestSupport.analyzer(for: pack)
+    for question in ["play a song", "what is the weather"] {
+      XCTAssertEqual(
+        loaded.classifier.predict(analyzer.analyze(question)), trained.predict(analyzer.analyze(question)))
+    }
+  }
+
+  func testTheWeightsAreAlignedWhateverTheHeaderLength() throws {
+    let directory = try ModelTestSupport.temporaryDirectory(self)
+    let classifier = ModelTestSupport.classifier(for: pack)
+    for engine in ["e", "en", "eng", "engi", "engine 5"] {
+      let path = directory + "/\(engine.count).model"
+      let model = TrainedModel(classifier: classifier, packHash: packHash, engine: engine)
+      XCTAssertTrue(ModelCache.writeAtomically(model.encoded(), to: path))
+      let file = try XCTUnwrap(MappedFile(path: path))
+      let decoded = try TrainedModel.decode(file, packHash: packHash, engine: engine)
+      XCTAssertTrue(decoded.classifier.model.weights.isMapped, engine)
+      XCTAssertEqual(decoded.classifier.model.weights, classifier.model.weights, engine)
+    }
+  }
+
+  func testAnEmptyCacheFileIsTruncatedNotMissing() throws {
+    let cache = ModelCache(directory: try ModelTestSupport.temporaryDirectory(self))
+    XCTAssertTrue(FileManager.default.createFile(atPath: cache.path(packHash: packHash), contents: Data()))
+    guard case .failure(.truncated)? = cache.load(packHash: packHash) else {
+      return XCTFail("an empty file must be refused as truncated")
+    }
+  }
+
   func testTheSaltSeparatesBuilds() throws {
     let directory = try ModelTestSupport.temporaryDirectory(self)
     let old = ModelCache(directory: directory, salt: "build 1")

@@ -44,6 +44,25 @@ struct ModelBinaryWriter {
     }
   }
 
+  mutating func append(_ values: WeightMatrix) {
+    append(UInt32(values.count))
+    if Self.hostIsLittleEndian {
+      values.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeRawBufferPointer($0)) }
+    } else {
+      for value in values { append(value) }
+    }
+  }
+
+  /// Zero bytes, preceded by their count, so that the array appended next (its count, then
+  /// its values) has its values at a multiple of `alignment` bytes into the file, this
+  /// writer's bytes starting at `fileOffset`: a mapped file's floats can then be read in place.
+  mutating func appendPadding(alignment: Int, fileOffset: Int) {
+    let valuesStart = fileOffset + bytes.count + 4 + 4
+    let padding = (alignment - valuesStart % alignment) % alignment
+    append(UInt32(padding))
+    bytes.append(contentsOf: repeatElement(0, count: padding))
+  }
+
   static let hostIsLittleEndian = UInt16(1).littleEndian == 1
 }
 
@@ -105,6 +124,28 @@ struct ModelBinaryReader {
         bitPattern: UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: start + $0 * 4, as: UInt32.self))
       )
     }
+  }
+
+  /// Skips what ``ModelBinaryWriter/appendPadding(alignment:fileOffset:)`` wrote.
+  mutating func skipPadding(_ what: String) throws(TrainedModelError) {
+    let count = Int(try uint32(what))
+    guard count < 64 else { throw .corrupt("implausible \(what)") }
+    _ = try raw(count, what)
+  }
+
+  /// Floats, read in place from `file` when these bytes are part of it, suitably aligned
+  /// and in the host's byte order; copied otherwise.
+  mutating func weights(_ what: String, in file: MappedFile?) throws(TrainedModelError) -> WeightMatrix {
+    guard let file, ModelBinaryWriter.hostIsLittleEndian, let base = bytes.baseAddress,
+      let fileBase = file.bytes.baseAddress, base >= fileBase,
+      base + bytes.count <= fileBase + file.bytes.count
+    else { return WeightMatrix(try floats(what)) }
+    let (start, count) = try span(what, size: 4)
+    let offset = base - fileBase + start
+    guard offset % MemoryLayout<Float>.alignment == 0 else {
+      return WeightMatrix(copy(start, count, as: Float.self))
+    }
+    return WeightMatrix(mapped: file, offset: offset, count: count)
   }
 
   /// Reads a count and claims the bytes of that many values of `size` bytes.

@@ -53,7 +53,15 @@ public struct ModelCache: Sendable {
   /// The cached model of `packHash`: nil when there is none, an error when there is one
   /// that must not be used.
   public func load(packHash: String) -> Result<TrainedModel, TrainedModelError>? {
-    guard let data = FileManager.default.contents(atPath: path(packHash: packHash)) else { return nil }
+    let path = path(packHash: packHash)
+    // Mapped, so the weights are read in place: the cache replaces its files by rename, never
+    // in place, so the mapping cannot shrink under us.
+    if let file = MappedFile(path: path) {
+      return Result { () throws(TrainedModelError) -> TrainedModel in
+        try TrainedModel.decode(file, packHash: packHash, engine: TrainedModel.currentEngine)
+      }
+    }
+    guard let data = FileManager.default.contents(atPath: path) else { return nil }
     // Decoded straight from the file's bytes: copying a large model into an array first
     // cost as much as decoding it.
     return data.withUnsafeBytes { buffer in

@@ -42,10 +42,14 @@ public struct SoftmaxRegression: Sendable {
 
   public let classCount: Int
   public let featureCount: Int
-  public internal(set) var weights: [Float]
+  public internal(set) var weights: WeightMatrix
   public internal(set) var bias: [Float]
 
   init(classCount: Int, featureCount: Int, weights: [Float], bias: [Float]) {
+    self.init(classCount: classCount, featureCount: featureCount, weights: WeightMatrix(weights), bias: bias)
+  }
+
+  init(classCount: Int, featureCount: Int, weights: WeightMatrix, bias: [Float]) {
     self.classCount = classCount
     self.featureCount = featureCount
     self.weights = weights

@@ -7,6 +7,9 @@
 ///     · pack hash (u32 length + 64 hex digits) · payload length (u64) · payload checksum (u64)
 ///     · payload
 ///
+/// The payload holds the intent ids, the feature space, the weights and the known stems; the
+/// weights are preceded by zero padding that puts their floats at a multiple of 16 bytes into
+/// the file, so the model cache can map the file and read them in place (``WeightMatrix``).
 /// All numbers are little-endian. A file of another format version or engine, or trained on
 /// other pack content, is refused as stale; a short file as truncated; a file whose payload
 /// does not match its checksum, or whose fields do not fit together, as corrupt. Refusing
@@ -14,7 +17,7 @@
 public struct TrainedModel: Sendable {
   /// Bump when the layout of the payload changes, which includes adding a stored field to
   /// ``IntentClassifier``, ``FeatureSpace`` or ``SoftmaxRegression``.
-  public static let formatVersion: UInt32 = 1
+  public static let formatVersion: UInt32 = 2
 
   /// Bump when a model trained by earlier code would mean something else to this code
   /// (another feature hashing in ``FeatureKeys``, another analysis in ``TextAnalyzer``)
@@ -65,18 +68,19 @@ public struct TrainedModel: Sendable {
 
   /// The model file's bytes.
   public func encoded() -> [UInt8] {
-    let payload = Self.payload(of: classifier)
     var header = ModelBinaryWriter()
     header.appendRaw(Self.magic)
     header.append(Self.formatVersion)
     header.append(engine)
     header.append(packHash)
+    // The payload follows its length and checksum.
+    let payload = Self.payload(of: classifier, fileOffset: header.bytes.count + 16)
     header.append(UInt64(payload.count))
     header.append(ModelChecksum.of(payload))
     return header.bytes + payload
   }
 
-  private static func payload(of classifier: IntentClassifier) -> [UInt8] {
+  private static func payload(of classifier: IntentClassifier, fileOffset: Int) -> [UInt8] {
     var writer = ModelBinaryWriter()
     let space = classifier.space
     writer.append(UInt32(classifier.intentIds.count))
@@ -87,6 +91,7 @@ public struct TrainedModel: Sendable {
     writer.append(space.characterWeight)
     writer.append(UInt32(classifier.model.classCount))
     writer.append(UInt32(classifier.model.featureCount))
+    writer.appendPadding(alignment: 16, fileOffset: fileOffset)
     writer.append(classifier.model.weights)
     writer.append(classifier.model.bias)
     let stems = classifier.knownStems.sorted()
@@ -111,8 +116,16 @@ public struct TrainedModel: Sendable {
     return try result.get()
   }
 
+  /// Reads a mapped model file; its weights stay in the mapping rather than being copied.
   static func decode(
-    _ buffer: UnsafeRawBufferPointer, packHash expectedPack: String?, engine expectedEngine: String
+    _ file: MappedFile, packHash expectedPack: String?, engine expectedEngine: String
+  ) throws(TrainedModelError) -> TrainedModel {
+    try decode(file.bytes, packHash: expectedPack, engine: expectedEngine, mappedFile: file)
+  }
+
+  static func decode(
+    _ buffer: UnsafeRawBufferPointer, packHash expectedPack: String?, engine expectedEngine: String,
+    mappedFile: MappedFile? = nil
   ) throws(TrainedModelError) -> TrainedModel {
     guard buffer.count >= magic.count else {
       throw buffer.elementsEqual(magic.prefix(buffer.count)) ? .truncated : .notAModel
@@ -139,12 +152,13 @@ public struct TrainedModel: Sendable {
     guard ModelChecksum.of(payload) == header.checksum else {
       throw .corrupt("the checksum does not match (the file was damaged)")
     }
-    let classifier = try classifier(from: ModelBinaryReader(payload))
+    let classifier = try classifier(from: ModelBinaryReader(payload), mappedFile: mappedFile)
     return TrainedModel(classifier: classifier, packHash: header.pack, engine: header.engine)
   }
 
-  private static func classifier(from reader: ModelBinaryReader) throws(TrainedModelError) -> IntentClassifier
-  {
+  private static func classifier(
+    from reader: ModelBinaryReader, mappedFile: MappedFile?
+  ) throws(TrainedModelError) -> IntentClassifier {
     var reader = reader
     let intentCount = Int(try reader.uint32("intent count"))
     guard intentCount <= reader.remaining / 4 else { throw .corrupt("implausible intent count") }
@@ -157,7 +171,8 @@ public struct TrainedModel: Sendable {
     let characterWeight = try reader.float("character weight")
     let classCount = Int(try reader.uint32("class count"))
     let featureCount = Int(try reader.uint32("feature count"))
-    let weights = try reader.floats("weights")
+    try reader.skipPadding("weights padding")
+    let weights = try reader.weights("weights", in: mappedFile)
     let bias = try reader.floats("bias")
     let stemCount = Int(try reader.uint32("stem count"))
     guard stemCount <= reader.remaining / 4 else { throw .corrupt("implausible stem count") }
