@@ -109,6 +109,17 @@ final class IntentClassifierTests: XCTestCase {
     XCTAssertLessThan(foreign.probabilities[foreign.ranking[0]], 0.5)
   }
 
+  func testAQuestionOfUnknownWordsIsStillRankedByItsFeatures() {
+    // "alarmists" is no known stem (in-scope share 0, so every probability is 0), but its
+    // character n-grams are those of "alarm": the ranking must say so, not fall back to the
+    // order of the intents in the file, where "weather" comes first.
+    let (classifier, analyzer) = makeClassifier()
+    let prediction = classifier.predict(analyzer.analyze("alarmists"))
+    XCTAssertEqual(prediction.inScope, 0)
+    XCTAssertTrue(prediction.hasEvidence)
+    XCTAssertEqual(classifier.intentIds[prediction.ranking[0]], "alarm")
+  }
+
   func testAQuestionWithNoKnownFeatureHasNoEvidence() {
     let (classifier, analyzer) = makeClassifier()
     XCTAssertFalse(classifier.predict(analyzer.analyze("")).hasEvidence)

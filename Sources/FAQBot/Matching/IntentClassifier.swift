@@ -80,8 +80,12 @@ public struct IntentClassifier: Sendable {
   public func predict(_ analysis: TextAnalyzer.Analysis) -> Prediction {
     let vector = vector(for: analysis)
     let inScope = inScopeShare(analysis.stems)
-    let probabilities = model.probabilities(for: vector).map { $0 * inScope }
-    let ranking = Self.mostProbable(probabilities, count: Self.rankingDepth)
+    let conditional = model.probabilities(for: vector)
+    let probabilities = conditional.map { $0 * inScope }
+    // Ranked on P(intent | in scope): scaling by `inScope` keeps the order, except that a
+    // question of unknown content words (`inScope` 0) would tie every intent at 0 and
+    // rank them in file order, so its candidates and "did you mean" offers said nothing.
+    let ranking = Self.mostProbable(conditional, count: Self.rankingDepth)
     return Prediction(
       probabilities: probabilities, inScope: inScope, ranking: ranking, hasEvidence: !vector.isEmpty)
   }
