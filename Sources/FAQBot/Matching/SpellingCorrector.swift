@@ -44,6 +44,9 @@ public struct SpellingCorrector: Sendable {
 
   public func isKnown(_ word: String) -> Bool { frequencies[word] != nil }
 
+  /// Every distinct word of the vocabulary, in no particular order.
+  public var vocabulary: Dictionary<String, Int>.Keys { frequencies.keys }
+
   /// The best known word for `word`, or `word` itself when it is known, short, numeric or
   /// has no close match.
   public func correct(_ word: String) -> String {
