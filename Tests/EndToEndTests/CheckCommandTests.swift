@@ -116,9 +116,13 @@ final class CheckCommandTests: XCTestCase {
 
     let duplicates = lines(outcome, containing: "[duplicate-example]")
     XCTAssertEqual(duplicates.count, 1, outcome.output)
-    XCTAssertTrue(duplicates.first?.contains("pack.yaml:11:5: warning:") ?? false, outcome.output)
+    // Located at the example itself (line 18), naming where its twin is written (line 9).
+    XCTAssertTrue(duplicates.first?.contains("/pack.yaml:18:9: warning:") ?? false, outcome.output)
     XCTAssertTrue(
-      duplicates.first?.contains("'storage' is also an example of 'brewing'") ?? false, outcome.output)
+      duplicates.first?.contains("'storage' is also an example of 'brewing' (/") ?? false, outcome.output)
+    XCTAssertTrue(
+      duplicates.first?.contains("/pack.yaml:9:9): the matcher cannot tell them apart") ?? false,
+      outcome.output)
 
     let few = lines(outcome, containing: "[few-examples]")
     XCTAssertEqual(few.count, 1, outcome.output)
@@ -127,7 +131,8 @@ final class CheckCommandTests: XCTestCase {
     let closer = lines(outcome, containing: "[closer-to-another-intent]")
     XCTAssertTrue(
       closer.contains {
-        $0.contains("\"What water temperature should I brew green tea with when brewing?\"")
+        $0.contains("/pack.yaml:19:9: warning:")
+          && $0.contains("\"What water temperature should I brew green tea with when brewing?\"")
           && $0.contains("of intent 'storage' is closer to 'brewing'")
       },
       outcome.output)

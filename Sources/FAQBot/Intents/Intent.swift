@@ -28,12 +28,16 @@ public struct Intent: Sendable, Equatable {
   public var triggers: [String]
   /// Where the intent is defined, for error messages and `faqbot check`.
   public var location: SourceLocation
+  /// Where each example is written, in the order of `examples`; empty for an intent made in
+  /// code. `faqbot check` points its warnings about an example here.
+  public var exampleLocations: [SourceLocation]
 
   public init(
     id: String, kind: Kind = .faq, priority: Int = 0, examples: [String], answer: Reply,
     followUp: Reply? = nil,
     suggest: [String] = [], triggers: [String] = [],
-    location: SourceLocation = .init(file: "<memory>", line: 0)
+    location: SourceLocation = .init(file: "<memory>", line: 0),
+    exampleLocations: [SourceLocation] = []
   ) {
     self.id = id
     self.kind = kind
@@ -44,6 +48,12 @@ public struct Intent: Sendable, Equatable {
     self.suggest = suggest
     self.triggers = triggers
     self.location = location
+    self.exampleLocations = exampleLocations
+  }
+
+  /// Where example `index` is written, or the intent's own location when that is unknown.
+  public func location(ofExample index: Int) -> SourceLocation {
+    exampleLocations.indices.contains(index) ? exampleLocations[index] : location
   }
 }
 

@@ -214,7 +214,8 @@ private struct FileReader {
         fail(priorityNode, "intent '\(id)': 'priority' must be an integer")
       }
     }
-    let examples = fields["examples"].flatMap { strings($0, field: "examples") } ?? []
+    let exampleNodes = fields["examples"].flatMap { stringNodes($0, field: "examples") } ?? []
+    let examples = exampleNodes.map(\.text)
     // A non-list was reported by `strings` already; only a missing or empty list is "no examples".
     if fields["examples"] == nil || fields["examples"]?.sequence?.isEmpty == true {
       fail(
@@ -232,7 +233,8 @@ private struct FileReader {
     guard let answer, !examples.isEmpty else { return nil }
     return Intent(
       id: id, kind: kind, priority: priority, examples: examples, answer: answer, followUp: followUp,
-      suggest: suggest, triggers: triggers, location: location(node))
+      suggest: suggest, triggers: triggers, location: location(node),
+      exampleLocations: exampleNodes.map { location($0.node) })
   }
 
   /// A reply is a string, or a mapping with `knowledge` ids and/or `text`.
@@ -272,14 +274,19 @@ private struct FileReader {
   }
 
   private mutating func strings(_ node: Node, field: String) -> [String]? {
+    stringNodes(node, field: field)?.map(\.text)
+  }
+
+  /// The entries of a list of text with their nodes (for their positions).
+  private mutating func stringNodes(_ node: Node, field: String) -> [(text: String, node: Node)]? {
     guard let sequence = node.sequence else {
       fail(node, "'\(field)' must be a list")
       return nil
     }
-    var result: [String] = []
+    var result: [(text: String, node: Node)] = []
     for item in sequence {
       if let scalar = item.scalar, !scalar.string.isEmpty {
-        result.append(scalar.string)
+        result.append((scalar.string, item))
       } else {
         fail(item, "each entry of '\(field)' must be non-empty text")
       }

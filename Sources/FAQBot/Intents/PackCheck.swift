@@ -108,23 +108,25 @@ public struct PackCheck: Sendable {
   /// The same question (after normalisation: case, punctuation, contractions, accents) in two
   /// intents, or twice in one.
   static func duplicateExamples(_ pack: IntentPack, normalizer: TextNormalizer) -> [Warning] {
-    var firstSeen: [String: (intent: Intent, example: String)] = [:]
+    var firstSeen: [String: (intent: Intent, location: SourceLocation)] = [:]
     var warnings: [Warning] = []
     for intent in pack.intents {
-      for example in intent.examples {
+      for (index, example) in intent.examples.enumerated() {
         let key = normalizer.words(example).joined(separator: " ")
         guard !key.isEmpty else { continue }
         guard let earlier = firstSeen[key] else {
-          firstSeen[key] = (intent, example)
+          firstSeen[key] = (intent, intent.location(ofExample: index))
           continue
         }
         let message =
           earlier.intent.id == intent.id
-          ? "example \"\(example)\" appears twice in intent '\(intent.id)'"
+          ? "example \"\(example)\" appears twice in intent '\(intent.id)' (first at \(earlier.location))"
           : "example \"\(example)\" of intent '\(intent.id)' is also an example of '\(earlier.intent.id)' "
-            + "(\(earlier.intent.location)): the matcher cannot tell them apart"
+            + "(\(earlier.location)): the matcher cannot tell them apart"
         warnings.append(
-          .init(kind: .duplicateExample, intent: intent.id, location: intent.location, message: message))
+          .init(
+            kind: .duplicateExample, intent: intent.id, location: intent.location(ofExample: index),
+            message: message))
       }
     }
     return warnings
@@ -155,7 +157,8 @@ public struct PackCheck: Sendable {
     let centroids = Centroids(vectors, featureCount: space.count)
     var warnings: [Warning] = []
     for (index, intent) in checked.enumerated() where intent.examples.count > 1 {
-      for (example, vector) in zip(intent.examples, vectors[index]) where !vector.isEmpty {
+      for (exampleIndex, (example, vector)) in zip(intent.examples, vectors[index]).enumerated()
+      where !vector.isEmpty {
         let similarities = centroids.cosines(of: vector, leavingOutFrom: index)
         let own = similarities[index]
         guard
@@ -167,7 +170,7 @@ public struct PackCheck: Sendable {
         let other = checked[nearest]
         warnings.append(
           .init(
-            kind: .closerToAnotherIntent, intent: intent.id, location: intent.location,
+            kind: .closerToAnotherIntent, intent: intent.id, location: intent.location(ofExample: exampleIndex),
             message: "example \"\(example)\" of intent '\(intent.id)' is closer to '\(other.id)' "
               + "(similarity \(Self.format(similarities[nearest]))) than to its own intent (\(Self.format(own)))"
           ))
