@@ -170,7 +170,8 @@ public struct PackCheck: Sendable {
         let other = checked[nearest]
         warnings.append(
           .init(
-            kind: .closerToAnotherIntent, intent: intent.id, location: intent.location(ofExample: exampleIndex),
+            kind: .closerToAnotherIntent, intent: intent.id,
+            location: intent.location(ofExample: exampleIndex),
             message: "example \"\(example)\" of intent '\(intent.id)' is closer to '\(other.id)' "
               + "(similarity \(Self.format(similarities[nearest]))) than to its own intent (\(Self.format(own)))"
           ))
