@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Corrects words the pack has never seen to a known word one edit away ("ketamin" →
 /// "ketamine", "efects" → "effects", "adictive" → "addictive").
 ///
@@ -9,37 +11,65 @@
 public struct SpellingCorrector: Sendable {
   /// Known word → how often it occurs in the pack, to prefer common corrections.
   private let frequencies: [String: Int]
-  /// The known words long enough to be corrected to, sorted (indices below point here).
-  private let words: [String]
-  /// Hash of a known word → its index in `words`.
-  private let wordsByHash: [UInt64: [Int32]]
-  /// Hash of a single-deletion variant → the known words that produce it. Hashes rather than
-  /// strings: building the index allocates nothing per variant, which is most of the start-up
-  /// time a pack spends here; a hash collision only adds a candidate the distance check drops.
-  private let deletions: [UInt64: [Int32]]
+  /// Built on the first word that needs correcting: most questions have none, and a one-shot
+  /// `faqbot ask` or a large pack's start should not pay for the index up front.
+  private let index: LazyIndex
   public static let minimumLength = 6
+
+  /// The deletion index over the known words long enough to be corrected to.
+  struct Index: Sendable {
+    /// Those words, sorted (the indices below point here).
+    let words: [String]
+    /// Hash of a known word → its index in `words`.
+    let wordsByHash: [UInt64: [Int32]]
+    /// Hash of a single-deletion variant → the known words that produce it. Hashes rather
+    /// than strings: building the index allocates nothing per variant; a hash collision only
+    /// adds a candidate the distance check drops.
+    let deletions: [UInt64: [Int32]]
+
+    init(words: [String]) {
+      var wordsByHash: [UInt64: [Int32]] = [:]
+      var deletions: [UInt64: [Int32]] = [:]
+      var scalars: [UInt32] = []
+      for (index, word) in words.enumerated() {
+        scalars.removeAll(keepingCapacity: true)
+        scalars.append(contentsOf: word.unicodeScalars.map(\.value))
+        wordsByHash[SpellingCorrector.hash(scalars, skipping: -1), default: []].append(Int32(index))
+        for skipped in scalars.indices {
+          let variant = SpellingCorrector.hash(scalars, skipping: skipped)
+          // A doubled letter gives the same variant twice; the word is listed once.
+          if deletions[variant]?.last != Int32(index) { deletions[variant, default: []].append(Int32(index)) }
+        }
+      }
+      self.words = words
+      self.wordsByHash = wordsByHash
+      self.deletions = deletions
+    }
+  }
+
+  /// The index, built once by whichever thread needs it first.
+  final class LazyIndex: Sendable {
+    private let words: [String]
+    private let built = Mutex<Index?>(nil)
+
+    init(words: [String]) { self.words = words }
+
+    var index: Index {
+      built.withLock { built in
+        if let built { return built }
+        let index = Index(words: words)
+        built = index
+        return index
+      }
+    }
+  }
 
   public init<Words: Sequence>(vocabulary: Words) where Words.Element == String {
     var frequencies: [String: Int] = [:]
     for word in vocabulary { frequencies[word, default: 0] += 1 }
     let words = frequencies.keys.filter { $0.unicodeScalars.count >= Self.minimumLength - 1 }.sorted()
-    var wordsByHash: [UInt64: [Int32]] = [:]
-    var deletions: [UInt64: [Int32]] = [:]
-    var scalars: [UInt32] = []
-    for (index, word) in words.enumerated() {
-      scalars.removeAll(keepingCapacity: true)
-      scalars.append(contentsOf: word.unicodeScalars.map(\.value))
-      wordsByHash[Self.hash(scalars, skipping: -1), default: []].append(Int32(index))
-      for skipped in scalars.indices {
-        let variant = Self.hash(scalars, skipping: skipped)
-        // A doubled letter gives the same variant twice; the word is listed once.
-        if deletions[variant]?.last != Int32(index) { deletions[variant, default: []].append(Int32(index)) }
-      }
-    }
     self.frequencies = frequencies
-    self.words = words
-    self.wordsByHash = wordsByHash
-    self.deletions = deletions
+    self.index = LazyIndex(words: words)
   }
 
   public func isKnown(_ word: String) -> Bool { frequencies[word] != nil }
@@ -53,19 +83,20 @@ public struct SpellingCorrector: Sendable {
     guard frequencies[word] == nil, word.count >= Self.minimumLength,
       !word.allSatisfy(\.isNumber)
     else { return word }
+    let index = index.index
     let maximumDistance = word.count >= 8 ? 2 : 1
     let scalars = word.unicodeScalars.map(\.value)
     var candidates: Set<Int32> = []
     // A letter missing: the word is a deletion variant of a known word.
-    candidates.formUnion(deletions[Self.hash(scalars, skipping: -1)] ?? [])
+    candidates.formUnion(index.deletions[Self.hash(scalars, skipping: -1)] ?? [])
     for skipped in scalars.indices {
       let variant = Self.hash(scalars, skipping: skipped)
-      candidates.formUnion(wordsByHash[variant] ?? [])  // a letter too many
-      candidates.formUnion(deletions[variant] ?? [])  // one letter changed, or two swapped
+      candidates.formUnion(index.wordsByHash[variant] ?? [])  // a letter too many
+      candidates.formUnion(index.deletions[variant] ?? [])  // one letter changed, or two swapped
     }
     var best: (word: String, distance: Int, frequency: Int)?
     for candidate in candidates.sorted() {
-      let known = words[Int(candidate)]
+      let known = index.words[Int(candidate)]
       let distance = Self.editDistance(scalars, known.unicodeScalars.map(\.value))
       guard distance <= maximumDistance else { continue }
       let frequency = frequencies[known] ?? 0
