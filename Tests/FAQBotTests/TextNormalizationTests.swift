@@ -1,5 +1,6 @@
-import FAQBot
 import XCTest
+
+@testable import FAQBot
 
 /// Normalisation, typo correction and synonyms: what the matchers see of a question.
 final class TextNormalizationTests: XCTestCase {
@@ -26,6 +27,25 @@ final class TextNormalizationTests: XCTestCase {
       let once = normalizer.words(sample)
       XCTAssertEqual(normalizer.words(once.joined(separator: " ")), once, sample)
     }
+  }
+
+  func testTypographicPunctuationTakesTheShortCutToTheSameWords() {
+    // The short cut must give exactly what the Foundation path gives.
+    let texts = [
+      "Ketamine\u{2019}s effects \u{2014} what\u{2019}s known\u{2026} \u{201C}so far\u{201D}",
+      "don\u{2019}t\u{00A0}stop \u{2018}now\u{2019} 1\u{2013}2 weeks",
+      "\u{2019}\u{2019} \u{2026}\u{2026}",
+    ]
+    for text in texts {
+      let bytes = Array(text.utf8)
+      let shortCut = TextNormalizer.replacingTypographicPunctuation(bytes)
+      XCTAssertNotNil(shortCut, text)
+      XCTAssertEqual(
+        TextNormalizer.splitWords(shortCut ?? []),
+        TextNormalizer.splitWords(Array(TextNormalizer.foldUnicode(text).utf8)), text)
+    }
+    XCTAssertEqual(TextNormalizer().words("what\u{2019}s the risk"), ["what", "is", "the", "risk"])
+    XCTAssertNil(TextNormalizer.replacingTypographicPunctuation(Array("caf\u{00E9} \u{2019}".utf8)))
   }
 
   func testOnlyPunctuationOrEmojiGivesNoWords() {

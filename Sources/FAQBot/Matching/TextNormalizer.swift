@@ -14,9 +14,39 @@ public struct TextNormalizer: Sendable {
   public func words(_ text: String) -> [String] {
     var utf8 = Array(text.utf8)
     if utf8.contains(where: { $0 >= 0x80 }) {
-      utf8 = Array(Self.foldUnicode(text).utf8)
+      utf8 = Self.replacingTypographicPunctuation(utf8) ?? Array(Self.foldUnicode(text).utf8)
     }
     return Self.splitWords(utf8)
+  }
+
+  /// ASCII text with typographic quotes, dashes, ellipses and no-break spaces (what documents
+  /// and pasted questions are full of) gets, without Foundation, what ``foldUnicode(_:)`` and
+  /// the word split would make of it: `'` for a single quote, a separator for the rest. Nil
+  /// when anything else is not ASCII.
+  static func replacingTypographicPunctuation(_ bytes: [UInt8]) -> [UInt8]? {
+    var result: [UInt8] = []
+    result.reserveCapacity(bytes.count)
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte < 0x80 {
+        result.append(byte)
+        index += 1
+      } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
+        result.append(0x20)  // no-break space
+        index += 2
+      } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80 {
+        switch bytes[index + 2] {
+        case 0x98, 0x99: result.append(UInt8(ascii: "'"))  // ‘ ’
+        case 0x93, 0x94, 0x9C, 0x9D, 0xA6: result.append(0x20)  // – — “ ” …
+        default: return nil
+        }
+        index += 3
+      } else {
+        return nil
+      }
+    }
+    return result
   }
 
   /// NFKC, then case and diacritic folding; typographic apostrophes become "'".
