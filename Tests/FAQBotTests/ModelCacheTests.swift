@@ -10,16 +10,17 @@ final class ModelCacheTests: XCTestCase {
   private let pack = ModelTestSupport.pack()
   private var packHash: String { TrainedModel.packHash(intentFiles: [("p.yaml", "v1")], knowledgeBytes: []) }
 
-  /// Runs `cache.classifier` and counts the trainings.
+  /// Runs `cache.model` and counts the trainings.
   private func lookup(_ cache: ModelCache, packHash: String, pack: IntentPack? = nil) -> (
     IntentClassifier, ModelCache.Outcome, trainings: Int
   ) {
     var trainings = 0
-    let (classifier, outcome) = cache.classifier(packHash: packHash) {
+    let (model, outcome) = cache.model(packHash: packHash) {
       trainings += 1
-      return ModelTestSupport.classifier(for: pack ?? self.pack)
+      let pack = pack ?? self.pack
+      return TrainedModel(classifier: ModelTestSupport.classifier(for: pack), packHash: packHash, pack: pack)
     }
-    return (classifier, outcome, trainings)
+    return (model.classifier, outcome, trainings)
   }
 
   func testFirstLookupTrainsAndStoresTheNextLoads() throws {
@@ -52,6 +53,7 @@ final class ModelCacheTests: XCTestCase {
     XCTAssertFalse(trained.model.weights.isMapped)
     let loaded = try XCTUnwrap(cache.load(packHash: packHash)).get()
     XCTAssertTrue(loaded.classifier.model.weights.isMapped)
+    XCTAssertEqual(loaded.pack, pack, "the parsed pack is cached with the model")
     assertSameClassifier(loaded.classifier, trained)
     let analyzer = ModelTestSupport.analyzer(for: pack)
     for question in ["play a song", "what is the weather"] {

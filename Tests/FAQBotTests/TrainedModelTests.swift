@@ -23,6 +23,53 @@ final class TrainedModelTests: XCTestCase {
     }
   }
 
+  func testThePackItWasTrainedOnRoundTripsWithEveryField() throws {
+    var pack = ModelTestSupport.pack()
+    pack.synonyms = ["rain": ["drizzle", "showers"], "song": ["tune"]]
+    pack.advice = "ask a meteorologist"
+    pack.intents[0].kind = .smalltalk
+    pack.intents[0].priority = -3
+    pack.intents[0].followUp = Reply(text: nil, knowledge: ["a.p1", "a.p2"])
+    pack.intents[0].suggest = ["Will it snow?"]
+    pack.intents[0].triggers = ["umbrella"]
+    pack.intents[0].location = SourceLocation(file: "/old/place/weather.yaml", line: 3, column: 5)
+    pack.intents[0].exampleLocations = pack.intents[0].examples.indices.map {
+      SourceLocation(file: "/old/place/weather.yaml", line: 5 + $0, column: 9)
+    }
+    let classifier = ModelTestSupport.classifier(for: pack)
+    let bytes = TrainedModel(classifier: classifier, packHash: packHash, pack: pack).encoded()
+    let decoded = try TrainedModel.decode(bytes, packHash: packHash)
+    XCTAssertEqual(decoded.pack, pack)
+    assertSameClassifier(decoded.classifier, classifier)
+
+    // Moved: the same file name elsewhere; locations follow, lines stay.
+    let moved = try XCTUnwrap(decoded.pack).relocated(to: ["/new/dir/weather.yaml", "/new/dir/other.yaml"])
+    XCTAssertEqual(
+      moved.intents[0].location, SourceLocation(file: "/new/dir/weather.yaml", line: 3, column: 5))
+    XCTAssertEqual(moved.intents[0].location(ofExample: 1).file, "/new/dir/weather.yaml")
+    XCTAssertEqual(moved.intents[0].location(ofExample: 1).line, 6)
+  }
+
+  func testAStoredPackThatDoesNotMatchTheClassesIsCorrupt() {
+    var pack = ModelTestSupport.pack()
+    let classifier = ModelTestSupport.classifier(for: pack)
+    pack.intents.swapAt(0, 1)
+    let bytes = TrainedModel(classifier: classifier, packHash: packHash, pack: pack).encoded()
+    XCTAssertThrowsError(try TrainedModel.decode(bytes, packHash: packHash)) { error in
+      guard case .corrupt? = error as? TrainedModelError else { return XCTFail("\(error)") }
+    }
+  }
+
+  func testRepeatedFeatureKeysAreNoticed() {
+    let distinct = FeatureSpace(wordKeys: [1, 2], characterKeys: [3], idf: [1, 1, 1], characterWeight: 1)
+    let repeated = FeatureSpace(
+      wordKeys: [1, 2], characterKeys: [3, 3], idf: [1, 1, 1, 1], characterWeight: 1)
+    XCTAssertTrue(distinct.keysAreDistinct)
+    XCTAssertFalse(repeated.keysAreDistinct)
+    XCTAssertEqual(distinct.index(ofCharacters: 3), 2)
+    XCTAssertNil(distinct.index(ofWord: 3))
+  }
+
   func testEncodingIsDeterministic() {
     let classifier = ModelTestSupport.classifier(for: ModelTestSupport.pack())
     XCTAssertEqual(

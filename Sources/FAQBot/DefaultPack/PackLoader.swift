@@ -30,10 +30,13 @@ public struct PackLoader: Sendable {
   }
 
   public func loadIntents(knowledge: KnowledgeBase?) throws(IntentPackError) -> IntentPack {
-    let files =
-      try intentsDirectory.map { directory throws(IntentPackError) in
-        try IntentPackLoader.files(inDirectory: directory)
-      } ?? DefaultPack.embeddedIntentFiles
-    return try IntentPackLoader().load(files: files, knowledge: knowledge)
+    try IntentPackLoader().load(files: try intentFiles(), knowledge: knowledge)
+  }
+
+  /// The intent files this loader reads, with their paths (or embedded names) and text.
+  public func intentFiles() throws(IntentPackError) -> [(name: String, text: String)] {
+    try intentsDirectory.map { directory throws(IntentPackError) in
+      try IntentPackLoader.files(inDirectory: directory)
+    } ?? DefaultPack.embeddedIntentFiles
   }
 }

@@ -7,17 +7,41 @@ import Foundation
 /// built block by block is already sorted. Each block is L2-normalised on its own (as a
 /// scikit-learn `FeatureUnion` of two vectorisers is), so long words cannot drown the words.
 public struct FeatureSpace: Sendable {
-  public private(set) var wordIndex: [UInt64: Int32] = [:]
-  public private(set) var characterIndex: [UInt64: Int32] = [:]
+  /// The word features' keys in index order: word feature `i` is `wordKeys[i]`.
+  public private(set) var wordKeys: [UInt64] = []
+  /// The character features' keys in index order, after the words: feature
+  /// `wordKeys.count + i` is `characterKeys[i]`.
+  public private(set) var characterKeys: [UInt64] = []
   public private(set) var idf: [Float] = []
   public var characterWeight: Float = 1
-  /// The same maps as `wordIndex` and `characterIndex`, in the form the answer path reads.
-  private var wordTable = FeatureTable([:])
-  private var characterTable = FeatureTable([:])
+  /// Key → index for each block, in the form the answer path reads.
+  private var wordTable = FeatureTable(keys: [], firstIndex: 0)
+  private var characterTable = FeatureTable(keys: [], firstIndex: 0)
 
   public var count: Int { idf.count }
 
+  /// Word key → feature index, as a dictionary (for tools and tests; the answer path uses
+  /// the table).
+  public var wordIndex: [UInt64: Int32] { Self.dictionary(wordKeys, firstIndex: 0) }
+  /// Character key → feature index, as a dictionary.
+  public var characterIndex: [UInt64: Int32] { Self.dictionary(characterKeys, firstIndex: wordKeys.count) }
+
+  /// The index of a word feature's key, nil for one not seen in training.
+  public func index(ofWord key: UInt64) -> Int32? { wordTable[key] }
+  /// The index of a character feature's key, nil for one not seen in training.
+  public func index(ofCharacters key: UInt64) -> Int32? { characterTable[key] }
+
+  /// False when a key is listed twice, which only a damaged model file does.
+  var keysAreDistinct: Bool { wordTable.keysAreDistinct && characterTable.keysAreDistinct }
+
   public init() {}
+
+  private static func dictionary(_ keys: [UInt64], firstIndex: Int) -> [UInt64: Int32] {
+    var index: [UInt64: Int32] = [:]
+    index.reserveCapacity(keys.count)
+    for (offset, key) in keys.enumerated() { index[key] = Int32(firstIndex + offset) }
+    return index
+  }
 
   /// Interns the features of `documents` and computes smoothed IDF: ln((1+n)/(1+df)) + 1.
   ///
@@ -41,18 +65,9 @@ public struct FeatureSpace: Sendable {
     let total = Float(documents.count)
     var idf: [Float] = []
     idf.reserveCapacity(words.count + characters.count)
-    for (offset, key) in words.enumerated() {
-      wordIndex[key] = Int32(offset)
-      idf.append(log((1 + total) / (1 + Float(wordFrequency[key] ?? 0))) + 1)
-    }
-    for (offset, key) in characters.enumerated() {
-      characterIndex[key] = Int32(words.count + offset)
-      idf.append(log((1 + total) / (1 + Float(characterFrequency[key] ?? 0))) + 1)
-    }
-    self.idf = idf
-    self.characterWeight = characterWeight
-    wordTable = FeatureTable(wordIndex)
-    characterTable = FeatureTable(characterIndex)
+    for key in words { idf.append(log((1 + total) / (1 + Float(wordFrequency[key] ?? 0))) + 1) }
+    for key in characters { idf.append(log((1 + total) / (1 + Float(characterFrequency[key] ?? 0))) + 1) }
+    self.init(wordKeys: words, characterKeys: characters, idf: idf, characterWeight: characterWeight)
   }
 
   /// Drops all but the `count` most frequent features of both blocks, deterministically.
@@ -76,14 +91,15 @@ public struct FeatureSpace: Sendable {
     characters = keptCharacters
   }
 
-  /// Restores a space saved by ``TrainedModel``.
+  /// Restores a space saved by ``TrainedModel``: only the lookup tables are built, which is
+  /// what a start with a cached model spends here.
   init(wordKeys: [UInt64], characterKeys: [UInt64], idf: [Float], characterWeight: Float) {
-    for (offset, key) in wordKeys.enumerated() { wordIndex[key] = Int32(offset) }
-    for (offset, key) in characterKeys.enumerated() { characterIndex[key] = Int32(wordKeys.count + offset) }
+    self.wordKeys = wordKeys
+    self.characterKeys = characterKeys
     self.idf = idf
     self.characterWeight = characterWeight
-    wordTable = FeatureTable(wordIndex)
-    characterTable = FeatureTable(characterIndex)
+    wordTable = FeatureTable(keys: wordKeys, firstIndex: 0)
+    characterTable = FeatureTable(keys: characterKeys, firstIndex: wordKeys.count)
   }
 
   public func vector(for keys: FeatureKeys.Keys) -> SparseVector {

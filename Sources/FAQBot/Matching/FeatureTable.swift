@@ -15,17 +15,26 @@ struct FeatureTable: Sendable {
   private var slots: [Slot]
   private let shift: UInt64
 
-  init(_ entries: [UInt64: Int32]) {
+  /// False when a key occurs twice in `keys` (a damaged model file); the first one wins.
+  let keysAreDistinct: Bool
+
+  /// The table of `keys`, the key at offset `i` standing for feature `firstIndex + i`.
+  init(keys: [UInt64], firstIndex: Int) {
     var bits: UInt64 = 4
-    while (1 << bits) < entries.count * 2 { bits += 1 }
+    while (1 << bits) < keys.count * 2 { bits += 1 }
     let capacity = 1 << Int(bits)
     shift = 64 - bits
     slots = [Slot](repeating: Slot(), count: capacity)
-    for (key, value) in entries {
-      var slot = slot(for: key)
-      while slots[slot].value >= 0 { slot = (slot + 1) & (capacity - 1) }
-      slots[slot] = Slot(key: key, value: value)
+    var distinct = true
+    for (offset, key) in keys.enumerated() {
+      var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+      while slots[slot].value >= 0 {
+        if slots[slot].key == key { distinct = false }
+        slot = (slot + 1) & (capacity - 1)
+      }
+      slots[slot] = Slot(key: key, value: Int32(firstIndex + offset))
     }
+    keysAreDistinct = distinct
   }
 
   @inline(__always)

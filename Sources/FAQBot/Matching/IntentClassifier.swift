@@ -138,10 +138,10 @@ public struct IntentClassifier: Sendable {
     for (feature, weight) in zip(vector.indices, vector.values) { value[feature] = weight }
     var origins: [(feature: Int32, word: Int)] = []
     for (key, origin) in zip(featureKeys.words, featureKeys.wordOrigins) {
-      if let feature = space.wordIndex[key] { origins.append((feature, origin)) }
+      if let feature = space.index(ofWord: key) { origins.append((feature, origin)) }
     }
     for (key, origin) in zip(featureKeys.characters, featureKeys.characterOrigins) {
-      if let feature = space.characterIndex[key] { origins.append((feature, origin)) }
+      if let feature = space.index(ofCharacters: key) { origins.append((feature, origin)) }
     }
     var occurrences: [Int32: Int] = [:]
     for (feature, _) in origins { occurrences[feature, default: 0] += 1 }

@@ -24,6 +24,18 @@ struct ModelBinaryWriter {
 
   mutating func appendRaw(_ raw: [UInt8]) { bytes.append(contentsOf: raw) }
 
+  /// A count, then each text.
+  mutating func append(strings: [String]) {
+    append(UInt32(strings.count))
+    for text in strings { append(text) }
+  }
+
+  /// 0, or 1 and the text.
+  mutating func append(optional text: String?) {
+    append(UInt32(text == nil ? 0 : 1))
+    if let text { append(text) }
+  }
+
   /// A count, then the values.
   mutating func append(_ values: [UInt64]) {
     append(UInt32(values.count))
@@ -106,6 +118,27 @@ struct ModelBinaryReader {
     let utf8 = try raw(count, what)
     guard let text = String(validating: utf8, as: UTF8.self) else { throw .corrupt("\(what) is not UTF-8") }
     return text
+  }
+
+  /// A count of items of at least `minimumSize` bytes each, checked against what is left.
+  mutating func count(_ what: String, minimumSize: Int) throws(TrainedModelError) -> Int {
+    let count = Int(try uint32(what))
+    guard count <= remaining / max(1, minimumSize) else { throw .corrupt("implausible \(what)") }
+    return count
+  }
+
+  mutating func strings(_ what: String) throws(TrainedModelError) -> [String] {
+    var strings: [String] = []
+    for _ in 0..<(try count(what, minimumSize: 4)) { strings.append(try string(what)) }
+    return strings
+  }
+
+  mutating func optionalString(_ what: String) throws(TrainedModelError) -> String? {
+    switch try uint32(what) {
+    case 0: return nil
+    case 1: return try string(what)
+    default: throw .corrupt("\(what): bad presence flag")
+    }
   }
 
   mutating func uint64s(_ what: String) throws(TrainedModelError) -> [UInt64] {

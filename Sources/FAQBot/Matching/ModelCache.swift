@@ -82,17 +82,18 @@ public struct ModelCache: Sendable {
     return Self.writeAtomically(model.encoded(), to: path(packHash: model.packHash))
   }
 
-  /// The cached classifier of the pack, or one from `train` (then cached).
-  public func classifier(packHash: String, train: () -> IntentClassifier) -> (IntentClassifier, Outcome) {
+  /// The cached model of the pack, or the one `train` makes (then cached). `train` may throw
+  /// (a pack that does not load), which only a miss can see.
+  public func model(packHash: String, train: () throws -> TrainedModel) rethrows -> (TrainedModel, Outcome) {
     var refusal: TrainedModelError?
     switch load(packHash: packHash) {
-    case .success(let model)?: return (model.classifier, .hit)
+    case .success(let model)?: return (model, .hit)
     case .failure(let error)?: refusal = error
     case nil: break
     }
-    let classifier = train()
-    let stored = store(TrainedModel(classifier: classifier, packHash: packHash))
-    return (classifier, refusal.map { .retrained($0, stored: stored) } ?? .trained(stored: stored))
+    let model = try train()
+    let stored = store(model)
+    return (model, refusal.map { .retrained($0, stored: stored) } ?? .trained(stored: stored))
   }
 
   /// Writes `bytes` to a fresh temporary file beside `path`, then renames it over `path`.

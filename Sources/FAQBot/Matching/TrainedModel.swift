@@ -7,7 +7,8 @@
 ///     · pack hash (u32 length + 64 hex digits) · payload length (u64) · payload checksum (u64)
 ///     · payload
 ///
-/// The payload holds the intent ids, the feature space, the weights and the known stems; the
+/// The payload holds the intent ids, the feature space, the weights, the known stems and,
+/// optionally, the parsed pack (``IntentPack`` and its binary coding); the
 /// weights are preceded by zero padding that puts their floats at a multiple of 16 bytes into
 /// the file, so the model cache can map the file and read them in place (``WeightMatrix``).
 /// All numbers are little-endian. A file of another format version or engine, or trained on
@@ -17,7 +18,7 @@
 public struct TrainedModel: Sendable {
   /// Bump when the layout of the payload changes, which includes adding a stored field to
   /// ``IntentClassifier``, ``FeatureSpace`` or ``SoftmaxRegression``.
-  public static let formatVersion: UInt32 = 2
+  public static let formatVersion: UInt32 = 3
 
   /// Bump when a model trained by earlier code would mean something else to this code
   /// (another feature hashing in ``FeatureKeys``, another analysis in ``TextAnalyzer``)
@@ -35,11 +36,18 @@ public struct TrainedModel: Sendable {
   /// The ``packHash(intentFiles:knowledgeBytes:)`` of the pack it was trained on.
   public var packHash: String
   public var classifier: IntentClassifier
+  /// The pack as parsed from the intent files it was trained on, so that a start which finds
+  /// the model need not parse them again; nil when not stored.
+  public var pack: IntentPack?
 
-  public init(classifier: IntentClassifier, packHash: String, engine: String = TrainedModel.currentEngine) {
+  public init(
+    classifier: IntentClassifier, packHash: String, engine: String = TrainedModel.currentEngine,
+    pack: IntentPack? = nil
+  ) {
     self.classifier = classifier
     self.packHash = packHash
     self.engine = engine
+    self.pack = pack
   }
 
   /// The fingerprint of a pack's content: SHA-256 over its intent files (by file name, not
@@ -74,19 +82,20 @@ public struct TrainedModel: Sendable {
     header.append(engine)
     header.append(packHash)
     // The payload follows its length and checksum.
-    let payload = Self.payload(of: classifier, fileOffset: header.bytes.count + 16)
+    let payload = Self.payload(of: classifier, pack: pack, fileOffset: header.bytes.count + 16)
     header.append(UInt64(payload.count))
     header.append(ModelChecksum.of(payload))
     return header.bytes + payload
   }
 
-  private static func payload(of classifier: IntentClassifier, fileOffset: Int) -> [UInt8] {
+  private static func payload(of classifier: IntentClassifier, pack: IntentPack?, fileOffset: Int) -> [UInt8]
+  {
     var writer = ModelBinaryWriter()
     let space = classifier.space
     writer.append(UInt32(classifier.intentIds.count))
     for id in classifier.intentIds { writer.append(id) }
-    writer.append(space.wordIndex.sorted { $0.value < $1.value }.map(\.key))
-    writer.append(space.characterIndex.sorted { $0.value < $1.value }.map(\.key))
+    writer.append(space.wordKeys)
+    writer.append(space.characterKeys)
     writer.append(space.idf)
     writer.append(space.characterWeight)
     writer.append(UInt32(classifier.model.classCount))
@@ -97,6 +106,8 @@ public struct TrainedModel: Sendable {
     let stems = classifier.knownStems.sorted()
     writer.append(UInt32(stems.count))
     for stem in stems { writer.append(stem) }
+    writer.append(UInt32(pack == nil ? 0 : 1))
+    pack?.encode(into: &writer)
     return writer.bytes
   }
 
@@ -152,14 +163,24 @@ public struct TrainedModel: Sendable {
     guard ModelChecksum.of(payload) == header.checksum else {
       throw .corrupt("the checksum does not match (the file was damaged)")
     }
-    let classifier = try classifier(from: ModelBinaryReader(payload), mappedFile: mappedFile)
-    return TrainedModel(classifier: classifier, packHash: header.pack, engine: header.engine)
+    var payloadReader = ModelBinaryReader(payload)
+    let classifier = try classifier(from: &payloadReader, mappedFile: mappedFile)
+    let pack: IntentPack?
+    switch try payloadReader.uint32("pack flag") {
+    case 0: pack = nil
+    case 1: pack = try IntentPack.decode(from: &payloadReader)
+    default: throw .corrupt("pack flag")
+    }
+    guard payloadReader.remaining == 0 else { throw .corrupt("bytes after the last field") }
+    if let pack, pack.intents.map(\.id) != classifier.intentIds {
+      throw .corrupt("the stored pack's intents are not the model's classes")
+    }
+    return TrainedModel(classifier: classifier, packHash: header.pack, engine: header.engine, pack: pack)
   }
 
   private static func classifier(
-    from reader: ModelBinaryReader, mappedFile: MappedFile?
+    from reader: inout ModelBinaryReader, mappedFile: MappedFile?
   ) throws(TrainedModelError) -> IntentClassifier {
-    var reader = reader
     let intentCount = Int(try reader.uint32("intent count"))
     guard intentCount <= reader.remaining / 4 else { throw .corrupt("implausible intent count") }
     var intentIds: [String] = []
@@ -179,7 +200,6 @@ public struct TrainedModel: Sendable {
     var stems: Set<String> = []
     stems.reserveCapacity(stemCount)
     for _ in 0..<stemCount { stems.insert(try reader.string("stem")) }
-    guard reader.remaining == 0 else { throw .corrupt("bytes after the last field") }
     guard classCount == intentIds.count, bias.count == classCount else {
       throw .corrupt("\(intentIds.count) intents but \(classCount) classes and \(bias.count) biases")
     }
@@ -188,9 +208,7 @@ public struct TrainedModel: Sendable {
     else { throw .corrupt("the feature count does not match the keys, idf and weights") }
     let space = FeatureSpace(
       wordKeys: wordKeys, characterKeys: characterKeys, idf: idf, characterWeight: characterWeight)
-    guard space.count == featureCount, space.wordIndex.count == wordKeys.count,
-      space.characterIndex.count == characterKeys.count
-    else { throw .corrupt("repeated feature keys") }
+    guard space.count == featureCount, space.keysAreDistinct else { throw .corrupt("repeated feature keys") }
     let model = SoftmaxRegression(
       classCount: classCount, featureCount: featureCount, weights: weights, bias: bias)
     return IntentClassifier(intentIds: intentIds, space: space, model: model, knownStems: stems)

@@ -27,7 +27,8 @@ struct TrainCommand: ParsableCommand {
     let start = ContinuousClock.now
     let engine = Engine(pack: pack, knowledge: knowledge)
     let elapsed = ContinuousClock.now - start
-    let bytes = TrainedModel(classifier: engine.resources.classifier, packHash: packHash).encoded()
+    let bytes = TrainedModel(classifier: engine.resources.classifier, packHash: packHash, pack: pack)
+      .encoded()
     guard ModelCache.writeAtomically(bytes, to: output) else {
       throw CLIError("\(output): cannot write the model file")
     }

@@ -13,23 +13,36 @@ struct EngineBuilder {
   var cacheDirectory: String?
 
   func makeEngine() throws -> Engine {
-    let (knowledge, pack) = try PackLoading.load(loader)
     if let modelFile {
+      let (knowledge, pack) = try PackLoading.load(loader)
       let classifier = try Self.loadModel(modelFile, packHash: loader.contentHash())
       return Engine(pack: pack, knowledge: knowledge, configuration: configuration, classifier: classifier)
     }
-    guard let cacheDirectory, let packHash = loader.contentHash() else {
+    guard let cacheDirectory, let intentFiles = try? loader.intentFiles(),
+      let packHash = loader.contentHash(intentFiles: intentFiles)
+    else {
+      let (knowledge, pack) = try PackLoading.load(loader)
       return Engine(pack: pack, knowledge: knowledge, configuration: configuration)
     }
     let cache = ModelCache(directory: cacheDirectory, salt: Self.buildFingerprint)
     var trained: Engine?
-    let (classifier, _) = cache.classifier(packHash: packHash) {
+    let (model, _) = try cache.model(packHash: packHash) {
+      // Only a miss parses the intent files; a hit has the pack they parse to.
+      let (knowledge, pack) = try PackLoading.load(loader)
       let engine = Engine(pack: pack, knowledge: knowledge, configuration: configuration)
       trained = engine
-      return engine.resources.classifier
+      return TrainedModel(classifier: engine.resources.classifier, packHash: packHash, pack: pack)
     }
-    return trained
-      ?? Engine(pack: pack, knowledge: knowledge, configuration: configuration, classifier: classifier)
+    if let trained { return trained }
+    if let pack = model.pack?.relocated(to: intentFiles.map(\.name)) {
+      let knowledge = try PackLoading.knowledge(loader)
+      return Engine(
+        pack: pack, knowledge: knowledge, configuration: configuration, classifier: model.classifier)
+    }
+    // A model stored without its pack: parse the files after all.
+    let (knowledge, pack) = try PackLoading.load(loader)
+    return Engine(
+      pack: pack, knowledge: knowledge, configuration: configuration, classifier: model.classifier)
   }
 
   static func loadModel(_ path: String, packHash: String?) throws -> IntentClassifier {

@@ -65,9 +65,7 @@ struct PackOptions: ParsableArguments {
 
 enum PackLoading {
   static func load(_ loader: PackLoader) throws -> (KnowledgeBase, IntentPack) {
-    let document: KnowledgeDocument
-    do { document = try loader.loadKnowledge() } catch { throw CLIError(error.description) }
-    let knowledge = KnowledgeBase(document: document)
+    let knowledge = try knowledge(loader)
     do {
       return (knowledge, try loader.loadIntents(knowledge: knowledge))
     } catch {
@@ -76,6 +74,12 @@ enum PackLoading {
       let count = error.errors.count
       throw CLIError(
         "the intent files have \(count) \(count == 1 ? "error" : "errors"):\n\(error.description)")
+    }
+  }
+
+  static func knowledge(_ loader: PackLoader) throws -> KnowledgeBase {
+    do { return KnowledgeBase(document: try loader.loadKnowledge()) } catch {
+      throw CLIError(error.description)
     }
   }
 
