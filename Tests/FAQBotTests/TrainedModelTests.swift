@@ -156,6 +156,48 @@ final class TrainedModelTests: XCTestCase {
   }
 
   /// The payload length, read from the header.
+  func testDamagedPayloadsBehindAValidChecksumAreRefusedNotCrashedOn() {
+    // The checksum stops accidental damage; this is the decoder's own defence, for a payload
+    // that passes it (a deliberately edited file): every field, the stored pack included,
+    // must be bounds-checked. Seeded, so a failure reproduces.
+    var pack = ModelTestSupport.pack()
+    pack.synonyms = ["rain": ["drizzle"]]
+    pack.intents[0].followUp = Reply(text: "more", knowledge: ["a.p1"])
+    let bytes = TrainedModel(
+      classifier: ModelTestSupport.classifier(for: pack), packHash: packHash, pack: pack
+    ).encoded()
+    let payloadStart = bytes.count - payloadLength(bytes)
+    let header = Array(bytes[..<(payloadStart - 16)])
+    let payload = Array(bytes[payloadStart...])
+    var generator = SeededGenerator(seed: 7)
+    var refused = 0
+    for round in 0..<3_000 {
+      var damaged = payload
+      switch round % 3 {
+      case 0:
+        for _ in 0..<Int.random(in: 1...4, using: &generator) {
+          let position = Int.random(in: 0..<damaged.count, using: &generator)
+          damaged[position] = UInt8.random(in: 0...255, using: &generator)
+        }
+      case 1:
+        damaged.removeLast(Int.random(in: 1..<damaged.count, using: &generator))
+      default:
+        let position = Int.random(in: 0..<damaged.count, using: &generator)
+        damaged.insert(contentsOf: [0xFF, 0xFF, 0xFF, 0x7F], at: position)
+      }
+      var file = header
+      withUnsafeBytes(of: UInt64(damaged.count).littleEndian) { file += $0 }
+      withUnsafeBytes(of: ModelChecksum.of(damaged).littleEndian) { file += $0 }
+      file += damaged
+      do {
+        _ = try TrainedModel.decode(file, packHash: packHash)
+      } catch {
+        refused += 1
+      }
+    }
+    XCTAssertGreaterThan(refused, 2_000, "most damage must be noticed")
+  }
+
   private func payloadLength(_ bytes: [UInt8]) -> Int {
     bytes.withUnsafeBytes { buffer in
       var reader = ModelBinaryReader(buffer, offset: TrainedModel.magic.count)
