@@ -86,7 +86,9 @@ final class JSONBadInputTests: XCTestCase {
     let outcome = try JSONTestPack.run(input: input)
     XCTAssertEqual(outcome.status, 0, outcome.errors)
     let responses = try ResponseLine.decodeAll(outcome.standardOutput)
-    XCTAssertEqual(responses.count, 2 * strings.count)
+    guard responses.count == 2 * strings.count else {
+      return XCTFail("expected \(2 * strings.count) responses, got \(responses.count)")
+    }
     for (index, string) in strings.enumerated() where 2 * index + 1 < responses.count {
       ResponseLine.assertAnswer(responses[2 * index])
       XCTAssertEqual(responses[2 * index]["id"] as? Int, index)
@@ -127,7 +129,9 @@ final class JSONBadInputTests: XCTestCase {
     let over = try JSONTestPack.run(
       ["--max-line-bytes", "\(line.utf8.count - 1)"], lines: [line, "{\"question\":\"hi\"}"])
     let responses = try ResponseLine.decodeAll(over.standardOutput)
-    XCTAssertEqual(responses.count, 2)
+    guard responses.count == 2 else {
+      return XCTFail("expected \(2) responses, got \(responses.count)")
+    }
     ResponseLine.assertError(responses[0], code: "too_large")
     ResponseLine.assertAnswer(responses[1])
   }
@@ -144,7 +148,9 @@ final class JSONBadInputTests: XCTestCase {
     XCTAssertEqual(outcome.status, 0, outcome.errors)
     XCTAssertEqual(outcome.errors, "")
     let responses = try ResponseLine.decodeAll(outcome.standardOutput)
-    XCTAssertEqual(responses.count, 4)
+    guard responses.count == 4 else {
+      return XCTFail("expected \(4) responses, got \(responses.count)")
+    }
     for response in responses.prefix(3) {
       ResponseLine.assertError(response, code: "invalid_json")
       let message = (response["error"] as? [String: Any])?["message"] as? String ?? ""
@@ -165,7 +171,9 @@ final class JSONBadInputTests: XCTestCase {
     let outcome = try JSONTestPack.run(input: Data(input))
     XCTAssertEqual(outcome.status, 0, outcome.errors)
     let responses = try ResponseLine.decodeAll(outcome.standardOutput)
-    XCTAssertEqual(responses.count, 5)
+    guard responses.count == 5 else {
+      return XCTFail("expected \(5) responses, got \(responses.count)")
+    }
     for response in responses.prefix(4) { ResponseLine.assertError(response, code: "invalid_utf8") }
     XCTAssertEqual(responses.map { $0["id"] as? Int }, [nil, 7, 8, nil, 9])
     XCTAssertTrue(responses[3]["id"] is NSNull, "an id that is not UTF-8 is never echoed")

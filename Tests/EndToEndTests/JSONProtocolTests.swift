@@ -54,7 +54,9 @@ final class JSONProtocolTests: XCTestCase {
     XCTAssertEqual(outcome.status, 0, outcome.errors)
     XCTAssertEqual(outcome.errors, "", "nothing on stderr in normal operation")
     let responses = try ResponseLine.decodeAll(outcome.standardOutput)
-    XCTAssertEqual(responses.count, questions.count)
+    guard responses.count == questions.count else {
+      return XCTFail("expected \(questions.count) responses, got \(responses.count)")
+    }
     for (response, (question, kind)) in zip(responses, questions) {
       ResponseLine.assertAnswer(response)
       XCTAssertEqual(response["kind"] as? String, kind, question)
@@ -78,7 +80,8 @@ final class JSONProtocolTests: XCTestCase {
     let outcome = try JSONTestPack.run(input: Data(input.utf8))
     XCTAssertEqual(outcome.status, 0, outcome.errors)
     let responses = try ResponseLine.decodeAll(outcome.standardOutput)
-    XCTAssertEqual(responses.count, 4, outcome.output)
+    // A wrong count fails here rather than crashing the whole test run on an index below.
+    guard responses.count == 4 else { return XCTFail("expected 4 responses: \(outcome.output)") }
     XCTAssertEqual(responses.map { $0["id"] as? Int }, [1, 2, nil, 4])
     ResponseLine.assertAnswer(responses[0])
     ResponseLine.assertAnswer(responses[1])
@@ -94,7 +97,9 @@ final class JSONProtocolTests: XCTestCase {
     let outcome = try JSONTestPack.run(lines: lines)
     XCTAssertEqual(outcome.status, 0, outcome.errors)
     let responses = try ResponseLine.decodeAll(outcome.standardOutput)
-    XCTAssertEqual(responses.count, lines.count)
+    guard responses.count == lines.count else {
+      return XCTFail("expected \(lines.count) responses, got \(responses.count)")
+    }
     for response in responses.dropLast() {
       ResponseLine.assertError(response, code: "invalid_request")
       XCTAssertTrue(response["id"] is NSNull)

@@ -45,7 +45,9 @@ final class LimitsTests: XCTestCase {
     let unlimited = try JSONTestPack.run(["--max-line-bytes", "10000000"], lines: lines)
     XCTAssertEqual(unlimited.status, 0, unlimited.errors)
     let responses = try ResponseLine.decodeAll(unlimited.standardOutput)
-    XCTAssertEqual(responses.count, lines.count)
+    guard responses.count == lines.count else {
+      return XCTFail("expected \(lines.count) responses, got \(responses.count)")
+    }
     for response in responses.prefix(3) {
       ResponseLine.assertError(response, code: "invalid_json")
       let message = (response["error"] as? [String: Any])?["message"] as? String ?? ""

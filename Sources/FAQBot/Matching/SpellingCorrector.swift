@@ -1,4 +1,4 @@
-import Synchronization
+import Foundation
 
 /// Corrects words the pack has never seen to a known word one edit away ("ketamin" →
 /// "ketamine", "efects" → "effects", "adictive" → "addictive").
@@ -48,14 +48,19 @@ public struct SpellingCorrector: Sendable {
   }
 
   /// The index, built once by whichever thread needs it first.
-  final class LazyIndex: Sendable {
+  ///
+  /// An `NSLock` (a pthread mutex) rather than `Synchronization.Mutex`, which ThreadSanitizer
+  /// cannot see through on Linux (see `JSONBatch.Results`).
+  final class LazyIndex: @unchecked Sendable {
+    // Unchecked: `built` is read and written only under `lock`.
     private let words: [String]
-    private let built = Mutex<Index?>(nil)
+    private let lock = NSLock()
+    private var built: Index?
 
     init(words: [String]) { self.words = words }
 
     var index: Index {
-      built.withLock { built in
+      lock.withLock {
         if let built { return built }
         let index = Index(words: words)
         built = index

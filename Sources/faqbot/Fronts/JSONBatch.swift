@@ -1,6 +1,6 @@
 import Dispatch
 import FAQBot
-import Synchronization
+import Foundation
 
 /// Answers the request lines a client has already sent, on every core, and writes the
 /// responses in request order.
@@ -87,18 +87,25 @@ struct JSONBatch {
   }
 
   /// Slots the worker threads fill, each slot by exactly one thread.
-  private final class Results: Sendable {
-    private let slots: Mutex<(answers: [Answer?], contexts: [ConversationContext?])>
+  ///
+  /// Guarded by an `NSLock` (a pthread mutex) rather than `Synchronization.Mutex`: on Linux a
+  /// contended `Mutex` is handed over inside the uninstrumented Swift runtime, so
+  /// ThreadSanitizer cannot see the lock and reports every hand-over as a race.
+  private final class Results: @unchecked Sendable {
+    // Unchecked: every access to the arrays holds `lock`.
+    private let lock = NSLock()
+    private var answers: [Answer?]
+    private var contexts: [ConversationContext?]
 
     init(count: Int, groups: Int) {
-      slots = Mutex(
-        ([Answer?](repeating: nil, count: count), [ConversationContext?](repeating: nil, count: groups)))
+      answers = [Answer?](repeating: nil, count: count)
+      contexts = [ConversationContext?](repeating: nil, count: groups)
     }
 
-    func store(_ answer: Answer, at index: Int) { slots.withLock { $0.answers[index] = answer } }
+    func store(_ answer: Answer, at index: Int) { lock.withLock { answers[index] = answer } }
     func store(_ context: ConversationContext, forGroup group: Int) {
-      slots.withLock { $0.contexts[group] = context }
+      lock.withLock { contexts[group] = context }
     }
-    func take() -> ([Answer?], [ConversationContext?]) { slots.withLock { ($0.answers, $0.contexts) } }
+    func take() -> ([Answer?], [ConversationContext?]) { lock.withLock { (answers, contexts) } }
   }
 }
