@@ -98,6 +98,14 @@ final class ImportTrainCacheTests: XCTestCase {
     XCTAssertEqual(refused.status, 1)
     XCTAssertTrue(refused.errors.contains("trained on a different pack"), refused.errors)
 
+    // A pack that no longer loads says why, rather than that the model does not match it.
+    try Data("intents:\n  - id: broken\n    exmples: [hi]\n    answer: x\n".utf8)
+      .write(to: URL(fileURLWithPath: pack + "/zz-broken.yaml"))
+    let (broken, _) = try ask("is it going to rain", ["--intents", pack, "--model", model])
+    XCTAssertEqual(broken.status, 1)
+    XCTAssertTrue(broken.errors.contains("zz-broken.yaml:3:5: error: unknown key 'exmples'"), broken.errors)
+    try FileManager.default.removeItem(atPath: pack + "/zz-broken.yaml")
+
     try Data("not a model".utf8).write(to: URL(fileURLWithPath: model))
     let (garbage, _) = try ask("is it going to rain", ["--intents", pack, "--model", model])
     XCTAssertEqual(garbage.status, 1)

@@ -13,43 +13,59 @@ struct EngineBuilder {
   var cacheDirectory: String?
 
   func makeEngine() throws -> Engine {
-    if let modelFile {
-      let (knowledge, pack) = try PackLoading.load(loader)
-      let classifier = try Self.loadModel(modelFile, packHash: loader.contentHash())
-      return Engine(pack: pack, knowledge: knowledge, configuration: configuration, classifier: classifier)
-    }
-    guard let cacheDirectory, let intentFiles = try? loader.intentFiles(),
+    guard let intentFiles = try? loader.intentFiles(),
       let packHash = loader.contentHash(intentFiles: intentFiles)
     else {
+      // A file that cannot be read: loading says which.
+      let (knowledge, pack) = try PackLoading.load(loader)
+      let classifier = try modelFile.map { try Self.loadModel($0, packHash: nil).classifier }
+      return Engine(pack: pack, knowledge: knowledge, configuration: configuration, classifier: classifier)
+    }
+    if let modelFile {
+      let model: TrainedModel
+      do {
+        model = try Self.loadModel(modelFile, packHash: packHash)
+      } catch {
+        // A pack that does not load reports its own errors first: they are why it differs.
+        _ = try PackLoading.load(loader)
+        throw error
+      }
+      return try engine(using: model, intentFiles: intentFiles)
+    }
+    guard let cacheDirectory else {
       let (knowledge, pack) = try PackLoading.load(loader)
       return Engine(pack: pack, knowledge: knowledge, configuration: configuration)
     }
     let cache = ModelCache(directory: cacheDirectory, salt: Self.buildFingerprint)
     var trained: Engine?
     let (model, _) = try cache.model(packHash: packHash) {
-      // Only a miss parses the intent files; a hit has the pack they parse to.
       let (knowledge, pack) = try PackLoading.load(loader)
       let engine = Engine(pack: pack, knowledge: knowledge, configuration: configuration)
       trained = engine
       return TrainedModel(classifier: engine.resources.classifier, packHash: packHash, pack: pack)
     }
-    if let trained { return trained }
+    return try trained ?? engine(using: model, intentFiles: intentFiles)
+  }
+
+  /// The engine of a model that matches the pack's files. The pack it stores is what parsing
+  /// those files gives, so they are parsed only when it stores none.
+  private func engine(using model: TrainedModel, intentFiles: [(name: String, text: String)]) throws -> Engine
+  {
     if let pack = model.pack?.relocated(to: intentFiles.map(\.name)) {
       let knowledge = try PackLoading.knowledge(loader)
       return Engine(
         pack: pack, knowledge: knowledge, configuration: configuration, classifier: model.classifier)
     }
-    // A model stored without its pack: parse the files after all.
     let (knowledge, pack) = try PackLoading.load(loader)
     return Engine(
       pack: pack, knowledge: knowledge, configuration: configuration, classifier: model.classifier)
   }
 
-  static func loadModel(_ path: String, packHash: String?) throws -> IntentClassifier {
+  static func loadModel(_ path: String, packHash: String?) throws -> TrainedModel {
     let bytes: [UInt8]
     do { bytes = try FileIO.read(path) } catch { throw CLIError("\(path): cannot read the model file") }
     do {
-      return try TrainedModel.decode(bytes, packHash: packHash).classifier
+      return try TrainedModel.decode(bytes, packHash: packHash)
     } catch .stale(.pack) {
       throw CLIError(
         "\(path): this model was trained on a different pack; retrain it with "
