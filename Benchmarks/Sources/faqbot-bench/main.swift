@@ -6,7 +6,8 @@ import Foundation
 ///     faqbot-bench INTENTS_DIR MODEL QUESTIONS_FILE
 ///
 /// trains the pack (timed), loads MODEL (timed), then answers every line of QUESTIONS_FILE
-/// with `Engine.respond(to:)` (timed) and prints the figures as one JSON object.
+/// with `Engine.respond(to:)` (timed), on one thread and then on every core, and prints the
+/// figures as one JSON object.
 let arguments = CommandLine.arguments
 guard arguments.count == 4 else {
   FileHandle.standardError.write(Data("usage: faqbot-bench INTENTS_DIR MODEL QUESTIONS_FILE\n".utf8))
@@ -37,7 +38,18 @@ do {
   let answering = clock.measure {
     for question in questions where engine.respond(to: question).confidence >= 0 { answered += 1 }
   }
+  // The same questions on every core: the engine is a value that threads share, as the JSON
+  // front shares it. Contiguous slices, one per core.
+  let cores = ProcessInfo.processInfo.activeProcessorCount
+  let answeringEverywhere = clock.measure {
+    DispatchQueue.concurrentPerform(iterations: cores) { slice in
+      let range = (questions.count * slice / cores)..<(questions.count * (slice + 1) / cores)
+      for index in range where engine.respond(to: questions[index]).confidence < 0 { exit(1) }
+    }
+  }
   let figures: [String: Double] = [
+    "cores": Double(cores),
+    "questions_per_second_all_cores": Double(questions.count) / seconds(answeringEverywhere),
     "train_seconds": seconds(training),
     "model_load_seconds": seconds(loading),
     "model_bytes": Double(bytes.count),
