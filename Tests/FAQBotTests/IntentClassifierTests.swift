@@ -120,6 +120,35 @@ final class IntentClassifierTests: XCTestCase {
     XCTAssertEqual(classifier.intentIds[prediction.ranking[0]], "alarm")
   }
 
+  func testAnIntentWithAnOpenSlotExpectsAnUnknownWord() {
+    let pack = IntentPack(
+      intents: Self.pack.intents + [
+        Intent(
+          id: "definition",
+          examples: [
+            "what does serendipity mean", "what does adulation mean", "what does circuitous mean",
+            "define the word ephemeral", "definition of a word",
+          ],
+          answer: Reply(text: "d"))
+      ])
+    let analyzer = TextAnalyzer(vocabulary: pack.intents.flatMap(\.examples), synonyms: [:])
+    let classifier = IntentClassifier(pack: pack, analyzer: analyzer)
+    // Three of its five examples are the template "what does _ mean"; the others intents'
+    // varied examples are no template.
+    XCTAssertEqual(classifier.openVocabulary, [0, 0, 0, 0.6])
+
+    let slot = classifier.predict(analyzer.analyze("what does epicurean mean"))
+    XCTAssertEqual(slot.inScope, 0, "the defined word is new to the pack")
+    XCTAssertEqual(classifier.intentIds[slot.ranking[0]], "definition")
+    let best = slot.probabilities[slot.ranking[0]]
+    XCTAssertGreaterThan(best, 0.3, "an unknown word is expected here: its confidence is not zeroed")
+    XCTAssertTrue(slot.probabilities.allSatisfy { $0 <= best }, "the best intent stays the most probable")
+
+    let offTopic = classifier.predict(analyzer.analyze("xylophone quartets tonight"))
+    XCTAssertNotEqual(classifier.intentIds[offTopic.ranking[0]], "definition")
+    XCTAssertEqual(offTopic.probabilities.max(), 0, "other intents still expect known words")
+  }
+
   func testAQuestionWithNoKnownFeatureHasNoEvidence() {
     let (classifier, analyzer) = makeClassifier()
     XCTAssertFalse(classifier.predict(analyzer.analyze("")).hasEvidence)

@@ -63,6 +63,7 @@ func assertSameClassifier(
 ) {
   XCTAssertEqual(lhs.intentIds, rhs.intentIds, file: file, line: line)
   XCTAssertEqual(lhs.knownStems, rhs.knownStems, file: file, line: line)
+  XCTAssertEqual(lhs.openVocabulary, rhs.openVocabulary, file: file, line: line)
   XCTAssertEqual(lhs.space.wordIndex, rhs.space.wordIndex, file: file, line: line)
   XCTAssertEqual(lhs.space.characterIndex, rhs.space.characterIndex, file: file, line: line)
   XCTAssertEqual(lhs.space.idf, rhs.space.idf, file: file, line: line)

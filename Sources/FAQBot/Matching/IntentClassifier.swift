@@ -9,6 +9,10 @@ public struct IntentClassifier: Sendable {
   public let model: SoftmaxRegression
   /// Content-word stems of the training examples: how much of a question the pack knows.
   public let knownStems: Set<String>
+  /// For each intent, the share of its examples whose content words all occur in no other
+  /// example: intents with an open slot ("what does *serendipity* mean", "how do you spell
+  /// *X*"), whose questions normally carry a word the pack has never seen. 0 for most.
+  public let openVocabulary: [Float]
   /// Derived from `knownStems` and the stopwords: true for a known content stem, false for a
   /// stopword, one lookup per stem on the answer path instead of two.
   private let stemScope: [String: Bool]
@@ -16,8 +20,10 @@ public struct IntentClassifier: Sendable {
 
   /// One ranked prediction.
   public struct Prediction: Sendable, Equatable {
-    /// Probabilities in class order: P(in scope) × P(intent | in scope). They sum to
-    /// `inScope`; the rest is the chance that the question is about none of the intents.
+    /// Probabilities in class order: P(in scope) × P(intent | in scope), with `inScope` as
+    /// P(in scope), except for the most probable intent, which takes the larger of `inScope`
+    /// and its ``IntentClassifier/openVocabulary`` rate: an unknown word is expected in its
+    /// questions. The rest is the chance that the question is about none of the intents.
     public var probabilities: [Float]
     /// The share of the question's content words that occur in the pack's examples: a
     /// question made of words the pack has never seen is about something else, however its
@@ -31,11 +37,15 @@ public struct IntentClassifier: Sendable {
     public var hasEvidence: Bool
   }
 
-  public init(intentIds: [String], space: FeatureSpace, model: SoftmaxRegression, knownStems: Set<String>) {
+  public init(
+    intentIds: [String], space: FeatureSpace, model: SoftmaxRegression, knownStems: Set<String>,
+    openVocabulary: [Float]? = nil
+  ) {
     self.intentIds = intentIds
     self.space = space
     self.model = model
     self.knownStems = knownStems
+    self.openVocabulary = openVocabulary ?? [Float](repeating: 0, count: intentIds.count)
     var scope: [String: Bool] = [:]
     for stem in knownStems { scope[stem] = true }
     for stem in PassageRetriever.stopwords { scope[stem] = false }
@@ -48,15 +58,19 @@ public struct IntentClassifier: Sendable {
     var documents: [FeatureKeys.Keys] = []
     var labels: [Int] = []
     var known: Set<String> = []
+    var exampleStems: [[String]] = []
     let keys = FeatureKeys()
     for (label, intent) in pack.intents.enumerated() {
       for example in intent.examples {
         let analysis = analyzer.analyze(example)
         known.formUnion(analysis.stems)
+        exampleStems.append(analysis.stems)
         documents.append(keys.keys(for: analysis, recordingOrigins: false))
         labels.append(label)
       }
     }
+    let openVocabulary = Self.openVocabulary(
+      analyses: exampleStems, labels: labels, classCount: pack.intents.count)
     let space = FeatureSpace(
       documents: documents, maxFeatures: options.maxFeatures(classes: pack.intents.count))
     // Each document's keys are released as its vector is made: on a large pack the two
@@ -70,7 +84,39 @@ public struct IntentClassifier: Sendable {
     let model = SoftmaxRegression.train(
       vectors: vectors, labels: labels, classCount: pack.intents.count, featureCount: space.count,
       options: options)
-    self.init(intentIds: pack.intents.map(\.id), space: space, model: model, knownStems: known)
+    self.init(
+      intentIds: pack.intents.map(\.id), space: space, model: model, knownStems: known,
+      openVocabulary: openVocabulary)
+  }
+
+  /// For each class, the share of its examples that are a template with an open slot: their
+  /// content words occur in no other example, and another example of the class has the same
+  /// words around a different one ("what does serendipity mean", "what does adulation mean").
+  /// Varied phrasing alone ("give me the gist", "sum it up") is no template and counts for
+  /// nothing, so off-topic questions near such an intent keep their low confidence.
+  static func openVocabulary(analyses stems: [[String]], labels: [Int], classCount: Int) -> [Float] {
+    let content = stems.map { $0.filter { !PassageRetriever.stopwords.contains($0) } }
+    var frequency: [String: Int] = [:]
+    for words in content { for stem in Set(words) { frequency[stem, default: 0] += 1 } }
+    // Each all-unique example's template: its stems with the unique ones as a slot.
+    var templates: [Int: [String: Int]] = [:]
+    var exampleTemplate: [String?] = []
+    for (index, words) in content.enumerated() {
+      guard !words.isEmpty, words.allSatisfy({ frequency[$0] == 1 }) else {
+        exampleTemplate.append(nil)
+        continue
+      }
+      let template = stems[index].map { frequency[$0] == 1 ? "_" : $0 }.joined(separator: " ")
+      templates[labels[index], default: [:]][template, default: 0] += 1
+      exampleTemplate.append(template)
+    }
+    var open = [Float](repeating: 0, count: classCount)
+    var total = [Float](repeating: 0, count: classCount)
+    for (template, label) in zip(exampleTemplate, labels) {
+      total[label] += 1
+      if let template, (templates[label]?[template] ?? 0) >= 2 { open[label] += 1 }
+    }
+    return zip(open, total).map { $1 > 0 ? $0 / $1 : 0 }
   }
 
   public func vector(for analysis: TextAnalyzer.Analysis) -> SparseVector {
@@ -81,11 +127,16 @@ public struct IntentClassifier: Sendable {
     let vector = vector(for: analysis)
     let inScope = inScopeShare(analysis.stems)
     let conditional = model.probabilities(for: vector)
-    let probabilities = conditional.map { $0 * inScope }
+    var probabilities = conditional.map { $0 * inScope }
     // Ranked on P(intent | in scope): scaling by `inScope` keeps the order, except that a
     // question of unknown content words (`inScope` 0) would tie every intent at 0 and
     // rank them in file order, so its candidates and "did you mean" offers said nothing.
     let ranking = Self.mostProbable(conditional, count: Self.rankingDepth)
+    // Only the best intent's share is raised, so the order of the probabilities stays the
+    // ranking's ("what does serendipity mean" keeps its definition intent's confidence).
+    if let best = ranking.first, openVocabulary.indices.contains(best), openVocabulary[best] > inScope {
+      probabilities[best] = conditional[best] * openVocabulary[best]
+    }
     return Prediction(
       probabilities: probabilities, inScope: inScope, ranking: ranking, hasEvidence: !vector.isEmpty)
   }

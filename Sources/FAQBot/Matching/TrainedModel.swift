@@ -18,7 +18,7 @@
 public struct TrainedModel: Sendable {
   /// Bump when the layout of the payload changes, which includes adding a stored field to
   /// ``IntentClassifier``, ``FeatureSpace`` or ``SoftmaxRegression``.
-  public static let formatVersion: UInt32 = 3
+  public static let formatVersion: UInt32 = 4
 
   /// Bump when a model trained by earlier code would mean something else to this code
   /// (another feature hashing in ``FeatureKeys``, another analysis in ``TextAnalyzer``)
@@ -106,6 +106,7 @@ public struct TrainedModel: Sendable {
     let stems = classifier.knownStems.sorted()
     writer.append(UInt32(stems.count))
     for stem in stems { writer.append(stem) }
+    writer.append(classifier.openVocabulary)
     writer.append(UInt32(pack == nil ? 0 : 1))
     pack?.encode(into: &writer)
     return writer.bytes
@@ -200,6 +201,10 @@ public struct TrainedModel: Sendable {
     var stems: Set<String> = []
     stems.reserveCapacity(stemCount)
     for _ in 0..<stemCount { stems.insert(try reader.string("stem")) }
+    let openVocabulary = try reader.floats("open vocabulary")
+    guard openVocabulary.count == intentIds.count, openVocabulary.allSatisfy({ (0...1).contains($0) }) else {
+      throw .corrupt("the open-vocabulary rates do not fit the intents")
+    }
     guard classCount == intentIds.count, bias.count == classCount else {
       throw .corrupt("\(intentIds.count) intents but \(classCount) classes and \(bias.count) biases")
     }
@@ -211,7 +216,8 @@ public struct TrainedModel: Sendable {
     guard space.count == featureCount, space.keysAreDistinct else { throw .corrupt("repeated feature keys") }
     let model = SoftmaxRegression(
       classCount: classCount, featureCount: featureCount, weights: weights, bias: bias)
-    return IntentClassifier(intentIds: intentIds, space: space, model: model, knownStems: stems)
+    return IntentClassifier(
+      intentIds: intentIds, space: space, model: model, knownStems: stems, openVocabulary: openVocabulary)
   }
 
   private static func baseName(_ path: String) -> String {
