@@ -84,6 +84,52 @@ final class ModelCacheTests: XCTestCase {
     }
   }
 
+  /// Sets a file's modification time `days` ago.
+  private func age(_ path: String, days: Int) {
+    let when = time(nil) - days * 24 * 3600
+    var times = [timespec(tv_sec: when, tv_nsec: 0), timespec(tv_sec: when, tv_nsec: 0)]
+    XCTAssertEqual(utimensat(AT_FDCWD, path, &times, 0), 0)
+  }
+
+  private func modificationDay(_ path: String) -> Int {
+    var status = stat()
+    XCTAssertEqual(stat(path, &status), 0)
+    return Int(status.st_mtim.tv_sec) / (24 * 3600)
+  }
+
+  func testAStoreDeletesModelsUnusedForTheRetentionAndAHitKeepsItsOwn() throws {
+    let directory = try ModelTestSupport.temporaryDirectory(self)
+    let cache = ModelCache(directory: directory)
+    _ = lookup(cache, packHash: packHash)
+    let kept = cache.path(packHash: packHash)
+    let stale = directory + "/0123456789abcdef0123456789abcdef.model"
+    let recent = directory + "/fedcba9876543210fedcba9876543210.model"
+    let leftover = directory + "/.x.model.123.456.tmp"
+    let unrelated = directory + "/notes.txt"
+    for path in [stale, recent, leftover, unrelated] {
+      XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data("x".utf8)))
+    }
+    age(stale, days: 40)
+    age(leftover, days: 40)
+    age(unrelated, days: 40)
+    age(recent, days: 3)
+    age(kept, days: 40)
+
+    // A hit marks the model in use, so the store below keeps it.
+    XCTAssertEqual(lookup(cache, packHash: packHash).1, .hit)
+    XCTAssertEqual(modificationDay(kept), Int(time(nil)) / (24 * 3600))
+
+    let other = TrainedModel.packHash(intentFiles: [("p.yaml", "v2")], knowledgeBytes: [])
+    _ = lookup(cache, packHash: other, pack: ModelTestSupport.pack(extra: "sing me a song"))
+    let left = Set(try FileManager.default.contentsOfDirectory(atPath: directory))
+    XCTAssertFalse(left.contains("0123456789abcdef0123456789abcdef.model"), "unused for 40 days")
+    XCTAssertFalse(left.contains(".x.model.123.456.tmp"), "a crashed writer's leftover")
+    XCTAssertTrue(left.contains("fedcba9876543210fedcba9876543210.model"), "used 3 days ago")
+    XCTAssertTrue(left.contains("notes.txt"), "not the cache's to delete")
+    XCTAssertTrue(FileManager.default.fileExists(atPath: kept))
+    XCTAssertTrue(FileManager.default.fileExists(atPath: cache.path(packHash: other)))
+  }
+
   func testTheSaltSeparatesBuilds() throws {
     let directory = try ModelTestSupport.temporaryDirectory(self)
     let old = ModelCache(directory: directory, salt: "build 1")

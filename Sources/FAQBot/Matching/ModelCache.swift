@@ -8,8 +8,11 @@ import Foundation
 /// written means training every time. Files are written to a temporary name in the same
 /// directory and renamed into place, and a rename is atomic, so a process that starts while
 /// another writes sees the old file, no file, or the whole new one, never half of one.
+///
+/// Every rebuilt faqbot and every edit of a pack keys a new file (CLINC150's is 37 MB), so a
+/// store deletes the files nobody has used for ``retention``; a hit marks its file as used.
 public struct ModelCache: Sendable {
-  /// What ``classifier(packHash:train:)`` did.
+  /// What ``model(packHash:train:)`` did.
   public enum Outcome: Sendable, Equatable {
     /// Loaded from the cache.
     case hit
@@ -23,6 +26,9 @@ public struct ModelCache: Sendable {
   /// Mixed into every key besides the engine and pack: what else decides a model, such as
   /// the build of the program (so a rebuilt matcher never reads its predecessor's models).
   public var salt: String
+
+  /// How long a model file may go unused before a later store deletes it.
+  public var retention: Duration = .seconds(30 * 24 * 3600)
 
   public init(directory: String, salt: String = "") {
     self.directory = directory
@@ -79,7 +85,33 @@ public struct ModelCache: Sendable {
     } catch {
       return false
     }
-    return Self.writeAtomically(model.encoded(), to: path(packHash: model.packHash))
+    let path = path(packHash: model.packHash)
+    guard Self.writeAtomically(model.encoded(), to: path) else { return false }
+    deleteUnused(except: path)
+    return true
+  }
+
+  /// Deletes the directory's model files, and temporary files a crashed writer left, whose
+  /// last use is older than ``retention``. Another process may still have one mapped: the
+  /// mapping outlives the name.
+  func deleteUnused(except kept: String) {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+    let limit = Int(retention.components.seconds)
+    let now = Int(time(nil))
+    for name in names where name.hasSuffix(".model") || (name.hasPrefix(".") && name.hasSuffix(".tmp")) {
+      let path = directory + "/" + name
+      var status = stat()
+      guard path != kept, stat(path, &status) == 0, now - Int(status.st_mtim.tv_sec) > limit else { continue }
+      unlink(path)
+    }
+  }
+
+  /// Sets the file's modification time to now, at most once a day, so a model in use is
+  /// never old enough to be deleted. Best effort: a read-only cache keeps its times.
+  private func markUsed(_ path: String) {
+    var status = stat()
+    guard stat(path, &status) == 0, Int(time(nil)) - Int(status.st_mtim.tv_sec) > 24 * 3600 else { return }
+    utimensat(AT_FDCWD, path, nil, 0)
   }
 
   /// The cached model of the pack, or the one `train` makes (then cached). `train` may throw
@@ -87,7 +119,9 @@ public struct ModelCache: Sendable {
   public func model(packHash: String, train: () throws -> TrainedModel) rethrows -> (TrainedModel, Outcome) {
     var refusal: TrainedModelError?
     switch load(packHash: packHash) {
-    case .success(let model)?: return (model, .hit)
+    case .success(let model)?:
+      markUsed(path(packHash: packHash))
+      return (model, .hit)
     case .failure(let error)?: refusal = error
     case nil: break
     }
