@@ -63,13 +63,13 @@ extension IntentPack {
 
   /// The pack with each location's file replaced by the path in `files` of the same name.
   public func relocated(to files: [String]) -> IntentPack {
-    var paths: [Substring: String] = [:]
-    for path in files { paths[Self.baseName(path)] = path }
+    var paths: [String: String] = [:]
+    for path in files { paths[TrainedModel.baseName(path)] = path }
     // One decision per distinct file, not per location (a pack has thousands of examples).
     var moves: [String: String] = [:]
     for intent in intents {
       let file = intent.location.file
-      if moves[file] == nil { moves[file] = paths[Self.baseName(file)] ?? file }
+      if moves[file] == nil { moves[file] = paths[TrainedModel.baseName(file)] ?? file }
     }
     guard moves.contains(where: { $0.key != $0.value }) else { return self }
     var pack = self
@@ -83,10 +83,6 @@ extension IntentPack {
       }
     }
     return pack
-  }
-
-  private static func baseName(_ path: String) -> Substring {
-    path.split(separator: "/", omittingEmptySubsequences: false).last ?? Substring(path)
   }
 }
 

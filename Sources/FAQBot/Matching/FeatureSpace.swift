@@ -3,9 +3,9 @@ import Foundation
 /// The features seen in training, each with its inverse document frequency, and the TF-IDF
 /// weighting that turns ``FeatureKeys`` into a ``SparseVector``.
 ///
-/// Word features take indices `0..<wordCount`, character features follow, so a vector
-/// built block by block is already sorted. Each block is L2-normalised on its own (as a
-/// scikit-learn `FeatureUnion` of two vectorisers is), so long words cannot drown the words.
+/// Word features take indices `0..<wordKeys.count`, character features follow. Each block of
+/// a vector is L2-normalised on its own (as a scikit-learn `FeatureUnion` of two vectorisers
+/// is), so long words cannot drown the words.
 public struct FeatureSpace: Sendable {
   /// The word features' keys in index order: word feature `i` is `wordKeys[i]`.
   public private(set) var wordKeys: [UInt64] = []

@@ -3,8 +3,8 @@
 ///
 /// The keys are FNV hashes already, so a multiplicative mix of the key picks a slot with no
 /// further hashing; `Dictionary` would hash each key again with SipHash, which cost more than
-/// the arithmetic around it. Open addressing with linear probing at most half full; each slot holds its key and
-/// index side by side, so a probe touches one cache line rather than one per array.
+/// the arithmetic around it. Open addressing with linear probing at most half full; each slot
+/// holds its key and index side by side, so a probe touches one cache line, not one per array.
 struct FeatureTable: Sendable {
   private struct Slot {
     var key: UInt64 = 0
@@ -27,7 +27,7 @@ struct FeatureTable: Sendable {
     slots = [Slot](repeating: Slot(), count: capacity)
     var distinct = true
     for (offset, key) in keys.enumerated() {
-      var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+      var slot = Self.slot(for: key, shift: shift)
       while slots[slot].value >= 0 {
         if slots[slot].key == key { distinct = false }
         slot = (slot + 1) & (capacity - 1)
@@ -37,8 +37,9 @@ struct FeatureTable: Sendable {
     keysAreDistinct = distinct
   }
 
+  /// The home slot of `key` in a table of `1 << (64 - shift)` slots.
   @inline(__always)
-  private func slot(for key: UInt64) -> Int {
+  private static func slot(for key: UInt64, shift: UInt64) -> Int {
     Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
   }
 
@@ -47,7 +48,7 @@ struct FeatureTable: Sendable {
   subscript(key: UInt64) -> Int32? {
     slots.withUnsafeBufferPointer { slots in
       let mask = slots.count - 1
-      var slot = slot(for: key)
+      var slot = Self.slot(for: key, shift: shift)
       while true {
         let entry = slots[slot]
         if entry.value < 0 { return nil }

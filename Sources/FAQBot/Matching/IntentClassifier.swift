@@ -9,9 +9,9 @@ public struct IntentClassifier: Sendable {
   public let model: SoftmaxRegression
   /// Content-word stems of the training examples: how much of a question the pack knows.
   public let knownStems: Set<String>
-  /// For each intent, the share of its examples whose content words all occur in no other
-  /// example: intents with an open slot ("what does *serendipity* mean", "how do you spell
-  /// *X*"), whose questions normally carry a word the pack has never seen. 0 for most.
+  /// For each intent, the share of its examples that are a template with an open slot ("what
+  /// does *serendipity* mean", "how do you spell *X*"): its questions normally carry a word the
+  /// pack has never seen. 0 for most (see ``openVocabulary(analyses:labels:classCount:)``).
   public let openVocabulary: [Float]
   /// Derived from `knownStems` and the stopwords: true for a known content stem, false for a
   /// stopword, one lookup per stem on the answer path instead of two.

@@ -97,11 +97,9 @@ public struct ModelCache: Sendable {
   func deleteUnused(except kept: String) {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
     let limit = Int(retention.components.seconds)
-    let now = Int(time(nil))
     for name in names where name.hasSuffix(".model") || (name.hasPrefix(".") && name.hasSuffix(".tmp")) {
       let path = directory + "/" + name
-      var status = stat()
-      guard path != kept, stat(path, &status) == 0, now - Int(status.st_mtim.tv_sec) > limit else { continue }
+      guard path != kept, let age = Self.secondsSinceModified(path), age > limit else { continue }
       unlink(path)
     }
   }
@@ -109,9 +107,15 @@ public struct ModelCache: Sendable {
   /// Sets the file's modification time to now, at most once a day, so a model in use is
   /// never old enough to be deleted. Best effort: a read-only cache keeps its times.
   private func markUsed(_ path: String) {
-    var status = stat()
-    guard stat(path, &status) == 0, Int(time(nil)) - Int(status.st_mtim.tv_sec) > 24 * 3600 else { return }
+    guard let age = Self.secondsSinceModified(path), age > 24 * 3600 else { return }
     utimensat(AT_FDCWD, path, nil, 0)
+  }
+
+  /// How long ago the file at `path` was last written (or marked used); nil when it is gone.
+  private static func secondsSinceModified(_ path: String) -> Int? {
+    var status = stat()
+    guard stat(path, &status) == 0 else { return nil }
+    return Int(time(nil)) - Int(status.st_mtim.tv_sec)
   }
 
   /// The cached model of the pack, or the one `train` makes (then cached). `train` may throw

@@ -220,7 +220,8 @@ public struct TrainedModel: Sendable {
       intentIds: intentIds, space: space, model: model, knownStems: stems, openVocabulary: openVocabulary)
   }
 
-  private static func baseName(_ path: String) -> String {
+  /// The last component of `path`: what the pack hash and a stored pack know a file by.
+  static func baseName(_ path: String) -> String {
     path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
   }
 }
