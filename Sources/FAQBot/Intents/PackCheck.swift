@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 /// What `faqbot check` finds in a pack: a summary and the warnings an author should look at.
 ///
 /// Warnings never stop a pack from loading (errors do, in ``IntentPackLoader``); they point
@@ -154,30 +157,32 @@ public struct PackCheck: Sendable {
     let vectors = checked.map { intent in
       intent.examples.map { space.vector(for: keys.keys(for: analyzer.analyze($0))) }
     }
-    let centroids = Centroids(vectors, featureCount: space.count)
-    var warnings: [Warning] = []
-    for (index, intent) in checked.enumerated() where intent.examples.count > 1 {
+    let centroids = IntentCentroids(vectors, featureCount: space.count)
+    // Each example is compared with every intent, which on a pack of thousands of intents is
+    // the check's whole cost; intents are independent, so they are spread over the cores.
+    let warningsByIntent = WarningSlots(count: checked.count)
+    DispatchQueue.concurrentPerform(iterations: checked.count) { index in
+      let intent = checked[index]
+      guard intent.examples.count > 1 else { return }
+      var warnings: [Warning] = []
       for (exampleIndex, (example, vector)) in zip(intent.examples, vectors[index]).enumerated()
       where !vector.isEmpty {
-        let similarities = centroids.cosines(of: vector, leavingOutFrom: index)
-        let own = similarities[index]
+        let closest = centroids.closest(to: vector, leavingOutFrom: index)
         guard
-          let nearest = similarities.indices.filter({ $0 != index }).max(by: {
-            similarities[$0] < similarities[$1]
-          }),
-          similarities[nearest] >= own + closenessMargin, similarities[nearest] >= closenessFloor
+          let nearest = closest.other, closest.similarity >= closest.own + closenessMargin,
+          closest.similarity >= closenessFloor
         else { continue }
-        let other = checked[nearest]
         warnings.append(
           .init(
             kind: .closerToAnotherIntent, intent: intent.id,
             location: intent.location(ofExample: exampleIndex),
-            message: "example \"\(example)\" of intent '\(intent.id)' is closer to '\(other.id)' "
-              + "(similarity \(Self.format(similarities[nearest]))) than to its own intent (\(Self.format(own)))"
-          ))
+            message: "example \"\(example)\" of intent '\(intent.id)' is closer to '\(checked[nearest].id)' "
+              + "(similarity \(Self.format(closest.similarity))) than to its own intent "
+              + "(\(Self.format(closest.own)))"))
       }
+      warningsByIntent.store(warnings, at: index)
     }
-    return warnings
+    return warningsByIntent.all
   }
 
   /// Two decimals without Foundation: 0.5 → "0.50".
@@ -188,46 +193,18 @@ public struct PackCheck: Sendable {
   }
 }
 
-/// The summed example vectors of each intent, indexed by feature so that one example is
-/// compared with every intent in a single pass over its own features.
-private struct Centroids {
-  /// For each feature, the intents whose examples have it and the summed value.
-  private var postings: [[(intent: Int, value: Float)]]
-  private var normsSquared: [Float]
+/// One slot of warnings per intent, filled from `concurrentPerform`'s threads and read in
+/// intent order once they are done. An `NSLock` rather than `Synchronization.Mutex`, whose
+/// hand-over inside the Swift runtime ThreadSanitizer reports as a race (see JSONBatch).
+private final class WarningSlots: @unchecked Sendable {
+  private let lock = NSLock()
+  private var slots: [[PackCheck.Warning]]
 
-  init(_ vectorsByIntent: [[SparseVector]], featureCount: Int) {
-    postings = Array(repeating: [], count: featureCount)
-    normsSquared = []
-    for (intent, vectors) in vectorsByIntent.enumerated() {
-      var sum: [Int32: Float] = [:]
-      for vector in vectors {
-        for (feature, value) in zip(vector.indices, vector.values) { sum[feature, default: 0] += value }
-      }
-      for (feature, value) in sum.sorted(by: { $0.key < $1.key }) where Int(feature) < featureCount {
-        postings[Int(feature)].append((intent, value))
-      }
-      normsSquared.append(sum.values.reduce(0) { $0 + $1 * $1 })
-    }
+  init(count: Int) { slots = Array(repeating: [], count: count) }
+
+  func store(_ warnings: [PackCheck.Warning], at index: Int) {
+    lock.withLock { slots[index] = warnings }
   }
 
-  /// The cosine of `vector` with every centroid; for intent `own`, with `vector` itself taken
-  /// out of the sum first (|S − v|² = |S|² − 2 S·v + |v|²).
-  func cosines(of vector: SparseVector, leavingOutFrom own: Int) -> [Float] {
-    var dots = [Float](repeating: 0, count: normsSquared.count)
-    for (feature, value) in zip(vector.indices, vector.values) where Int(feature) < postings.count {
-      for posting in postings[Int(feature)] { dots[posting.intent] += value * posting.value }
-    }
-    let selfSquared = vector.values.reduce(0) { $0 + $1 * $1 }
-    let vectorNorm = selfSquared.squareRoot()
-    return dots.indices.map { intent in
-      var dot = dots[intent]
-      var normSquared = normsSquared[intent]
-      if intent == own {
-        normSquared = normSquared - 2 * dot + selfSquared
-        dot -= selfSquared
-      }
-      guard normSquared > 1e-9, vectorNorm > 0 else { return 0 }
-      return dot / (normSquared.squareRoot() * vectorNorm)
-    }
-  }
+  var all: [PackCheck.Warning] { lock.withLock { slots.flatMap { $0 } } }
 }
