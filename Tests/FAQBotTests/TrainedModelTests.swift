@@ -50,6 +50,56 @@ final class TrainedModelTests: XCTestCase {
     XCTAssertEqual(moved.intents[0].location(ofExample: 1).line, 6)
   }
 
+  func testTheAnalyzersVocabularyRoundTripsAndAnalysesTheSame() throws {
+    var pack = ModelTestSupport.pack()
+    pack.synonyms = ["rain": ["drizzle", "showers"], "translate": ["say in"]]
+    let knowledge = KnowledgeBase(
+      document: try KnowledgeBuilder().build(
+        bytes: Array("Weather\n\nForecasts\n\nUmbrellas help when it pours.\n".utf8), fileName: "w.txt"))
+    let resources = EngineResources(pack: pack, knowledge: knowledge)
+    let bytes = TrainedModel(trainedBy: resources, packHash: packHash).encoded()
+    let decoded = try TrainedModel.decode(bytes, packHash: packHash)
+    let vocabulary = try XCTUnwrap(decoded.vocabulary)
+    XCTAssertEqual(vocabulary, resources.analyzer.vocabulary)
+    XCTAssertEqual(decoded.pack, pack)
+    XCTAssertTrue(vocabulary.words.contains("umbrellas"), "the knowledge file's words are known too")
+    XCTAssertEqual(vocabulary.stems[try XCTUnwrap(vocabulary.words.firstIndex(of: "umbrellas"))], "umbrella")
+
+    // Known words, typos of them ("balanse", "umbrelas"), synonyms, unknown words.
+    let restored = TextAnalyzer(vocabulary: vocabulary, synonyms: pack.synonyms)
+    for question in [
+      "what is my balanse", "will it drizzle today", "how do I say in French", "umbrelas when it pours",
+      "zzz qqq", "", "Translate THANKS to german!",
+    ] {
+      XCTAssertEqual(restored.analyze(question), resources.analyzer.analyze(question), question)
+    }
+    let engine = Engine(model: decoded, pack: pack, knowledge: knowledge)
+    var fresh = ConversationContext()
+    var fromModel = ConversationContext()
+    let trained = Engine(resources: resources)
+    for question in ["will it drizzle", "what is my balanse", "how do umbrellas help"] {
+      XCTAssertEqual(
+        engine.respond(to: question, context: &fromModel), trained.respond(to: question, context: &fresh),
+        question)
+    }
+  }
+
+  func testAVocabularyWhoseFieldsDoNotFitIsCorrupt() {
+    let classifier = ModelTestSupport.classifier(for: ModelTestSupport.pack())
+    for vocabulary in [
+      TextAnalyzer.Vocabulary(words: ["b", "a"], counts: [1, 1], stems: ["b", "a"]),  // unsorted
+      TextAnalyzer.Vocabulary(words: ["a", "a"], counts: [1, 1], stems: ["a", "a"]),  // repeated
+      TextAnalyzer.Vocabulary(words: ["a", "b"], counts: [1], stems: ["a", "b"]),
+      TextAnalyzer.Vocabulary(words: ["a", "b"], counts: [1, 0], stems: ["a", "b"]),
+      TextAnalyzer.Vocabulary(words: ["a", "b"], counts: [1, 1], stems: ["a"]),
+    ] {
+      let bytes = TrainedModel(classifier: classifier, packHash: packHash, vocabulary: vocabulary).encoded()
+      XCTAssertThrowsError(try TrainedModel.decode(bytes, packHash: packHash), "\(vocabulary)") { error in
+        guard case .corrupt? = error as? TrainedModelError else { return XCTFail("\(error)") }
+      }
+    }
+  }
+
   func testAStoredPackThatDoesNotMatchTheClassesIsCorrupt() {
     var pack = ModelTestSupport.pack()
     let classifier = ModelTestSupport.classifier(for: pack)
@@ -158,13 +208,14 @@ final class TrainedModelTests: XCTestCase {
   /// The payload length, read from the header.
   func testDamagedPayloadsBehindAValidChecksumAreRefusedNotCrashedOn() {
     // The checksum stops accidental damage; this is the decoder's own defence, for a payload
-    // that passes it (a deliberately edited file): every field, the stored pack included,
-    // must be bounds-checked. Seeded, so a failure reproduces.
+    // that passes it (a deliberately edited file): every field, the stored pack and vocabulary
+    // included, must be bounds-checked. Seeded, so a failure reproduces.
     var pack = ModelTestSupport.pack()
     pack.synonyms = ["rain": ["drizzle"]]
     pack.intents[0].followUp = Reply(text: "more", knowledge: ["a.p1"])
     let bytes = TrainedModel(
-      classifier: ModelTestSupport.classifier(for: pack), packHash: packHash, pack: pack
+      classifier: ModelTestSupport.classifier(for: pack), packHash: packHash, pack: pack,
+      vocabulary: ModelTestSupport.analyzer(for: pack).vocabulary
     ).encoded()
     let payloadStart = bytes.count - payloadLength(bytes)
     let header = Array(bytes[..<(payloadStart - 16)])

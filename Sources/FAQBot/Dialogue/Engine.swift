@@ -28,6 +28,19 @@ public struct Engine: Sendable {
         pack: pack, knowledge: knowledge, classifier: classifier, configuration: configuration))
   }
 
+  /// The engine of `model`, trained on `pack` and `knowledge` (its pack hash says so): its
+  /// classifier, and its analyzer when the model stores the vocabulary, are used as they are.
+  public init(
+    model: TrainedModel, pack: IntentPack, knowledge: KnowledgeBase,
+    configuration: EngineConfiguration = .init()
+  ) {
+    self.init(
+      resources: EngineResources(
+        pack: pack, knowledge: knowledge, classifier: model.classifier,
+        analyzer: model.vocabulary.map { TextAnalyzer(vocabulary: $0, synonyms: pack.synonyms) },
+        configuration: configuration))
+  }
+
   public var configuration: EngineConfiguration { resources.configuration }
 
   /// Answers `question` in the conversation `context`, and records the turn in it.

@@ -12,13 +12,15 @@ public struct EngineResources: Sendable {
   /// The honest "not covered" answer.
   public let fallbackText: String
 
+  /// Builds what is not given: the `analyzer` from the pack and knowledge, the `classifier`
+  /// by training. A given analyzer must be that pack's (restored from its ``TrainedModel``).
   public init(
     pack: IntentPack, knowledge: KnowledgeBase, classifier: IntentClassifier? = nil,
-    configuration: EngineConfiguration = .init()
+    analyzer: TextAnalyzer? = nil, configuration: EngineConfiguration = .init()
   ) {
     self.pack = pack
     self.knowledge = knowledge
-    let analyzer = TextAnalyzer(pack: pack, knowledge: knowledge)
+    let analyzer = analyzer ?? TextAnalyzer(pack: pack, knowledge: knowledge)
     self.analyzer = analyzer
     self.classifier = classifier ?? IntentClassifier(pack: pack, analyzer: analyzer)
     self.triggers = TriggerMatcher(pack: pack, analyzer: analyzer)

@@ -10,7 +10,7 @@ import Foundation
 /// off-topic word into a known one would make an off-topic question look in scope.
 public struct SpellingCorrector: Sendable {
   /// Known word → how often it occurs in the pack, to prefer common corrections.
-  private let frequencies: [String: Int]
+  public let frequencies: [String: Int]
   /// Built on the first word that needs correcting: most questions have none, and a one-shot
   /// `faqbot ask` or a large pack's start should not pay for the index up front.
   private let index: LazyIndex
@@ -72,6 +72,11 @@ public struct SpellingCorrector: Sendable {
   public init<Words: Sequence>(vocabulary: Words) where Words.Element == String {
     var frequencies: [String: Int] = [:]
     for word in vocabulary { frequencies[word, default: 0] += 1 }
+    self.init(frequencies: frequencies)
+  }
+
+  /// A corrector of words counted before (``frequencies``, as a stored model keeps them).
+  public init(frequencies: [String: Int]) {
     let words = frequencies.keys.filter { $0.unicodeScalars.count >= Self.minimumLength - 1 }.sorted()
     self.frequencies = frequencies
     self.index = LazyIndex(words: words)

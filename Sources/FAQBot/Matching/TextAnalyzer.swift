@@ -18,27 +18,69 @@ public struct TextAnalyzer: Sendable {
   /// "known?", "stem?" and "any synonym here?" on the answer path.
   private let knownWords: [String: (stem: String, beginsVariant: Bool)]
 
+  /// The words an analyzer knows, counted, with their stems: what building one from texts
+  /// computes, kept with a trained model (``TrainedModel/vocabulary``) so that a start from
+  /// the model cache need not tokenise and stem every example and paragraph again (on a pack
+  /// of 15,000 examples, the largest part of such a start).
+  public struct Vocabulary: Sendable, Equatable {
+    /// Distinct words, sorted; `counts` and `stems` are parallel to them.
+    public var words: [String]
+    public var counts: [Int]
+    public var stems: [String]
+
+    public init(words: [String], counts: [Int], stems: [String]) {
+      self.words = words
+      self.counts = counts
+      self.stems = stems
+    }
+  }
+
   /// - Parameter vocabulary: texts whose words count as correctly spelled (examples, passages).
   public init<Texts: Sequence>(vocabulary: Texts, synonyms: [String: [String]])
   where Texts.Element == String {
-    let table = SynonymTable(synonyms, normalizer: normalizer)
+    let normalizer = TextNormalizer()
     var words: [String] = []
     for text in vocabulary { words += normalizer.words(text) }
     for (canonical, variants) in synonyms {
       words += normalizer.words(canonical)
       for variant in variants { words += normalizer.words(variant) }
     }
-    self.synonyms = table
     let corrector = SpellingCorrector(vocabulary: words)
-    self.corrector = corrector
     // The corrector has counted the words already: one pass over the distinct ones, not a
     // lookup per occurrence (a 15,000-example pack has 120,000 of them).
+    let stemmer = EnglishStemmer()
+    self.init(
+      corrector: corrector, stems: corrector.vocabulary.map { ($0, stemmer.stem($0)) }, synonyms: synonyms)
+  }
+
+  /// The analyzer whose ``vocabulary`` was `vocabulary`, with the same synonyms: it analyses
+  /// every text as the analyzer built from the texts did.
+  public init(vocabulary: Vocabulary, synonyms: [String: [String]]) {
+    var frequencies: [String: Int] = [:]
+    frequencies.reserveCapacity(vocabulary.words.count)
+    for (word, count) in zip(vocabulary.words, vocabulary.counts) { frequencies[word] = count }
+    self.init(
+      corrector: SpellingCorrector(frequencies: frequencies), stems: zip(vocabulary.words, vocabulary.stems),
+      synonyms: synonyms)
+  }
+
+  private init<Stems: Sequence>(corrector: SpellingCorrector, stems: Stems, synonyms: [String: [String]])
+  where Stems.Element == (String, String) {
+    let table = SynonymTable(synonyms, normalizer: normalizer)
+    self.synonyms = table
+    self.corrector = corrector
     var knownWords: [String: (stem: String, beginsVariant: Bool)] = [:]
-    knownWords.reserveCapacity(corrector.vocabulary.count)
-    for word in corrector.vocabulary {
-      knownWords[word] = (stemmer.stem(word), table.beginsVariant(word))
-    }
+    knownWords.reserveCapacity(corrector.frequencies.count)
+    for (word, stem) in stems { knownWords[word] = (stem, table.beginsVariant(word)) }
     self.knownWords = knownWords
+  }
+
+  /// The known words, their counts and stems (see ``Vocabulary``).
+  public var vocabulary: Vocabulary {
+    let words = corrector.frequencies.keys.sorted()
+    return Vocabulary(
+      words: words, counts: words.map { corrector.frequencies[$0] ?? 0 },
+      stems: words.map { knownWords[$0]?.stem ?? $0 })
   }
 
   /// The analyzer of a pack: its correctly spelled words are those of its examples and of

@@ -8,7 +8,8 @@
 ///     · payload
 ///
 /// The payload holds the intent ids, the feature space, the weights, the known stems and,
-/// optionally, the parsed pack (``IntentPack`` and its binary coding); the
+/// optionally, the parsed pack (``IntentPack`` and its binary coding) and the analyzer's
+/// vocabulary (``TextAnalyzer/Vocabulary``); the
 /// weights are preceded by zero padding that puts their floats at a multiple of 16 bytes into
 /// the file, so the model cache can map the file and read them in place (``WeightMatrix``).
 /// All numbers are little-endian. A file of another format version or engine, or trained on
@@ -18,7 +19,7 @@
 public struct TrainedModel: Sendable {
   /// Bump when the layout of the payload changes, which includes adding a stored field to
   /// ``IntentClassifier``, ``FeatureSpace`` or ``SoftmaxRegression``.
-  public static let formatVersion: UInt32 = 4
+  public static let formatVersion: UInt32 = 5
 
   /// Bump when a model trained by earlier code would mean something else to this code
   /// (another feature hashing in ``FeatureKeys``, another analysis in ``TextAnalyzer``)
@@ -39,15 +40,27 @@ public struct TrainedModel: Sendable {
   /// The pack as parsed from the intent files it was trained on, so that a start which finds
   /// the model need not parse them again; nil when not stored.
   public var pack: IntentPack?
+  /// The vocabulary of the analyzer built from that pack and its knowledge file, so that a
+  /// start which finds the model need not tokenise them again; nil when not stored.
+  public var vocabulary: TextAnalyzer.Vocabulary?
 
   public init(
     classifier: IntentClassifier, packHash: String, engine: String = TrainedModel.currentEngine,
-    pack: IntentPack? = nil
+    pack: IntentPack? = nil, vocabulary: TextAnalyzer.Vocabulary? = nil
   ) {
     self.classifier = classifier
     self.packHash = packHash
     self.engine = engine
     self.pack = pack
+    self.vocabulary = vocabulary
+  }
+
+  /// The model of an engine trained on the pack of `packHash`: its classifier, the pack and
+  /// its analyzer's vocabulary, everything a later start would otherwise compute again.
+  public init(trainedBy resources: EngineResources, packHash: String) {
+    self.init(
+      classifier: resources.classifier, packHash: packHash, pack: resources.pack,
+      vocabulary: resources.analyzer.vocabulary)
   }
 
   /// The fingerprint of a pack's content: SHA-256 over its intent files (by file name, not
@@ -82,7 +95,8 @@ public struct TrainedModel: Sendable {
     header.append(engine)
     header.append(packHash)
     // The payload follows its length and checksum.
-    let payload = Self.payload(of: classifier, pack: pack, fileOffset: header.bytes.count + 16)
+    var payload = Self.payload(of: classifier, pack: pack, fileOffset: header.bytes.count + 16)
+    Self.append(vocabulary, to: &payload)
     header.append(UInt64(payload.count))
     header.append(ModelChecksum.of(payload))
     return header.bytes + payload
@@ -172,11 +186,44 @@ public struct TrainedModel: Sendable {
     case 1: pack = try IntentPack.decode(from: &payloadReader)
     default: throw .corrupt("pack flag")
     }
+    let vocabulary = try Self.vocabulary(from: &payloadReader)
     guard payloadReader.remaining == 0 else { throw .corrupt("bytes after the last field") }
     if let pack, pack.intents.map(\.id) != classifier.intentIds {
       throw .corrupt("the stored pack's intents are not the model's classes")
     }
-    return TrainedModel(classifier: classifier, packHash: header.pack, engine: header.engine, pack: pack)
+    return TrainedModel(
+      classifier: classifier, packHash: header.pack, engine: header.engine, pack: pack, vocabulary: vocabulary
+    )
+  }
+
+  private static func append(_ vocabulary: TextAnalyzer.Vocabulary?, to payload: inout [UInt8]) {
+    var writer = ModelBinaryWriter()
+    writer.append(UInt32(vocabulary == nil ? 0 : 1))
+    if let vocabulary {
+      writer.append(strings: vocabulary.words)
+      writer.append(vocabulary.counts.map { UInt64($0) })
+      writer.append(strings: vocabulary.stems)
+    }
+    payload += writer.bytes
+  }
+
+  private static func vocabulary(from reader: inout ModelBinaryReader) throws(TrainedModelError)
+    -> TextAnalyzer.Vocabulary?
+  {
+    switch try reader.uint32("vocabulary flag") {
+    case 0: return nil
+    case 1: break
+    default: throw .corrupt("vocabulary flag")
+    }
+    let words = try reader.strings("vocabulary words")
+    let counts = try reader.uint64s("vocabulary counts")
+    let stems = try reader.strings("vocabulary stems")
+    // Sorted and distinct, as written: a repeated word would make the analyzer's tables trap.
+    guard counts.count == words.count, stems.count == words.count,
+      zip(words, words.dropFirst()).allSatisfy({ $0 < $1 }),
+      counts.allSatisfy({ (1...UInt64(Int.max)).contains($0) })
+    else { throw .corrupt("the vocabulary's words, counts and stems do not fit together") }
+    return TextAnalyzer.Vocabulary(words: words, counts: counts.map { Int($0) }, stems: stems)
   }
 
   private static func classifier(

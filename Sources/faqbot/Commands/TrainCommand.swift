@@ -27,8 +27,7 @@ struct TrainCommand: ParsableCommand {
     let start = ContinuousClock.now
     let engine = Engine(pack: pack, knowledge: knowledge)
     let elapsed = ContinuousClock.now - start
-    let bytes = TrainedModel(classifier: engine.resources.classifier, packHash: packHash, pack: pack)
-      .encoded()
+    let bytes = TrainedModel(trainedBy: engine.resources, packHash: packHash).encoded()
     guard ModelCache.writeAtomically(bytes, to: output) else {
       throw CLIError("\(output): cannot write the model file")
     }

@@ -42,23 +42,22 @@ struct EngineBuilder {
       let (knowledge, pack) = try PackLoading.load(loader)
       let engine = Engine(pack: pack, knowledge: knowledge, configuration: configuration)
       trained = engine
-      return TrainedModel(classifier: engine.resources.classifier, packHash: packHash, pack: pack)
+      return TrainedModel(trainedBy: engine.resources, packHash: packHash)
     }
     return try trained ?? engine(using: model, intentFiles: intentFiles)
   }
 
   /// The engine of a model that matches the pack's files. The pack it stores is what parsing
-  /// those files gives, so they are parsed only when it stores none.
+  /// those files gives, so they are parsed only when it stores none; the analyzer's
+  /// vocabulary it stores is what tokenising them and the knowledge file gives.
   private func engine(using model: TrainedModel, intentFiles: [(name: String, text: String)]) throws -> Engine
   {
     if let pack = model.pack?.relocated(to: intentFiles.map(\.name)) {
       let knowledge = try PackLoading.knowledge(loader)
-      return Engine(
-        pack: pack, knowledge: knowledge, configuration: configuration, classifier: model.classifier)
+      return Engine(model: model, pack: pack, knowledge: knowledge, configuration: configuration)
     }
     let (knowledge, pack) = try PackLoading.load(loader)
-    return Engine(
-      pack: pack, knowledge: knowledge, configuration: configuration, classifier: model.classifier)
+    return Engine(model: model, pack: pack, knowledge: knowledge, configuration: configuration)
   }
 
   static func loadModel(_ path: String, packHash: String?) throws -> TrainedModel {
