@@ -69,19 +69,22 @@ public struct TrainedModel: Sendable {
   public static func packHash(intentFiles: [(name: String, text: String)], knowledgeBytes: [UInt8]) -> String
   {
     var hasher = SHA256()
-    func add(_ bytes: [UInt8]) {
-      var length = UInt64(bytes.count).littleEndian
-      hasher.update(withUnsafeBytes(of: &length) { Array($0) })
-      hasher.update(bytes)
+    func addLength(_ count: Int) {
+      withUnsafeBytes(of: UInt64(count).littleEndian) { hasher.update($0) }
+    }
+    func add(_ text: String) {
+      addLength(text.utf8.count)
+      hasher.update(text)
     }
     let files = intentFiles.map { (name: baseName($0.name), text: $0.text) }.sorted { $0.name < $1.name }
-    add(Array("faqbot pack".utf8))
-    add(Array(String(files.count).utf8))
+    add("faqbot pack")
+    add(String(files.count))
     for file in files {
-      add(Array(file.name.utf8))
-      add(Array(file.text.utf8))
+      add(file.name)
+      add(file.text)
     }
-    add(knowledgeBytes)
+    addLength(knowledgeBytes.count)
+    hasher.update(knowledgeBytes)
     return hasher.finalizeHex()
   }
 
