@@ -1,5 +1,4 @@
 import Dispatch
-import Foundation
 
 /// What `faqbot check` finds in a pack: a summary and the warnings an author should look at.
 ///
@@ -160,7 +159,7 @@ public struct PackCheck: Sendable {
     let centroids = IntentCentroids(vectors, featureCount: space.count)
     // Each example is compared with every intent, which on a pack of thousands of intents is
     // the check's whole cost; intents are independent, so they are spread over the cores.
-    let warningsByIntent = WarningSlots(count: checked.count)
+    let warningsByIntent = ResultSlots<[Warning]>(count: checked.count)
     DispatchQueue.concurrentPerform(iterations: checked.count) { index in
       let intent = checked[index]
       guard intent.examples.count > 1 else { return }
@@ -182,7 +181,7 @@ public struct PackCheck: Sendable {
       }
       warningsByIntent.store(warnings, at: index)
     }
-    return warningsByIntent.all
+    return warningsByIntent.take().flatMap { $0 ?? [] }
   }
 
   /// Two decimals without Foundation: 0.5 → "0.50".
@@ -191,20 +190,4 @@ public struct PackCheck: Sendable {
     let fraction = hundredths % 100
     return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
   }
-}
-
-/// One slot of warnings per intent, filled from `concurrentPerform`'s threads and read in
-/// intent order once they are done. An `NSLock` rather than `Synchronization.Mutex`, whose
-/// hand-over inside the Swift runtime ThreadSanitizer reports as a race (see JSONBatch).
-private final class WarningSlots: @unchecked Sendable {
-  private let lock = NSLock()
-  private var slots: [[PackCheck.Warning]]
-
-  init(count: Int) { slots = Array(repeating: [], count: count) }
-
-  func store(_ warnings: [PackCheck.Warning], at index: Int) {
-    lock.withLock { slots[index] = warnings }
-  }
-
-  var all: [PackCheck.Warning] { lock.withLock { slots.flatMap { $0 } } }
 }

@@ -10,7 +10,7 @@ import Foundation
 /// off-topic word into a known one would make an off-topic question look in scope.
 public struct SpellingCorrector: Sendable {
   /// Known word → how often it occurs in the pack, to prefer common corrections.
-  public let frequencies: [String: Int]
+  let frequencies: [String: Int]
   /// Built on the first word that needs correcting: most questions have none, and a one-shot
   /// `faqbot ask` or a large pack's start should not pay for the index up front.
   private let index: LazyIndex
@@ -50,7 +50,7 @@ public struct SpellingCorrector: Sendable {
   /// The index, built once by whichever thread needs it first.
   ///
   /// An `NSLock` (a pthread mutex) rather than `Synchronization.Mutex`, which ThreadSanitizer
-  /// cannot see through on Linux (see `JSONBatch.Results`).
+  /// cannot see through on Linux (see ``ResultSlots``).
   final class LazyIndex: @unchecked Sendable {
     // Unchecked: `built` is read and written only under `lock`.
     private let words: [String]

@@ -98,15 +98,16 @@ public struct TrainedModel: Sendable {
     header.append(engine)
     header.append(packHash)
     // The payload follows its length and checksum.
-    var payload = Self.payload(of: classifier, pack: pack, fileOffset: header.bytes.count + 16)
-    Self.append(vocabulary, to: &payload)
+    let payload = Self.payload(
+      of: classifier, pack: pack, vocabulary: vocabulary, fileOffset: header.bytes.count + 16)
     header.append(UInt64(payload.count))
     header.append(ModelChecksum.of(payload))
     return header.bytes + payload
   }
 
-  private static func payload(of classifier: IntentClassifier, pack: IntentPack?, fileOffset: Int) -> [UInt8]
-  {
+  private static func payload(
+    of classifier: IntentClassifier, pack: IntentPack?, vocabulary: TextAnalyzer.Vocabulary?, fileOffset: Int
+  ) -> [UInt8] {
     var writer = ModelBinaryWriter()
     let space = classifier.space
     writer.append(UInt32(classifier.intentIds.count))
@@ -126,6 +127,12 @@ public struct TrainedModel: Sendable {
     writer.append(classifier.openVocabulary)
     writer.append(UInt32(pack == nil ? 0 : 1))
     pack?.encode(into: &writer)
+    writer.append(UInt32(vocabulary == nil ? 0 : 1))
+    if let vocabulary {
+      writer.append(strings: vocabulary.words)
+      writer.append(vocabulary.counts.map { UInt64($0) })
+      writer.append(strings: vocabulary.stems)
+    }
     return writer.bytes
   }
 
@@ -197,17 +204,6 @@ public struct TrainedModel: Sendable {
     return TrainedModel(
       classifier: classifier, packHash: header.pack, engine: header.engine, pack: pack, vocabulary: vocabulary
     )
-  }
-
-  private static func append(_ vocabulary: TextAnalyzer.Vocabulary?, to payload: inout [UInt8]) {
-    var writer = ModelBinaryWriter()
-    writer.append(UInt32(vocabulary == nil ? 0 : 1))
-    if let vocabulary {
-      writer.append(strings: vocabulary.words)
-      writer.append(vocabulary.counts.map { UInt64($0) })
-      writer.append(strings: vocabulary.stems)
-    }
-    payload += writer.bytes
   }
 
   private static func vocabulary(from reader: inout ModelBinaryReader) throws(TrainedModelError)

@@ -1,6 +1,5 @@
 import Dispatch
 import FAQBot
-import Foundation
 
 /// Answers the request lines a client has already sent, on every core, and writes the
 /// responses in request order.
@@ -64,48 +63,25 @@ struct JSONBatch {
     let contexts = groupSessions.map { session in
       session.map { sessions.withContext($0) { $0 } } ?? ConversationContext()
     }
-    let results = Results(count: requests.count, groups: members.count)
+    let answers = ResultSlots<Answer>(count: requests.count)
+    let finalContexts = ResultSlots<ConversationContext>(count: members.count)
     let engine = engine
     let groups = members
     let work: @Sendable (Int) -> Void = { group in
       var context = contexts[group]
       for index in groups[group] {
-        results.store(engine.respond(to: requests[index].question, context: &context), at: index)
+        answers.store(engine.respond(to: requests[index].question, context: &context), at: index)
       }
-      results.store(context, forGroup: group)
+      finalContexts.store(context, at: group)
     }
     if groups.count == 1 {
       work(0)
     } else if groups.count > 1 {
       DispatchQueue.concurrentPerform(iterations: groups.count, execute: work)
     }
-    let (answers, finalContexts) = results.take()
-    for (group, session) in groupSessions.enumerated() {
-      if let session, let context = finalContexts[group] { sessions.withContext(session) { $0 = context } }
+    for (group, context) in finalContexts.take().enumerated() {
+      if let session = groupSessions[group], let context { sessions.withContext(session) { $0 = context } }
     }
-    return answers.map { $0 ?? Answer(kind: .fallback, intent: nil, confidence: 0, text: "") }
-  }
-
-  /// Slots the worker threads fill, each slot by exactly one thread.
-  ///
-  /// Guarded by an `NSLock` (a pthread mutex) rather than `Synchronization.Mutex`: on Linux a
-  /// contended `Mutex` is handed over inside the uninstrumented Swift runtime, so
-  /// ThreadSanitizer cannot see the lock and reports every hand-over as a race.
-  private final class Results: @unchecked Sendable {
-    // Unchecked: every access to the arrays holds `lock`.
-    private let lock = NSLock()
-    private var answers: [Answer?]
-    private var contexts: [ConversationContext?]
-
-    init(count: Int, groups: Int) {
-      answers = [Answer?](repeating: nil, count: count)
-      contexts = [ConversationContext?](repeating: nil, count: groups)
-    }
-
-    func store(_ answer: Answer, at index: Int) { lock.withLock { answers[index] = answer } }
-    func store(_ context: ConversationContext, forGroup group: Int) {
-      lock.withLock { contexts[group] = context }
-    }
-    func take() -> ([Answer?], [ConversationContext?]) { lock.withLock { (answers, contexts) } }
+    return answers.take().map { $0 ?? Answer(kind: .fallback, intent: nil, confidence: 0, text: "") }
   }
 }

@@ -1,0 +1,21 @@
+import Foundation
+
+/// One result slot per task of a `DispatchQueue.concurrentPerform`, each filled by the one
+/// thread that runs its task and read once they have all finished: `faqbot check` spreads
+/// intents over the cores with it, and the JSON front its request groups.
+///
+/// Guarded by an `NSLock` (a pthread mutex) rather than `Synchronization.Mutex`: on Linux a
+/// contended `Mutex` is handed over inside the uninstrumented Swift runtime, so
+/// ThreadSanitizer cannot see the lock and reports every hand-over as a race.
+public final class ResultSlots<Element: Sendable>: @unchecked Sendable {
+  // Unchecked: every access to `slots` holds `lock`.
+  private let lock = NSLock()
+  private var slots: [Element?]
+
+  public init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  public func store(_ element: Element, at index: Int) { lock.withLock { slots[index] = element } }
+
+  /// The slots in index order; nil where nothing was stored.
+  public func take() -> [Element?] { lock.withLock { slots } }
+}
