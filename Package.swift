@@ -14,7 +14,12 @@ let package = Package(
   targets: [
     .target(
       name: "FAQBot",
-      dependencies: [.product(name: "Yams", package: "Yams")]
+      dependencies: ["CTokenVectors", .product(name: "Yams", package: "Yams")]
+    ),
+    .target(
+      name: "CTokenVectors",
+      // The data file is included by the assembler from TokenVectors.c, not compiled.
+      exclude: ["TokenVectors.c.bin", "LICENSE", "NOTICE.md"]
     ),
     .systemLibrary(
       name: "CReadline",

@@ -1,0 +1,19 @@
+// The static token vectors, embedded with the assembler's .incbin rather than as a C array:
+// a 7.5 MB array literal would be a 40 MB source file, slow to compile and to diff. The data
+// file sits beside this one, named after it, because __FILE__ is the only path the compiler
+// is sure to know; SwiftPM passes it absolute.
+#include "CTokenVectors.h"
+
+__asm__(".section .rodata\n"
+        ".balign 64\n"
+        "faqbot_token_vectors_start:\n"
+        ".incbin \"" __FILE__ ".bin\"\n"
+        "faqbot_token_vectors_end:\n"
+        ".previous\n");
+
+extern const unsigned char faqbot_token_vectors_start[], faqbot_token_vectors_end[];
+
+const unsigned char *faqbot_token_vectors(size_t *size) {
+  *size = (size_t)(faqbot_token_vectors_end - faqbot_token_vectors_start);
+  return faqbot_token_vectors_start;
+}
