@@ -55,12 +55,14 @@ final class IntentClassifierTests: XCTestCase {
   func testAWeightBudgetKeepsOnlyTheMostFrequentFeaturesAndStillClassifies() {
     let analyzer = TextAnalyzer(vocabulary: Self.pack.intents.flatMap(\.examples), synonyms: [:])
     let full = IntentClassifier(pack: Self.pack, analyzer: analyzer)
+    let dense = full.embedding?.dimensions ?? 0
+    XCTAssertEqual(dense, 256, "the embedded token vectors")
     var options = SoftmaxRegression.Options()
-    options.weightBudget = 3 * 60  // 60 features for 3 intents
+    options.weightBudget = 3 * (dense + 60)  // the dense block and 60 sparse features for 3 intents
     let capped = IntentClassifier(pack: Self.pack, analyzer: analyzer, options: options)
     XCTAssertGreaterThan(full.space.count, 60)
     XCTAssertEqual(capped.space.count, 60)
-    XCTAssertEqual(capped.model.weights.count, 60 * 3)
+    XCTAssertEqual(capped.model.weights.count, (60 + dense) * 3)
     for (question, intent) in [("will it rain today", "weather"), ("play my playlist", "music")] {
       let prediction = capped.predict(analyzer.analyze(question))
       XCTAssertEqual(capped.intentIds[prediction.ranking[0]], intent, question)
@@ -162,5 +164,80 @@ final class IntentClassifierTests: XCTestCase {
     let music = classifier.intentIds.firstIndex(of: "music") ?? -1
     let words = classifier.weightiestWords(analysis, towards: music).map(\.word)
     XCTAssertTrue(words.prefix(2).contains("play") || words.prefix(2).contains("jazz"), "\(words)")
+  }
+}
+
+/// The dense block of token vectors: what it adds to TF-IDF, and what it leaves alone.
+final class TokenEmbeddingTests: XCTestCase {
+  func testAQuestionInWordsNoExampleHasFindsItsIntentThroughTheVectors() throws {
+    let pack = IntentClassifierTests.pack
+    let analyzer = TextAnalyzer(vocabulary: pack.intents.flatMap(\.examples), synonyms: [:])
+    let withVectors = IntentClassifier(pack: pack, analyzer: analyzer)
+    let withoutVectors = IntentClassifier(pack: pack, analyzer: analyzer, vectors: nil)
+    XCTAssertNil(withoutVectors.embedding)
+    XCTAssertEqual(withoutVectors.model.featureCount, withoutVectors.space.count)
+    XCTAssertEqual(withVectors.model.featureCount, withVectors.space.count + 256)
+    // No word of these is in an example (nor close enough for typo correction to make it one).
+    let cases = [
+      ("any thunderstorms expected", "weather"), ("is a blizzard coming", "weather"),
+      ("umbrella needed", "weather"), ("humid and hot", "weather"), ("temperature tomorrow", "weather"),
+      ("i love that tune", "music"), ("beethoven symphony", "music"), ("guitar riffs", "music"),
+      ("rouse me at dawn", "alarm"), ("remind me at noon", "alarm"), ("snooze", "alarm"),
+    ]
+    func right(_ classifier: IntentClassifier) -> [String] {
+      cases.filter { question, intent in
+        classifier.intentIds[classifier.predict(analyzer.analyze(question)).ranking[0]] == intent
+      }.map(\.0)
+    }
+    XCTAssertEqual(right(withVectors), cases.map(\.0))
+    // TF-IDF alone has only stray character n-grams to go on: about chance among 3 intents.
+    XCTAssertLessThanOrEqual(right(withoutVectors).count, 7, "\(right(withoutVectors))")
+  }
+
+  func testTheBlockIsAnIDFWeightedMeanOfUnitLength() throws {
+    let vectors = try XCTUnwrap(TokenVectors.embedded)
+    let examples = [["the", "weather"], ["the", "alarm"], ["the", "song"]]
+    let embedding = TokenEmbedding(vectors: vectors, examples: examples, weight: 2)
+    XCTAssertEqual(embedding.exampleCount, 3)
+    XCTAssertEqual(embedding.pieces, embedding.pieces.sorted())
+    var the: [Int32] = []
+    vectors.appendPieces(of: "the", to: &the)
+    let index = try XCTUnwrap(embedding.pieces.firstIndex(of: the[0]))
+    XCTAssertEqual(embedding.documentFrequencies[index], 3)
+
+    var vector = SparseVector(indices: [4], values: [1])
+    embedding.append(["the", "weather"], firstIndex: 10, to: &vector)
+    XCTAssertEqual(vector.indices, [4] + (10..<266).map(Int32.init))
+    let norm = vector.values.dropFirst().map { $0 * $0 }.reduce(0, +).squareRoot()
+    XCTAssertEqual(norm, 2, accuracy: 1e-4)
+    // "the" is in every example, so the mean leans to "weather": closer to it than to "the".
+    func alone(_ word: String) -> [Float] {
+      var single = SparseVector()
+      embedding.append([word], firstIndex: 0, to: &single)
+      return single.values
+    }
+    let mean = Array(vector.values.dropFirst())
+    func dot(_ a: [Float], _ b: [Float]) -> Float { zip(a, b).map(*).reduce(0, +) }
+    XCTAssertGreaterThan(dot(mean, alone("weather")), dot(mean, alone("the")))
+
+    var empty = SparseVector()
+    embedding.append(["\u{E000}", ""], firstIndex: 0, to: &empty)
+    XCTAssertTrue(empty.isEmpty, "no known pieces, no block")
+  }
+
+  func testEvidenceAndScopeStillComeFromTheExamplesWords() {
+    let pack = IntentClassifierTests.pack
+    let analyzer = TextAnalyzer(vocabulary: pack.intents.flatMap(\.examples), synonyms: [:])
+    let withVectors = IntentClassifier(pack: pack, analyzer: analyzer)
+    let withoutVectors = IntentClassifier(pack: pack, analyzer: analyzer, vectors: nil)
+    var withoutEvidence = 0
+    for question in ["xyzzy", "qqq jjj", "zebras", "what is the weather", "mortgage rates", "?"] {
+      let analysis = analyzer.analyze(question)
+      let (dense, sparse) = (withVectors.predict(analysis), withoutVectors.predict(analysis))
+      XCTAssertEqual(dense.hasEvidence, sparse.hasEvidence, question)
+      XCTAssertEqual(dense.inScope, sparse.inScope, question)
+      if !dense.hasEvidence { withoutEvidence += 1 }
+    }
+    XCTAssertGreaterThan(withoutEvidence, 0, "some question had no evidence")
   }
 }

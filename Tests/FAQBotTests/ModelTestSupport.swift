@@ -71,4 +71,9 @@ func assertSameClassifier(
   XCTAssertEqual(lhs.model.classCount, rhs.model.classCount, file: file, line: line)
   XCTAssertEqual(lhs.model.weights, rhs.model.weights, file: file, line: line)
   XCTAssertEqual(lhs.model.bias, rhs.model.bias, file: file, line: line)
+  XCTAssertEqual(lhs.embedding?.weight, rhs.embedding?.weight, file: file, line: line)
+  XCTAssertEqual(lhs.embedding?.exampleCount, rhs.embedding?.exampleCount, file: file, line: line)
+  XCTAssertEqual(lhs.embedding?.pieces, rhs.embedding?.pieces, file: file, line: line)
+  XCTAssertEqual(
+    lhs.embedding?.documentFrequencies, rhs.embedding?.documentFrequencies, file: file, line: line)
 }

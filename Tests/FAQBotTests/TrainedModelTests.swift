@@ -100,6 +100,42 @@ final class TrainedModelTests: XCTestCase {
     }
   }
 
+  func testAnEmbeddingWhoseFieldsDoNotFitIsCorrupt() throws {
+    let classifier = ModelTestSupport.classifier(for: ModelTestSupport.pack())
+    let trained = try XCTUnwrap(classifier.embedding)
+    XCTAssertFalse(trained.pieces.isEmpty)
+    let vectors = trained.vectors
+    let outOfRange = Int32(vectors.count)
+    for (weight, pieces, frequencies): (Float, [Int32], [UInt32]) in [
+      (1, [5, 3], [1, 1]),  // unsorted
+      (1, [3, 3], [1, 1]),  // repeated
+      (1, [3, outOfRange], [1, 1]),  // no such row
+      (1, [-1, 3], [1, 1]),
+      (1, [3, 5], [1]),  // a frequency missing
+      (1, [3, 5], [0, 1]),  // in no example
+      (1, [3, 5], [1, 99]),  // in more examples than there are
+      (.nan, [3, 5], [1, 1]), (0, [3, 5], [1, 1]),
+    ] {
+      let embedding = TokenEmbedding(
+        vectors: vectors, weight: weight, exampleCount: 9, pieces: pieces, documentFrequencies: frequencies)
+      let damaged = IntentClassifier(
+        intentIds: classifier.intentIds, space: classifier.space, model: classifier.model,
+        knownStems: classifier.knownStems, openVocabulary: classifier.openVocabulary, embedding: embedding)
+      let bytes = TrainedModel(classifier: damaged, packHash: packHash).encoded()
+      XCTAssertThrowsError(try TrainedModel.decode(bytes, packHash: packHash), "\(pieces) \(frequencies)") {
+        error in
+        guard case .corrupt? = error as? TrainedModelError else { return XCTFail("\(error)") }
+      }
+    }
+    // A model without the dense block whose weights still count it does not fit either.
+    let withoutBlock = IntentClassifier(
+      intentIds: classifier.intentIds, space: classifier.space, model: classifier.model,
+      knownStems: classifier.knownStems, openVocabulary: classifier.openVocabulary, embedding: nil)
+    XCTAssertThrowsError(
+      try TrainedModel.decode(
+        TrainedModel(classifier: withoutBlock, packHash: packHash).encoded(), packHash: packHash))
+  }
+
   func testAStoredPackThatDoesNotMatchTheClassesIsCorrupt() {
     var pack = ModelTestSupport.pack()
     let classifier = ModelTestSupport.classifier(for: pack)

@@ -13,6 +13,9 @@ public struct IntentClassifier: Sendable {
   /// does *serendipity* mean", "how do you spell *X*"): its questions normally carry a word the
   /// pack has never seen. 0 for most (see ``openVocabulary(analyses:labels:classCount:)``).
   public let openVocabulary: [Float]
+  /// The dense block after the sparse features (indices from `space.count`), nil for a model
+  /// of TF-IDF features alone.
+  public let embedding: TokenEmbedding?
   /// Derived from `knownStems` and the stopwords: true for a known content stem, false for a
   /// stopword, one lookup per stem on the answer path instead of two.
   private let stemScope: [String: Bool]
@@ -39,9 +42,10 @@ public struct IntentClassifier: Sendable {
 
   public init(
     intentIds: [String], space: FeatureSpace, model: SoftmaxRegression, knownStems: Set<String>,
-    openVocabulary: [Float]? = nil
+    openVocabulary: [Float]? = nil, embedding: TokenEmbedding? = nil
   ) {
     self.intentIds = intentIds
+    self.embedding = embedding
     self.space = space
     self.model = model
     self.knownStems = knownStems
@@ -54,39 +58,53 @@ public struct IntentClassifier: Sendable {
 
   /// Trains on every example of `pack`. The examples' words are what the intents know: a
   /// question about other words, even words of the document, is for retrieval to answer.
-  public init(pack: IntentPack, analyzer: TextAnalyzer, options: SoftmaxRegression.Options = .init()) {
+  ///
+  /// - Parameter vectors: the token vectors of the dense block; nil trains on TF-IDF alone.
+  public init(
+    pack: IntentPack, analyzer: TextAnalyzer, options: SoftmaxRegression.Options = .init(),
+    vectors: TokenVectors? = TokenVectors.embedded
+  ) {
     var documents: [FeatureKeys.Keys] = []
     var labels: [Int] = []
     var known: Set<String> = []
     var exampleStems: [[String]] = []
+    var exampleWords: [[String]] = []
     let keys = FeatureKeys()
     for (label, intent) in pack.intents.enumerated() {
       for example in intent.examples {
         let analysis = analyzer.analyze(example)
         known.formUnion(analysis.stems)
         exampleStems.append(analysis.stems)
+        if vectors != nil { exampleWords.append(analysis.surface) }
         documents.append(keys.keys(for: analysis, recordingOrigins: false))
         labels.append(label)
       }
     }
     let openVocabulary = Self.openVocabulary(
       analyses: exampleStems, labels: labels, classCount: pack.intents.count)
+    let embedding = vectors.map { TokenEmbedding(vectors: $0, examples: exampleWords) }
     let space = FeatureSpace(
-      documents: documents, maxFeatures: options.maxFeatures(classes: pack.intents.count))
+      documents: documents,
+      maxFeatures: options.maxFeatures(classes: pack.intents.count) - (embedding?.dimensions ?? 0))
     // Each document's keys are released as its vector is made: on a large pack the two
     // together would double the peak.
-    var vectors: [SparseVector] = []
-    vectors.reserveCapacity(documents.count)
+    var trainingVectors: [SparseVector] = []
+    trainingVectors.reserveCapacity(documents.count)
     for index in documents.indices {
-      vectors.append(space.vector(for: documents[index]))
+      var vector = space.vector(for: documents[index])
+      if let embedding {
+        embedding.append(exampleWords[index], firstIndex: space.count, to: &vector)
+        exampleWords[index] = []
+      }
+      trainingVectors.append(vector)
       documents[index] = FeatureKeys.Keys()
     }
     let model = SoftmaxRegression.train(
-      vectors: vectors, labels: labels, classCount: pack.intents.count, featureCount: space.count,
-      options: options)
+      vectors: trainingVectors, labels: labels, classCount: pack.intents.count,
+      featureCount: space.count + (embedding?.dimensions ?? 0), options: options)
     self.init(
       intentIds: pack.intents.map(\.id), space: space, model: model, knownStems: known,
-      openVocabulary: openVocabulary)
+      openVocabulary: openVocabulary, embedding: embedding)
   }
 
   /// For each class, the share of its examples that are a template with an open slot: their
@@ -119,12 +137,19 @@ public struct IntentClassifier: Sendable {
     return zip(open, total).map { $1 > 0 ? $0 / $1 : 0 }
   }
 
+  /// The features of `analysis`: TF-IDF, then the dense block.
   public func vector(for analysis: TextAnalyzer.Analysis) -> SparseVector {
-    space.vector(for: keys.keys(for: analysis))
+    var vector = space.vector(for: keys.keys(for: analysis))
+    embedding?.append(analysis.surface, firstIndex: space.count, to: &vector)
+    return vector
   }
 
   public func predict(_ analysis: TextAnalyzer.Analysis) -> Prediction {
-    let vector = vector(for: analysis)
+    var vector = space.vector(for: keys.keys(for: analysis))
+    // Evidence means a word or n-gram the examples have: the dense block alone would give
+    // any question of real words some, and the priors would pass for an answer.
+    let hasEvidence = !vector.isEmpty
+    embedding?.append(analysis.surface, firstIndex: space.count, to: &vector)
     let inScope = inScopeShare(analysis.stems)
     let conditional = model.probabilities(for: vector)
     var probabilities = conditional.map { $0 * inScope }
@@ -138,7 +163,7 @@ public struct IntentClassifier: Sendable {
       probabilities[best] = conditional[best] * openVocabulary[best]
     }
     return Prediction(
-      probabilities: probabilities, inScope: inScope, ranking: ranking, hasEvidence: !vector.isEmpty)
+      probabilities: probabilities, inScope: inScope, ranking: ranking, hasEvidence: hasEvidence)
   }
 
   /// How many classes a prediction ranks: enough for candidates, "did you mean" and the

@@ -46,6 +46,12 @@ struct ModelBinaryWriter {
     }
   }
 
+  /// A count, then the values (short lists: written one by one).
+  mutating func append(_ values: [UInt32]) {
+    append(UInt32(values.count))
+    for value in values { append(value) }
+  }
+
   /// A count, then the values.
   mutating func append(_ values: [Float]) {
     append(UInt32(values.count))
@@ -149,14 +155,17 @@ struct ModelBinaryReader {
     }
   }
 
-  mutating func floats(_ what: String) throws(TrainedModelError) -> [Float] {
+  mutating func uint32s(_ what: String) throws(TrainedModelError) -> [UInt32] {
     let (start, count) = try span(what, size: 4)
-    if ModelBinaryWriter.hostIsLittleEndian { return copy(start, count, as: Float.self) }
     return (0..<count).map {
-      Float(
-        bitPattern: UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: start + $0 * 4, as: UInt32.self))
-      )
+      UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: start + $0 * 4, as: UInt32.self))
     }
+  }
+
+  mutating func floats(_ what: String) throws(TrainedModelError) -> [Float] {
+    guard ModelBinaryWriter.hostIsLittleEndian else { return try uint32s(what).map(Float.init(bitPattern:)) }
+    let (start, count) = try span(what, size: 4)
+    return copy(start, count, as: Float.self)
   }
 
   /// Skips what ``ModelBinaryWriter/appendPadding(alignment:fileOffset:)`` wrote.

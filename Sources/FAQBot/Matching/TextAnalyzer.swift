@@ -7,6 +7,9 @@ public struct TextAnalyzer: Sendable {
     public var words: [String]
     /// Porter2 stems of `words` (for word features, triggers and retrieval).
     public var stems: [String]
+    /// The normalised words before typo correction and synonyms (for the token vectors of
+    /// ``TokenEmbedding``, which know more English than the pack does).
+    public var surface: [String] = []
   }
 
   private let normalizer = TextNormalizer()
@@ -108,9 +111,9 @@ public struct TextAnalyzer: Sendable {
       hasSynonym = hasSynonym || info?.beginsVariant == true
     }
     // Only a text with a word that begins a variant needs rewriting (and stemming again).
-    guard hasSynonym else { return Analysis(words: words, stems: stems) }
+    guard hasSynonym else { return Analysis(words: words, stems: stems, surface: raw) }
     let rewritten = synonyms.apply(words)
-    return Analysis(words: rewritten, stems: rewritten.map(stem))
+    return Analysis(words: rewritten, stems: rewritten.map(stem), surface: raw)
   }
 
   /// Stems of a phrase without typo correction, for trigger phrases written by authors.

@@ -19,16 +19,20 @@
 public struct TrainedModel: Sendable {
   /// Bump when the layout of the payload changes, which includes adding a stored field to
   /// ``IntentClassifier``, ``FeatureSpace`` or ``SoftmaxRegression``.
-  public static let formatVersion: UInt32 = 5
+  public static let formatVersion: UInt32 = 6
 
   /// Bump when a model trained by earlier code would mean something else to this code
   /// (another feature hashing in ``FeatureKeys``, another analysis in ``TextAnalyzer``)
   /// although the layout is the same. The engine version alone does not change while the
   /// matcher is tuned between releases.
-  public static let matcherRevision = 1
+  public static let matcherRevision = 2
 
-  /// The engine a model belongs to: the release and the matcher revision.
-  public static var currentEngine: String { "faqbot \(FAQBotVersion.string) matcher \(matcherRevision)" }
+  /// The engine a model belongs to: the release, the matcher revision and the token vectors
+  /// compiled in (a model's dense weights mean nothing with other vectors).
+  public static var currentEngine: String {
+    let vectors = TokenVectors.embedded.map { " vectors \($0.recordedHash.prefix(16))" } ?? ""
+    return "faqbot \(FAQBotVersion.string) matcher \(matcherRevision)\(vectors)"
+  }
 
   static let magic = Array("FAQBOTMD".utf8)
 
@@ -125,6 +129,13 @@ public struct TrainedModel: Sendable {
     writer.append(UInt32(stems.count))
     for stem in stems { writer.append(stem) }
     writer.append(classifier.openVocabulary)
+    writer.append(UInt32(classifier.embedding == nil ? 0 : 1))
+    if let embedding = classifier.embedding {
+      writer.append(embedding.weight)
+      writer.append(UInt64(embedding.exampleCount))
+      writer.append(embedding.pieces.map { UInt32(bitPattern: $0) })
+      writer.append(embedding.documentFrequencies)
+    }
     writer.append(UInt32(pack == nil ? 0 : 1))
     pack?.encode(into: &writer)
     writer.append(UInt32(vocabulary == nil ? 0 : 1))
@@ -251,19 +262,46 @@ public struct TrainedModel: Sendable {
     guard openVocabulary.count == intentIds.count, openVocabulary.allSatisfy({ (0...1).contains($0) }) else {
       throw .corrupt("the open-vocabulary rates do not fit the intents")
     }
+    let embedding = try Self.embedding(from: &reader)
     guard classCount == intentIds.count, bias.count == classCount else {
       throw .corrupt("\(intentIds.count) intents but \(classCount) classes and \(bias.count) biases")
     }
-    guard featureCount == wordKeys.count + characterKeys.count, idf.count == featureCount,
-      weights.count == featureCount * classCount
-    else { throw .corrupt("the feature count does not match the keys, idf and weights") }
+    guard featureCount == wordKeys.count + characterKeys.count + (embedding?.dimensions ?? 0),
+      idf.count == wordKeys.count + characterKeys.count, weights.count == featureCount * classCount
+    else { throw .corrupt("the feature count does not match the keys, idf, vectors and weights") }
     let space = FeatureSpace(
       wordKeys: wordKeys, characterKeys: characterKeys, idf: idf, characterWeight: characterWeight)
-    guard space.count == featureCount, space.keysAreDistinct else { throw .corrupt("repeated feature keys") }
+    guard space.keysAreDistinct else { throw .corrupt("repeated feature keys") }
     let model = SoftmaxRegression(
       classCount: classCount, featureCount: featureCount, weights: weights, bias: bias)
     return IntentClassifier(
-      intentIds: intentIds, space: space, model: model, knownStems: stems, openVocabulary: openVocabulary)
+      intentIds: intentIds, space: space, model: model, knownStems: stems, openVocabulary: openVocabulary,
+      embedding: embedding)
+  }
+
+  /// The dense block's fields, checked: the engine string has already tied the file to the
+  /// vectors compiled in.
+  private static func embedding(from reader: inout ModelBinaryReader) throws(TrainedModelError)
+    -> TokenEmbedding?
+  {
+    switch try reader.uint32("embedding flag") {
+    case 0: return nil
+    case 1: break
+    default: throw .corrupt("embedding flag")
+    }
+    let weight = try reader.float("embedding weight")
+    let exampleCount = try reader.uint64("embedding example count")
+    let pieces = try reader.uint32s("embedding pieces").map { Int32(bitPattern: $0) }
+    let frequencies = try reader.uint32s("embedding frequencies")
+    guard let vectors = TokenVectors.embedded else { throw .corrupt("no token vectors to read it with") }
+    guard weight.isFinite, weight > 0, exampleCount <= UInt64(Int32.max), pieces.count == frequencies.count,
+      zip(pieces, pieces.dropFirst()).allSatisfy({ $0 < $1 }),
+      pieces.allSatisfy({ (0..<Int32(vectors.count)).contains($0) }),
+      frequencies.allSatisfy({ (1...UInt32(exampleCount)).contains($0) })
+    else { throw .corrupt("the embedding's pieces and frequencies do not fit together") }
+    return TokenEmbedding(
+      vectors: vectors, weight: weight, exampleCount: Int(exampleCount), pieces: pieces,
+      documentFrequencies: frequencies)
   }
 
   /// The last component of `path`: what the pack hash and a stored pack know a file by.
