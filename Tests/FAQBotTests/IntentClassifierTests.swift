@@ -194,6 +194,28 @@ final class TokenEmbeddingTests: XCTestCase {
     XCTAssertLessThanOrEqual(right(withoutVectors).count, 7, "\(right(withoutVectors))")
   }
 
+  func testScoresFromProjectionsAreTheScoresOfTheFeatures() throws {
+    let pack = IntentClassifierTests.pack
+    let analyzer = TextAnalyzer(vocabulary: pack.intents.flatMap(\.examples), synonyms: [:])
+    let classifier = IntentClassifier(pack: pack, analyzer: analyzer)
+    let embedding = try XCTUnwrap(classifier.embedding)
+    XCTAssertEqual(embedding.projections.count, embedding.pieces.count * pack.intents.count)
+    // Pieces of the examples (projected in training) and pieces of none (projected on the fly).
+    for question in ["will it rain today", "any thunderstorms expected", "beethoven symphony", "xyzzy"] {
+      let analysis = analyzer.analyze(question)
+      let fromFeatures = classifier.model.probabilities(for: classifier.vector(for: analysis))
+      let fromProjections = classifier.model.probabilities(
+        for: classifier.space.vector(for: FeatureKeys().keys(for: analysis))
+      ) { scores in
+        embedding.addScores(
+          of: analysis.surface, model: classifier.model, firstIndex: classifier.space.count, to: scores)
+      }
+      for (a, b) in zip(fromFeatures, fromProjections) { XCTAssertEqual(a, b, accuracy: 1e-5, question) }
+      let best = fromFeatures.indices.max { fromFeatures[$0] < fromFeatures[$1] }
+      XCTAssertEqual(classifier.predict(analysis).ranking.first, best, question)
+    }
+  }
+
   func testTheBlockIsAnIDFWeightedMeanOfUnitLength() throws {
     let vectors = try XCTUnwrap(TokenVectors.embedded)
     let examples = [["the", "weather"], ["the", "alarm"], ["the", "song"]]

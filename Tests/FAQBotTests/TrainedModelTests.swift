@@ -106,18 +106,22 @@ final class TrainedModelTests: XCTestCase {
     XCTAssertFalse(trained.pieces.isEmpty)
     let vectors = trained.vectors
     let outOfRange = Int32(vectors.count)
-    for (weight, pieces, frequencies): (Float, [Int32], [UInt32]) in [
-      (1, [5, 3], [1, 1]),  // unsorted
-      (1, [3, 3], [1, 1]),  // repeated
-      (1, [3, outOfRange], [1, 1]),  // no such row
-      (1, [-1, 3], [1, 1]),
-      (1, [3, 5], [1]),  // a frequency missing
-      (1, [3, 5], [0, 1]),  // in no example
-      (1, [3, 5], [1, 99]),  // in more examples than there are
-      (.nan, [3, 5], [1, 1]), (0, [3, 5], [1, 1]),
+    let classes = classifier.model.classCount
+    let fitting: (Int) -> [Float] = { [Float](repeating: 0.5, count: $0 * classes) }
+    for (weight, pieces, frequencies, projections): (Float, [Int32], [UInt32], [Float]) in [
+      (1, [5, 3], [1, 1], fitting(2)),  // unsorted
+      (1, [3, 3], [1, 1], fitting(2)),  // repeated
+      (1, [3, outOfRange], [1, 1], fitting(2)),  // no such row
+      (1, [-1, 3], [1, 1], fitting(2)),
+      (1, [3, 5], [1], fitting(2)),  // a frequency missing
+      (1, [3, 5], [0, 1], fitting(2)),  // in no example
+      (1, [3, 5], [1, 99], fitting(2)),  // in more examples than there are
+      (.nan, [3, 5], [1, 1], fitting(2)), (0, [3, 5], [1, 1], fitting(2)),
+      (1, [3, 5], [1, 1], fitting(3)),  // projections of a piece too many
     ] {
       let embedding = TokenEmbedding(
-        vectors: vectors, weight: weight, exampleCount: 9, pieces: pieces, documentFrequencies: frequencies)
+        vectors: vectors, weight: weight, exampleCount: 9, pieces: pieces, documentFrequencies: frequencies,
+        projections: projections)
       let damaged = IntentClassifier(
         intentIds: classifier.intentIds, space: classifier.space, model: classifier.model,
         knownStems: classifier.knownStems, openVocabulary: classifier.openVocabulary, embedding: embedding)

@@ -45,7 +45,12 @@ public struct IntentClassifier: Sendable {
     openVocabulary: [Float]? = nil, embedding: TokenEmbedding? = nil
   ) {
     self.intentIds = intentIds
-    self.embedding = embedding
+    // The answer path reads the block's scores from the projections; a model restored from a
+    // file has them, a freshly trained one gets them here.
+    self.embedding = embedding.map { embedding in
+      embedding.projections.isEmpty && !embedding.pieces.isEmpty
+        ? embedding.projected(onto: model, firstIndex: space.count) : embedding
+    }
     self.space = space
     self.model = model
     self.knownStems = knownStems
@@ -145,13 +150,11 @@ public struct IntentClassifier: Sendable {
   }
 
   public func predict(_ analysis: TextAnalyzer.Analysis) -> Prediction {
-    var vector = space.vector(for: keys.keys(for: analysis))
-    // Evidence means a word or n-gram the examples have: the dense block alone would give
-    // any question of real words some, and the priors would pass for an answer.
-    let hasEvidence = !vector.isEmpty
-    embedding?.append(analysis.surface, firstIndex: space.count, to: &vector)
+    let vector = space.vector(for: keys.keys(for: analysis))
     let inScope = inScopeShare(analysis.stems)
-    let conditional = model.probabilities(for: vector)
+    let conditional = model.probabilities(for: vector) { scores in
+      embedding?.addScores(of: analysis.surface, model: model, firstIndex: space.count, to: scores)
+    }
     var probabilities = conditional.map { $0 * inScope }
     // Ranked on P(intent | in scope): scaling by `inScope` keeps the order, except that a
     // question of unknown content words (`inScope` 0) would tie every intent at 0 and
@@ -163,7 +166,10 @@ public struct IntentClassifier: Sendable {
       probabilities[best] = conditional[best] * openVocabulary[best]
     }
     return Prediction(
-      probabilities: probabilities, inScope: inScope, ranking: ranking, hasEvidence: hasEvidence)
+      // Evidence means a word or n-gram the examples have (the sparse features): the dense
+      // block alone would give any question of real words some, and the priors would pass
+      // for an answer.
+      probabilities: probabilities, inScope: inScope, ranking: ranking, hasEvidence: !vector.isEmpty)
   }
 
   /// How many classes a prediction ranks: enough for candidates, "did you mean" and the

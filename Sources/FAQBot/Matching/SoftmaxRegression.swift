@@ -63,11 +63,20 @@ public struct SoftmaxRegression: Sendable {
 
   /// Class probabilities for `vector` (they sum to 1).
   public func probabilities(for vector: SparseVector) -> [Float] {
+    probabilities(for: vector) { _ in }
+  }
+
+  /// Class probabilities for `vector` and the scores `addScores` adds to its own before the
+  /// softmax (the dense block's, computed from per-piece projections rather than features).
+  public func probabilities(
+    for vector: SparseVector, adding addScores: (UnsafeMutableBufferPointer<Float>) -> Void
+  ) -> [Float] {
     var scores = bias
     scores.withUnsafeMutableBufferPointer { scores in
       weights.withUnsafeBufferPointer { weights in
         Self.accumulate(vector, weights: weights, classes: classCount, scale: 1, into: scores)
       }
+      addScores(scores)
       Self.softmax(scores)
     }
     return scores
@@ -164,14 +173,38 @@ public struct SoftmaxRegression: Sendable {
     return SoftmaxRegression(classCount: classes, featureCount: featureCount, weights: weights, bias: bias)
   }
 
+  /// `scores += scale · Σ value · row(feature)` over the features of `vector`.
+  ///
+  /// Four rows go into one pass over the scores: with the dense block's 256 features a
+  /// question, one pass per row spent its time loading and storing the same scores.
   @inline(__always)
   static func accumulate(
     _ vector: SparseVector, weights: UnsafeBufferPointer<Float>, classes: Int, scale: Float,
     into scores: UnsafeMutableBufferPointer<Float>
   ) {
-    for (feature, value) in zip(vector.indices, vector.values) {
-      let row = Int(feature) * classes
-      addScaled(value * scale, UnsafeBufferPointer(rebasing: weights[row..<row + classes]), into: scores)
+    guard let matrix = weights.baseAddress, let y = scores.baseAddress, classes <= scores.count else {
+      return
+    }
+    vector.indices.withUnsafeBufferPointer { features in
+      vector.values.withUnsafeBufferPointer { values in
+        var index = 0
+        while index + 4 <= features.count {
+          let r0 = matrix + Int(features[index]) * classes
+          let r1 = matrix + Int(features[index + 1]) * classes
+          let r2 = matrix + Int(features[index + 2]) * classes
+          let r3 = matrix + Int(features[index + 3]) * classes
+          let (a0, a1) = (values[index] * scale, values[index + 1] * scale)
+          let (a2, a3) = (values[index + 2] * scale, values[index + 3] * scale)
+          for c in 0..<classes { y[c] += a0 * r0[c] + a1 * r1[c] + a2 * r2[c] + a3 * r3[c] }
+          index += 4
+        }
+        while index < features.count {
+          let row = Int(features[index]) * classes
+          addScaled(
+            values[index] * scale, UnsafeBufferPointer(rebasing: weights[row..<row + classes]), into: scores)
+          index += 1
+        }
+      }
     }
   }
 

@@ -135,6 +135,7 @@ public struct TrainedModel: Sendable {
       writer.append(UInt64(embedding.exampleCount))
       writer.append(embedding.pieces.map { UInt32(bitPattern: $0) })
       writer.append(embedding.documentFrequencies)
+      writer.append(embedding.projections)
     }
     writer.append(UInt32(pack == nil ? 0 : 1))
     pack?.encode(into: &writer)
@@ -262,7 +263,7 @@ public struct TrainedModel: Sendable {
     guard openVocabulary.count == intentIds.count, openVocabulary.allSatisfy({ (0...1).contains($0) }) else {
       throw .corrupt("the open-vocabulary rates do not fit the intents")
     }
-    let embedding = try Self.embedding(from: &reader)
+    let embedding = try Self.embedding(from: &reader, classes: classCount)
     guard classCount == intentIds.count, bias.count == classCount else {
       throw .corrupt("\(intentIds.count) intents but \(classCount) classes and \(bias.count) biases")
     }
@@ -281,7 +282,7 @@ public struct TrainedModel: Sendable {
 
   /// The dense block's fields, checked: the engine string has already tied the file to the
   /// vectors compiled in.
-  private static func embedding(from reader: inout ModelBinaryReader) throws(TrainedModelError)
+  private static func embedding(from reader: inout ModelBinaryReader, classes: Int) throws(TrainedModelError)
     -> TokenEmbedding?
   {
     switch try reader.uint32("embedding flag") {
@@ -293,15 +294,17 @@ public struct TrainedModel: Sendable {
     let exampleCount = try reader.uint64("embedding example count")
     let pieces = try reader.uint32s("embedding pieces").map { Int32(bitPattern: $0) }
     let frequencies = try reader.uint32s("embedding frequencies")
+    let projections = try reader.floats("embedding projections")
     guard let vectors = TokenVectors.embedded else { throw .corrupt("no token vectors to read it with") }
     guard weight.isFinite, weight > 0, exampleCount <= UInt64(Int32.max), pieces.count == frequencies.count,
       zip(pieces, pieces.dropFirst()).allSatisfy({ $0 < $1 }),
       pieces.allSatisfy({ (0..<Int32(vectors.count)).contains($0) }),
-      frequencies.allSatisfy({ (1...UInt32(exampleCount)).contains($0) })
-    else { throw .corrupt("the embedding's pieces and frequencies do not fit together") }
+      frequencies.allSatisfy({ $0 >= 1 && UInt64($0) <= exampleCount }),
+      projections.count == pieces.count * classes
+    else { throw .corrupt("the embedding's pieces, frequencies and projections do not fit together") }
     return TokenEmbedding(
       vectors: vectors, weight: weight, exampleCount: Int(exampleCount), pieces: pieces,
-      documentFrequencies: frequencies)
+      documentFrequencies: frequencies, projections: projections)
   }
 
   /// The last component of `path`: what the pack hash and a stored pack know a file by.
