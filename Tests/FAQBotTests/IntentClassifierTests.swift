@@ -216,6 +216,27 @@ final class TokenEmbeddingTests: XCTestCase {
     }
   }
 
+  func testWhyCreditsTheWordsTheVectorsMatched() throws {
+    let pack = IntentClassifierTests.pack
+    let analyzer = TextAnalyzer(vocabulary: pack.intents.flatMap(\.examples), synonyms: [:])
+    let classifier = IntentClassifier(pack: pack, analyzer: analyzer)
+    let embedding = try XCTUnwrap(classifier.embedding)
+    let weather = try XCTUnwrap(classifier.intentIds.firstIndex(of: "weather"))
+    let analysis = analyzer.analyze("any thunderstorms expected")
+    XCTAssertEqual(classifier.weightiestWords(analysis, towards: weather).first?.word, "thunderstorms")
+    // The words' shares add up to what the block adds to the class score.
+    let shares = embedding.contributions(
+      of: analysis.surface, to: weather, model: classifier.model, firstIndex: classifier.space.count)
+    var scores = [Float](repeating: 0, count: pack.intents.count)
+    scores.withUnsafeMutableBufferPointer { scores in
+      embedding.addScores(
+        of: analysis.surface, model: classifier.model, firstIndex: classifier.space.count, to: scores)
+    }
+    XCTAssertEqual(shares.reduce(0, +), scores[weather], accuracy: 1e-4)
+    XCTAssertEqual(
+      embedding.contributions(of: ["xyzzy"], to: 99, model: classifier.model, firstIndex: 0), [0])
+  }
+
   func testTheBlockIsAnIDFWeightedMeanOfUnitLength() throws {
     let vectors = try XCTUnwrap(TokenVectors.embedded)
     let examples = [["the", "weather"], ["the", "alarm"], ["the", "song"]]

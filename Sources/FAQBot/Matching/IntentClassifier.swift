@@ -87,7 +87,9 @@ public struct IntentClassifier: Sendable {
     }
     let openVocabulary = Self.openVocabulary(
       analyses: exampleStems, labels: labels, classCount: pack.intents.count)
-    let embedding = vectors.map { TokenEmbedding(vectors: $0, examples: exampleWords) }
+    let examplePieces = vectors.map { TokenEmbedding.pieces(ofExamples: exampleWords, vectors: $0) } ?? []
+    exampleWords = []
+    let embedding = vectors.map { TokenEmbedding(vectors: $0, examplePieces: examplePieces) }
     let space = FeatureSpace(
       documents: documents,
       maxFeatures: options.maxFeatures(classes: pack.intents.count) - (embedding?.dimensions ?? 0))
@@ -96,17 +98,19 @@ public struct IntentClassifier: Sendable {
     var trainingVectors: [SparseVector] = []
     trainingVectors.reserveCapacity(documents.count)
     for index in documents.indices {
-      var vector = space.vector(for: documents[index])
-      if let embedding {
-        embedding.append(exampleWords[index], firstIndex: space.count, to: &vector)
-        exampleWords[index] = []
-      }
-      trainingVectors.append(vector)
+      trainingVectors.append(space.vector(for: documents[index]))
       documents[index] = FeatureKeys.Keys()
+    }
+    // The dense block is made for each step rather than stored with each example: 256
+    // features of 8 bytes each would add 800 MB to a pack of 400,000 examples.
+    let denseBlock = embedding.map { embedding in
+      { (example: Int, vector: inout SparseVector) in
+        embedding.append(pieces: examplePieces[example], firstIndex: space.count, to: &vector)
+      }
     }
     let model = SoftmaxRegression.train(
       vectors: trainingVectors, labels: labels, classCount: pack.intents.count,
-      featureCount: space.count + (embedding?.dimensions ?? 0), options: options)
+      featureCount: space.count + (embedding?.dimensions ?? 0), options: options, appending: denseBlock)
     self.init(
       intentIds: pack.intents.map(\.id), space: space, model: model, knownStems: known,
       openVocabulary: openVocabulary, embedding: embedding)
@@ -231,6 +235,13 @@ public struct IntentClassifier: Sendable {
     for (feature, word) in origins where word < byWord.count {
       let share = (value[feature] ?? 0) / Float(occurrences[feature] ?? 1)
       byWord[word] += share * model.weights[Int(feature) * model.classCount + label]
+    }
+    // The dense block's share, by the word it came from; synonyms that rewrote the words
+    // leave no one-to-one map from the words as typed, and then only the sparse share counts.
+    if let embedding, analysis.surface.count == analysis.words.count {
+      let dense = embedding.contributions(
+        of: analysis.surface, to: label, model: model, firstIndex: space.count)
+      for (word, share) in dense.enumerated() { byWord[word] += share }
     }
     return byWord.indices.sorted { byWord[$0] > byWord[$1] }.prefix(limit)
       .filter { byWord[$0] > 0 }

@@ -89,8 +89,11 @@ public struct SoftmaxRegression: Sendable {
     }
   }
 
+  /// Trains on `vectors`; `appending`, when given, adds features to an example's vector at
+  /// each step (features cheap to make and too many to keep, like the dense block).
   public static func train(
-    vectors: [SparseVector], labels: [Int], classCount: Int, featureCount: Int, options: Options = Options()
+    vectors: [SparseVector], labels: [Int], classCount: Int, featureCount: Int, options: Options = Options(),
+    appending extraFeatures: ((Int, inout SparseVector) -> Void)? = nil
   ) -> SoftmaxRegression {
     let classes = classCount
     var weights = [Float](repeating: 0, count: featureCount * classes)
@@ -103,6 +106,7 @@ public struct SoftmaxRegression: Sendable {
     var generator = SeededGenerator(seed: options.seed)
     var order = Array(vectors.indices)
     var scores = [Float](repeating: 0, count: classes)
+    var scratch = SparseVector()
     var active: [Int] = []
     active.reserveCapacity(classes)
     // W = scale · V makes the L2 shrink O(1) per step instead of touching every weight.
@@ -118,7 +122,18 @@ public struct SoftmaxRegression: Sendable {
             order.shuffle(using: &generator)
             let averaging = epoch >= averageFrom
             for example in order {
-              let vector = vectors[example]
+              let vector: SparseVector
+              if let extraFeatures {
+                // The scratch buffers are reused: `vector` shares them only until the next step.
+                scratch.indices.removeAll(keepingCapacity: true)
+                scratch.values.removeAll(keepingCapacity: true)
+                scratch.indices += vectors[example].indices
+                scratch.values += vectors[example].values
+                extraFeatures(example, &scratch)
+                vector = scratch
+              } else {
+                vector = vectors[example]
+              }
               let rate = options.learningRate / (1 + options.learningRate * options.l2 * step)
               for c in 0..<classes { scores[c] = bias[c] }
               accumulate(

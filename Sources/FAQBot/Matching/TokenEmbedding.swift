@@ -35,27 +35,38 @@ public struct TokenEmbedding: Sendable {
 
   /// Counts the pieces of each example's words.
   public init(vectors: TokenVectors, examples: [[String]], weight: Float = TokenEmbedding.defaultWeight) {
+    self.init(
+      vectors: vectors, examplePieces: Self.pieces(ofExamples: examples, vectors: vectors), weight: weight)
+  }
+
+  /// Counts the pieces of each example, split already (``pieces(ofExamples:vectors:)``).
+  public init(vectors: TokenVectors, examplePieces: [[Int32]], weight: Float = TokenEmbedding.defaultWeight) {
     var frequency: [Int32: UInt32] = [:]
-    var pieces: [Int32] = []
-    var cache: [String: [Int32]] = [:]
-    for words in examples {
-      pieces.removeAll(keepingCapacity: true)
-      for word in words {
-        if let known = cache[word] {
-          pieces += known
-        } else {
-          var split: [Int32] = []
-          vectors.appendPieces(of: word, to: &split)
-          cache[word] = split
-          pieces += split
-        }
-      }
+    for pieces in examplePieces {
       for piece in Set(pieces) { frequency[piece, default: 0] += 1 }
     }
     let sorted = frequency.keys.sorted()
     self.init(
-      vectors: vectors, weight: weight, exampleCount: examples.count, pieces: sorted,
+      vectors: vectors, weight: weight, exampleCount: examplePieces.count, pieces: sorted,
       documentFrequencies: sorted.map { frequency[$0] ?? 0 })
+  }
+
+  /// The pieces of each example's words, each distinct word split once.
+  public static func pieces(ofExamples examples: [[String]], vectors: TokenVectors) -> [[Int32]] {
+    var cache: [String: [Int32]] = [:]
+    return examples.map { words in
+      var pieces: [Int32] = []
+      for word in words {
+        if let known = cache[word] {
+          pieces += known
+        } else {
+          let start = pieces.count
+          vectors.appendPieces(of: word, to: &pieces)
+          cache[word] = Array(pieces[start...])
+        }
+      }
+      return pieces
+    }
   }
 
   /// Restores an embedding from a model file's fields (``TrainedModel`` checks them first).
@@ -84,7 +95,11 @@ public struct TokenEmbedding: Sendable {
   /// Appends the block for `words` to `vector`, as features `firstIndex ..< firstIndex +
   /// dimensions`; nothing when no word has known pieces.
   public func append(_ words: [String], firstIndex: Int, to vector: inout SparseVector) {
-    let pieces = self.pieces(of: words)
+    append(pieces: pieces(of: words), firstIndex: firstIndex, to: &vector)
+  }
+
+  /// Appends the block for words split into `pieces` already.
+  public func append(pieces: [Int32], firstIndex: Int, to vector: inout SparseVector) {
     guard !pieces.isEmpty else { return }
     weightedSum(pieces) { sum in
       let norm = Self.length(sum)
@@ -153,6 +168,39 @@ public struct TokenEmbedding: Sendable {
             project(piece, weights: weights, classes: classes, firstIndex: firstIndex, into: projection)
           }
           SoftmaxRegression.addScaled(factor * idf, UnsafeBufferPointer(projection), into: scores)
+        }
+      }
+    }
+  }
+
+  /// Each word's share of class `label`'s score from the block: its pieces' weights in the
+  /// mean times their projections, what ``addScores(of:model:firstIndex:to:)`` adds, split by
+  /// word (for `/why`, which would otherwise credit only the sparse features).
+  public func contributions(
+    of words: [String], to label: Int, model: SoftmaxRegression, firstIndex: Int
+  ) -> [Float] {
+    let split = words.map { pieces(of: [$0]) }
+    let all = split.flatMap { $0 }
+    let classes = model.classCount
+    guard !all.isEmpty, (0..<classes).contains(label) else {
+      return [Float](repeating: 0, count: words.count)
+    }
+    let length = weightedSum(all, Self.length)
+    guard length > 0 else { return [Float](repeating: 0, count: words.count) }
+    let factor = weight / length
+    return model.weights.withUnsafeBufferPointer { weights in
+      split.map { pieces in
+        pieces.reduce(0) { total, piece in
+          let (idf, slot) = known[piece] ?? (unseenIDF, -1)
+          if slot >= 0, projections.count == self.pieces.count * classes {
+            return total + factor * idf * projections[Int(slot) * classes + label]
+          }
+          let row = vectors.row(piece)
+          var projection: Float = 0
+          for d in 0..<vectors.dimensions {
+            projection += Float(row[d]) * vectors.scales[d] * weights[(firstIndex + d) * classes + label]
+          }
+          return total + factor * idf * projection
         }
       }
     }
