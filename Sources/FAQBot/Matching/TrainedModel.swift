@@ -7,7 +7,8 @@
 ///     · pack hash (u32 length + 64 hex digits) · payload length (u64) · payload checksum (u64)
 ///     · payload
 ///
-/// The payload holds the intent ids, the feature space, the weights, the known stems and,
+/// The payload holds the intent ids, the feature space, the weights, the known stems, the
+/// dense block's pieces, their document frequencies and projections (``TokenEmbedding``) and,
 /// optionally, the parsed pack (``IntentPack`` and its binary coding) and the analyzer's
 /// vocabulary (``TextAnalyzer/Vocabulary``); the
 /// weights are preceded by zero padding that puts their floats at a multiple of 16 bytes into
