@@ -140,6 +140,36 @@ final class TrainedModelTests: XCTestCase {
         TrainedModel(classifier: withoutBlock, packHash: packHash).encoded(), packHash: packHash))
   }
 
+  func testAModelReadFromAFileIsAPrivateCopy() throws {
+    let directory = try ModelTestSupport.temporaryDirectory(self)
+    let pack = ModelTestSupport.pack()
+    let classifier = ModelTestSupport.classifier(for: pack)
+    let bytes = TrainedModel(classifier: classifier, packHash: packHash).encoded()
+    let path = directory + "/model"
+    XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+    let model = try XCTUnwrap(try TrainedModel.decode(contentsOf: path, packHash: packHash))
+    assertSameClassifier(model.classifier, classifier)
+    XCTAssertTrue(model.classifier.model.weights.isMapped, "the weights are read in place")
+    // Overwritten in place and shortened, as `cp` does to a deployed model: a mapping of the
+    // file would fault on the pages that went away; the copy does not notice.
+    let handle = try XCTUnwrap(FileHandle(forWritingAtPath: path))
+    try handle.truncate(atOffset: 10)
+    try handle.close()
+    let analysis = ModelTestSupport.analyzer(for: pack).analyze("is it going to rain")
+    XCTAssertEqual(model.classifier.predict(analysis), classifier.predict(analysis))
+    XCTAssertEqual(model.classifier.model.weights, classifier.model.weights)
+
+    XCTAssertThrowsError(try TrainedModel.decode(contentsOf: path, packHash: packHash)) { error in
+      XCTAssertEqual(error as? TrainedModelError, .truncated)
+    }
+    XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data()))
+    XCTAssertThrowsError(try TrainedModel.decode(contentsOf: path, packHash: packHash)) { error in
+      XCTAssertEqual(error as? TrainedModelError, .truncated, "an empty file is a short one")
+    }
+    XCTAssertNil(try TrainedModel.decode(contentsOf: directory + "/missing", packHash: packHash))
+    XCTAssertNil(try TrainedModel.decode(contentsOf: directory, packHash: packHash), "a directory")
+  }
+
   func testAStoredPackThatDoesNotMatchTheClassesIsCorrupt() {
     var pack = ModelTestSupport.pack()
     let classifier = ModelTestSupport.classifier(for: pack)

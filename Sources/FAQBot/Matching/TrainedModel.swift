@@ -1,3 +1,5 @@
+import Foundation
+
 /// A trained ``IntentClassifier`` as a file, so a large pack is trained once, not at every
 /// start: the model cache and `faqbot train -o MODEL` / `--model MODEL` both use it.
 ///
@@ -163,6 +165,22 @@ public struct TrainedModel: Sendable {
       }
     }
     return try result.get()
+  }
+
+  /// Reads the model file at `path` into memory of its own and decodes it there, the weights
+  /// in place (see `MappedFile.init(copying:)`); nil when the file cannot be read.
+  public static func decode(
+    contentsOf path: String, packHash expectedPack: String? = nil,
+    engine expectedEngine: String = TrainedModel.currentEngine
+  ) throws(TrainedModelError) -> TrainedModel? {
+    guard let file = MappedFile(copying: path) else {
+      // An empty file is a file, and not a model: say so, as for any other short file.
+      guard FileManager.default.isReadableFile(atPath: path),
+        (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) == 0
+      else { return nil }
+      return try decode([], packHash: expectedPack, engine: expectedEngine)
+    }
+    return try decode(file, packHash: expectedPack, engine: expectedEngine)
   }
 
   /// Reads a mapped model file; its weights stay in the mapping rather than being copied.

@@ -57,7 +57,8 @@ public struct WeightMatrix: Sendable, Equatable, RandomAccessCollection {
   public static func == (lhs: WeightMatrix, rhs: WeightMatrix) -> Bool { lhs.elementsEqual(rhs) }
 }
 
-/// A file mapped read-only into memory for as long as something holds it.
+/// A file's bytes in memory, mapped read-only or read into a private copy, for as long as
+/// something holds them.
 ///
 /// Only files that are replaced by rename, never rewritten in place, may be mapped: the
 /// model cache writes that way (`ModelCache.writeAtomically`), so a mapping always sees the
@@ -79,6 +80,38 @@ final class MappedFile: @unchecked Sendable {
     guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0),
       address != MAP_FAILED
     else { return nil }
+    bytes = UnsafeRawBufferPointer(start: address, count: size)
+  }
+
+  /// Reads the file at `path` into fresh memory of its own, a private copy: replacing or
+  /// shortening the file afterwards changes nothing, so any file may be read this way (a
+  /// deployment's `--model`, which people overwrite with `cp`). One read into pages populated
+  /// at once, where reading into `Data` and copying to an array and then the weights to
+  /// their own array touched the whole model three times. Nil when the file cannot be read,
+  /// is empty, or changes size while it is read.
+  init?(copying path: String) {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0, status.st_size > 0 else { return nil }
+    let size = Int(status.st_size)
+    guard
+      let address = mmap(
+        nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0),
+      address != MAP_FAILED
+    else { return nil }
+    var done = 0
+    while done < size {
+      let count = read(descriptor, address + done, size - done)
+      if count < 0 && errno == EINTR { continue }
+      guard count > 0 else {
+        munmap(address, size)
+        return nil
+      }
+      done += count
+    }
+    mprotect(address, size, PROT_READ)
     bytes = UnsafeRawBufferPointer(start: address, count: size)
   }
 

@@ -61,10 +61,9 @@ struct EngineBuilder {
   }
 
   static func loadModel(_ path: String, packHash: String?) throws -> TrainedModel {
-    let bytes: [UInt8]
-    do { bytes = try FileIO.read(path) } catch { throw CLIError("\(path): cannot read the model file") }
+    let model: TrainedModel?
     do {
-      return try TrainedModel.decode(bytes, packHash: packHash)
+      model = try TrainedModel.decode(contentsOf: path, packHash: packHash)
     } catch .stale(.pack) {
       throw CLIError(
         "\(path): this model was trained on a different pack; retrain it with "
@@ -72,6 +71,8 @@ struct EngineBuilder {
     } catch {
       throw CLIError("\(path): \(error.description); retrain it with `faqbot train`")
     }
+    guard let model else { throw CLIError("\(path): cannot read the model file") }
+    return model
   }
 
   /// The size and time of this executable: a rebuilt faqbot (a tuned matcher) never loads
