@@ -77,6 +77,10 @@ final class TokenVectorsTests: XCTestCase {
     }
   }
 
+  private func stringBytes(_ file: [UInt8]) -> Int {
+    Int(file[20]) | Int(file[21]) << 8 | Int(file[22]) << 16 | Int(file[23]) << 24
+  }
+
   func testDamagedCopiesAreRefused() throws {
     let bytes = try embedded().fileBytes
     XCTAssertNotNil(TokenVectors(bytes: bytes))
@@ -87,7 +91,7 @@ final class TokenVectorsTests: XCTestCase {
     magic[0] = UInt8(ascii: "X")
     XCTAssertNil(TokenVectors(bytes: magic))
     var version = bytes
-    version[4] = 2
+    version[4] = 1
     XCTAssertNil(TokenVectors(bytes: version))
     // An offset that goes backwards would have a lookup read before its string.
     var offsets = bytes
@@ -95,6 +99,17 @@ final class TokenVectorsTests: XCTestCase {
     offsets[firstOffset + 4 * 10] = 0xFF
     offsets[firstOffset + 4 * 10 + 1] = 0xFF
     XCTAssertNil(TokenVectors(bytes: offsets))
+    // A slot naming a piece that does not exist, and a table with no free slot.
+    let tableStart = (firstOffset + (29_523 + 1) * 4 + stringBytes(bytes) + 3) / 4 * 4
+    var slot = bytes
+    slot.replaceSubrange(tableStart..<tableStart + 4, with: [0xFF, 0xFF, 0, 0])
+    XCTAssertNil(TokenVectors(bytes: slot))
+    var full = bytes
+    for index in stride(from: tableStart, to: tableStart + 65_536 * 4, by: 4)
+    where full[index...index + 3] == [0, 0, 0, 0] {
+      full[index] = 1
+    }
+    XCTAssertNil(TokenVectors(bytes: full))
     var content = bytes
     content[bytes.count - 1] ^= 1
     XCTAssertFalse(try XCTUnwrap(TokenVectors(bytes: content)).contentMatchesRecordedHash())
