@@ -3,6 +3,8 @@
 // file sits beside this one, named after it, because __FILE__ is the only path the compiler
 // is sure to know; SwiftPM passes it absolute.
 #include "CTokenVectors.h"
+// Changes whenever the data file does, which is what makes the build compile this file again.
+#include "TokenVectorsHash.h"
 
 __asm__(".section .rodata\n"
         ".balign 64\n"
@@ -12,6 +14,8 @@ __asm__(".section .rodata\n"
         ".previous\n");
 
 extern const unsigned char faqbot_token_vectors_start[], faqbot_token_vectors_end[];
+
+const char *faqbot_token_vectors_expected_sha256(void) { return FAQBOT_TOKEN_VECTORS_SHA256; }
 
 const unsigned char *faqbot_token_vectors(size_t *size) {
   *size = (size_t)(faqbot_token_vectors_end - faqbot_token_vectors_start);

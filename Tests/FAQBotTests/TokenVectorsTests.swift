@@ -21,6 +21,7 @@ final class TokenVectorsTests: XCTestCase {
     XCTAssertEqual(vectors.scales.count, 256)
     XCTAssertTrue(vectors.scales.allSatisfy { $0.isFinite && $0 > 0 })
     XCTAssertTrue(vectors.contentMatchesRecordedHash())
+    XCTAssertEqual(vectors.recordedHash, TokenVectors.expectedHash, "a stale build of TokenVectors.c")
     XCTAssertTrue(TrainedModel.currentEngine.hasSuffix("vectors \(vectors.recordedHash.prefix(16))"))
   }
 

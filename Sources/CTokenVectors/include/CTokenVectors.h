@@ -8,4 +8,8 @@
 /// process, so callers may keep the pointer.
 const unsigned char *faqbot_token_vectors(size_t *size);
 
+/// The SHA-256 the distil script wrote beside the data file: a build whose embedded bytes
+/// record another one compiled a stale copy of the file.
+const char *faqbot_token_vectors_expected_sha256(void);
+
 #endif

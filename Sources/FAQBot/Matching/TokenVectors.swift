@@ -106,6 +106,10 @@ public struct TokenVectors: @unchecked Sendable {
     self.init(UnsafeRawBufferPointer(rebasing: owner.buffer[..<bytes.count]), owner: owner)
   }
 
+  /// The SHA-256 that the build's copy of the file should record: a different
+  /// ``recordedHash`` means a stale build (see `TokenVectorsHash.h`).
+  static var expectedHash: String { String(cString: faqbot_token_vectors_expected_sha256()) }
+
   /// Whether the content matches the SHA-256 in the header (the tests check the embedded file;
   /// hashing 7.5 MB at every start would cost more than the rest of it).
   func contentMatchesRecordedHash() -> Bool {
