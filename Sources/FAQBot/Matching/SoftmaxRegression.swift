@@ -197,29 +197,39 @@ public struct SoftmaxRegression: Sendable {
     _ vector: SparseVector, weights: UnsafeBufferPointer<Float>, classes: Int, scale: Float,
     into scores: UnsafeMutableBufferPointer<Float>
   ) {
+    vector.indices.withUnsafeBufferPointer { features in
+      vector.values.withUnsafeBufferPointer { values in
+        addRows(features, values, scale: scale, of: weights, classes: classes, into: scores)
+      }
+    }
+  }
+
+  /// `scores += scale · Σ values[i] · row(features[i])`: the kernel of ``accumulate``, for
+  /// callers whose features are not a ``SparseVector`` (a token's projection).
+  @inline(__always)
+  static func addRows(
+    _ features: UnsafeBufferPointer<Int32>, _ values: UnsafeBufferPointer<Float>, scale: Float,
+    of weights: UnsafeBufferPointer<Float>, classes: Int, into scores: UnsafeMutableBufferPointer<Float>
+  ) {
     guard let matrix = weights.baseAddress, let y = scores.baseAddress, classes <= scores.count else {
       return
     }
-    vector.indices.withUnsafeBufferPointer { features in
-      vector.values.withUnsafeBufferPointer { values in
-        var index = 0
-        while index + 4 <= features.count {
-          let r0 = matrix + Int(features[index]) * classes
-          let r1 = matrix + Int(features[index + 1]) * classes
-          let r2 = matrix + Int(features[index + 2]) * classes
-          let r3 = matrix + Int(features[index + 3]) * classes
-          let (a0, a1) = (values[index] * scale, values[index + 1] * scale)
-          let (a2, a3) = (values[index + 2] * scale, values[index + 3] * scale)
-          for c in 0..<classes { y[c] += a0 * r0[c] + a1 * r1[c] + a2 * r2[c] + a3 * r3[c] }
-          index += 4
-        }
-        while index < features.count {
-          let row = Int(features[index]) * classes
-          addScaled(
-            values[index] * scale, UnsafeBufferPointer(rebasing: weights[row..<row + classes]), into: scores)
-          index += 1
-        }
-      }
+    var index = 0
+    while index + 4 <= features.count {
+      let r0 = matrix + Int(features[index]) * classes
+      let r1 = matrix + Int(features[index + 1]) * classes
+      let r2 = matrix + Int(features[index + 2]) * classes
+      let r3 = matrix + Int(features[index + 3]) * classes
+      let (a0, a1) = (values[index] * scale, values[index + 1] * scale)
+      let (a2, a3) = (values[index + 2] * scale, values[index + 3] * scale)
+      for c in 0..<classes { y[c] += a0 * r0[c] + a1 * r1[c] + a2 * r2[c] + a3 * r3[c] }
+      index += 4
+    }
+    while index < features.count {
+      let row = Int(features[index]) * classes
+      addScaled(
+        values[index] * scale, UnsafeBufferPointer(rebasing: weights[row..<row + classes]), into: scores)
+      index += 1
     }
   }
 

@@ -218,11 +218,15 @@ public struct TokenEmbedding: Sendable {
     into target: UnsafeMutableBufferPointer<Float>
   ) {
     let row = vectors.row(piece)
-    vectors.scales.withUnsafeBufferPointer { scales in
-      for d in 0..<vectors.dimensions {
-        let start = (firstIndex + d) * classes
-        SoftmaxRegression.addScaled(
-          Float(row[d]) * scales[d], UnsafeBufferPointer(rebasing: weights[start..<start + classes]),
+    let dimensions = vectors.dimensions
+    withUnsafeTemporaryAllocation(of: Int32.self, capacity: dimensions) { features in
+      withUnsafeTemporaryAllocation(of: Float.self, capacity: dimensions) { values in
+        for d in 0..<dimensions {
+          features[d] = Int32(firstIndex + d)
+          values[d] = Float(row[d]) * vectors.scales[d]
+        }
+        SoftmaxRegression.addRows(
+          UnsafeBufferPointer(features), UnsafeBufferPointer(values), scale: 1, of: weights, classes: classes,
           into: target)
       }
     }
