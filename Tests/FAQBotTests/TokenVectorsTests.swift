@@ -91,6 +91,10 @@ final class TokenVectorsTests: XCTestCase {
     var magic = bytes
     magic[0] = UInt8(ascii: "X")
     XCTAssertNil(TokenVectors(bytes: magic))
+    // Counts so large that the sizes they imply would overflow.
+    var huge = bytes
+    huge.replaceSubrange(8..<16, with: [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F])
+    XCTAssertNil(TokenVectors(bytes: huge))
     var version = bytes
     version[4] = 1
     XCTAssertNil(TokenVectors(bytes: version))

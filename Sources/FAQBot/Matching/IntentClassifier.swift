@@ -45,6 +45,9 @@ public struct IntentClassifier: Sendable {
     openVocabulary: [Float]? = nil, embedding: TokenEmbedding? = nil
   ) {
     self.intentIds = intentIds
+    precondition(
+      model.featureCount == space.count + (embedding?.dimensions ?? 0),
+      "the model's features are not the feature space and the dense block")
     // The answer path reads the block's scores from the projections; a model restored from a
     // file has them, a freshly trained one gets them here.
     self.embedding = embedding.map { embedding in

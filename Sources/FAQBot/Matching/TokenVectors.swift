@@ -31,7 +31,6 @@ public struct TokenVectors: @unchecked Sendable {
 
   private let bytes: UnsafeRawBufferPointer
   private let initialCount: Int
-  private let scaleStart: Int
   private let offsetStart: Int
   private let stringStart: Int
   private let tableStart: Int
@@ -40,7 +39,7 @@ public struct TokenVectors: @unchecked Sendable {
   private let rowStart: Int
   /// Keeps the bytes alive when they are not the embedded ones.
   private let owner: OwnedBytes?
-  /// ``scale(_:)`` of every dimension, read once.
+  /// Each dimension's scale: a row's stored integer times it is the distilled value.
   public let scales: [Float]
 
   static let headerSize = 4 + 5 * 4 + 32
@@ -55,7 +54,11 @@ public struct TokenVectors: @unchecked Sendable {
     let (version, dimensions, initial, continuation, stringBytes) = (
       field(0), field(1), field(2), field(3), field(4)
     )
-    guard version == 2, dimensions > 0 else { return nil }
+    // Bounds far above the real file's (256, 29,523, 200 KB), low enough that no size below
+    // can overflow: a damaged header is refused, not trusted into arithmetic.
+    guard version == 2, (1...4_096).contains(dimensions), initial + continuation <= 1 << 22,
+      stringBytes <= 1 << 28
+    else { return nil }
     let count = initial + continuation
     let scaleStart = Self.headerSize
     let offsetStart = scaleStart + dimensions * 4
@@ -70,7 +73,6 @@ public struct TokenVectors: @unchecked Sendable {
     self.dimensions = dimensions
     self.count = count
     self.initialCount = initial
-    self.scaleStart = scaleStart
     self.offsetStart = offsetStart
     self.stringStart = stringStart
     self.tableStart = tableStart
