@@ -68,19 +68,12 @@ final class MappedFile: @unchecked Sendable {
   let bytes: UnsafeRawBufferPointer
 
   /// Maps the file at `path`; nil when it cannot be opened or mapped (an empty file, too).
-  init?(path: String) {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { return nil }
-    defer { close(descriptor) }
-    var status = stat()
-    guard fstat(descriptor, &status) == 0, status.st_size > 0 else { return nil }
-    let size = Int(status.st_size)
+  convenience init?(path: String) {
     // Populated at once: the checksum reads every page anyway, and one call is cheaper than
     // a fault per page.
-    guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0),
-      address != MAP_FAILED
-    else { return nil }
-    bytes = UnsafeRawBufferPointer(start: address, count: size)
+    self.init(path: path) { descriptor, size in
+      mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0)
+    }
   }
 
   /// Reads the file at `path` into fresh memory of its own, a private copy: replacing or
@@ -89,29 +82,39 @@ final class MappedFile: @unchecked Sendable {
   /// at once, where reading into `Data` and copying to an array and then the weights to
   /// their own array touched the whole model three times. Nil when the file cannot be read,
   /// is empty, or changes size while it is read.
-  init?(copying path: String) {
+  convenience init?(copying path: String) {
+    self.init(path: path) { descriptor, size in
+      guard
+        let address = mmap(
+          nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0),
+        address != MAP_FAILED
+      else { return MAP_FAILED }
+      var done = 0
+      while done < size {
+        let count = read(descriptor, address + done, size - done)
+        if count < 0 && errno == EINTR { continue }
+        guard count > 0 else {
+          munmap(address, size)
+          return MAP_FAILED
+        }
+        done += count
+      }
+      mprotect(address, size, PROT_READ)
+      return address
+    }
+  }
+
+  /// Opens the file at `path` and keeps the `size` bytes `place` puts in memory for it (a
+  /// mapping that `deinit` unmaps); nil when the file cannot be opened, is empty, or `place`
+  /// returns `MAP_FAILED`.
+  private init?(path: String, placing place: (_ descriptor: Int32, _ size: Int) -> UnsafeMutableRawPointer?) {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { return nil }
     defer { close(descriptor) }
     var status = stat()
     guard fstat(descriptor, &status) == 0, status.st_size > 0 else { return nil }
     let size = Int(status.st_size)
-    guard
-      let address = mmap(
-        nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0),
-      address != MAP_FAILED
-    else { return nil }
-    var done = 0
-    while done < size {
-      let count = read(descriptor, address + done, size - done)
-      if count < 0 && errno == EINTR { continue }
-      guard count > 0 else {
-        munmap(address, size)
-        return nil
-      }
-      done += count
-    }
-    mprotect(address, size, PROT_READ)
+    guard let address = place(descriptor, size), address != MAP_FAILED else { return nil }
     bytes = UnsafeRawBufferPointer(start: address, count: size)
   }
 
