@@ -144,31 +144,15 @@ public struct TokenEmbedding: Sendable {
     of words: [String], model: SoftmaxRegression, firstIndex: Int,
     to scores: UnsafeMutableBufferPointer<Float>
   ) {
-    let classes = model.classCount
     let pieces = self.pieces(of: words)
-    guard !pieces.isEmpty, projections.count == self.pieces.count * classes, scores.count >= classes else {
-      return
-    }
+    guard !pieces.isEmpty, scores.count >= model.classCount else { return }
     let length = weightedSum(pieces, Self.length)
     guard length > 0 else { return }
     let factor = weight / length
-    projections.withUnsafeBufferPointer { projections in
-      for piece in pieces {
-        let (idf, slot) = known[piece] ?? (unseenIDF, -1)
-        if slot >= 0 {
-          let start = Int(slot) * classes
-          SoftmaxRegression.addScaled(
-            factor * idf, UnsafeBufferPointer(rebasing: projections[start..<start + classes]), into: scores)
-          continue
-        }
-        // A piece no example has: projected now (256 rows of work, for a rare piece).
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: classes) { projection in
-          projection.initialize(repeating: 0)
-          model.weights.withUnsafeBufferPointer { weights in
-            project(piece, weights: weights, classes: classes, firstIndex: firstIndex, into: projection)
-          }
-          SoftmaxRegression.addScaled(factor * idf, UnsafeBufferPointer(projection), into: scores)
-        }
+    for piece in pieces {
+      let entry = known[piece]
+      withProjection(of: piece, slot: entry?.slot, model: model, firstIndex: firstIndex) { projection in
+        SoftmaxRegression.addScaled(factor * (entry?.idf ?? unseenIDF), projection, into: scores)
       }
     }
   }
@@ -181,28 +165,43 @@ public struct TokenEmbedding: Sendable {
   ) -> [Float] {
     let split = words.map { pieces(of: [$0]) }
     let all = split.flatMap { $0 }
-    let classes = model.classCount
-    guard !all.isEmpty, (0..<classes).contains(label) else {
+    guard !all.isEmpty, (0..<model.classCount).contains(label) else {
       return [Float](repeating: 0, count: words.count)
     }
     let length = weightedSum(all, Self.length)
     guard length > 0 else { return [Float](repeating: 0, count: words.count) }
     let factor = weight / length
-    return model.weights.withUnsafeBufferPointer { weights in
-      split.map { pieces in
-        pieces.reduce(0) { total, piece in
-          let (idf, slot) = known[piece] ?? (unseenIDF, -1)
-          if slot >= 0, projections.count == self.pieces.count * classes {
-            return total + factor * idf * projections[Int(slot) * classes + label]
-          }
-          let row = vectors.row(piece)
-          var projection: Float = 0
-          for d in 0..<vectors.dimensions {
-            projection += Float(row[d]) * vectors.scales[d] * weights[(firstIndex + d) * classes + label]
-          }
-          return total + factor * idf * projection
+    return split.map { pieces in
+      pieces.reduce(0) { total, piece in
+        let entry = known[piece]
+        let score = withProjection(of: piece, slot: entry?.slot, model: model, firstIndex: firstIndex) {
+          $0[label]
         }
+        return total + factor * (entry?.idf ?? unseenIDF) * score
       }
+    }
+  }
+
+  /// Calls `body` with `piece`'s projection, one score per class: the stored row for a piece
+  /// of the examples (at `slot`), computed now for another (256 rows of work, for a piece
+  /// that is rare by definition).
+  private func withProjection<Result>(
+    of piece: Int32, slot: Int32?, model: SoftmaxRegression, firstIndex: Int,
+    _ body: (UnsafeBufferPointer<Float>) -> Result
+  ) -> Result {
+    let classes = model.classCount
+    if let slot, projections.count == pieces.count * classes {
+      let start = Int(slot) * classes
+      return projections.withUnsafeBufferPointer {
+        body(UnsafeBufferPointer(rebasing: $0[start..<start + classes]))
+      }
+    }
+    return withUnsafeTemporaryAllocation(of: Float.self, capacity: classes) { projection in
+      projection.initialize(repeating: 0)
+      model.weights.withUnsafeBufferPointer { weights in
+        project(piece, weights: weights, classes: classes, firstIndex: firstIndex, into: projection)
+      }
+      return body(UnsafeBufferPointer(projection))
     }
   }
 
