@@ -20,7 +20,7 @@ extension IntentPack {
       writer.append(UInt64(bitPattern: Int64(intent.priority)))
       writer.append(strings: intent.examples)
       intent.answer.encode(into: &writer)
-      writer.append(UInt32(intent.followUp == nil ? 0 : 1))
+      writer.appendPresence(of: intent.followUp)
       intent.followUp?.encode(into: &writer)
       writer.append(strings: intent.suggest)
       writer.append(strings: intent.triggers)
@@ -45,7 +45,7 @@ extension IntentPack {
       let priority = Int(Int64(bitPattern: try reader.uint64("priority")))
       let examples = try reader.strings("examples")
       let answer = try Reply.decode(from: &reader)
-      let followUp = try reader.uint32("follow-up flag") == 0 ? nil : try Reply.decode(from: &reader)
+      let followUp = try reader.isPresent("follow-up") ? try Reply.decode(from: &reader) : nil
       let suggest = try reader.strings("suggestions")
       let triggers = try reader.strings("triggers")
       let location = try SourceLocation.decode(from: &reader)

@@ -30,9 +30,14 @@ struct ModelBinaryWriter {
     for text in strings { append(text) }
   }
 
+  /// 0 when `value` is absent, 1 when it follows (read by ``ModelBinaryReader/isPresent(_:)``).
+  mutating func appendPresence<Value>(of value: Value?) {
+    append(UInt32(value == nil ? 0 : 1))
+  }
+
   /// 0, or 1 and the text.
   mutating func append(optional text: String?) {
-    append(UInt32(text == nil ? 0 : 1))
+    appendPresence(of: text)
     if let text { append(text) }
   }
 
@@ -139,12 +144,18 @@ struct ModelBinaryReader {
     return strings
   }
 
-  mutating func optionalString(_ what: String) throws(TrainedModelError) -> String? {
+  /// What ``ModelBinaryWriter/appendPresence(of:)`` wrote: false for 0, true for 1, and any
+  /// other value is damage.
+  mutating func isPresent(_ what: String) throws(TrainedModelError) -> Bool {
     switch try uint32(what) {
-    case 0: return nil
-    case 1: return try string(what)
+    case 0: return false
+    case 1: return true
     default: throw .corrupt("\(what): bad presence flag")
     }
+  }
+
+  mutating func optionalString(_ what: String) throws(TrainedModelError) -> String? {
+    try isPresent(what) ? try string(what) : nil
   }
 
   mutating func uint64s(_ what: String) throws(TrainedModelError) -> [UInt64] {

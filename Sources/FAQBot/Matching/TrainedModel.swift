@@ -132,7 +132,7 @@ public struct TrainedModel: Sendable {
     writer.append(UInt32(stems.count))
     for stem in stems { writer.append(stem) }
     writer.append(classifier.openVocabulary)
-    writer.append(UInt32(classifier.embedding == nil ? 0 : 1))
+    writer.appendPresence(of: classifier.embedding)
     if let embedding = classifier.embedding {
       writer.append(embedding.weight)
       writer.append(UInt64(embedding.exampleCount))
@@ -140,9 +140,9 @@ public struct TrainedModel: Sendable {
       writer.append(embedding.documentFrequencies)
       writer.append(embedding.projections)
     }
-    writer.append(UInt32(pack == nil ? 0 : 1))
+    writer.appendPresence(of: pack)
     pack?.encode(into: &writer)
-    writer.append(UInt32(vocabulary == nil ? 0 : 1))
+    writer.appendPresence(of: vocabulary)
     if let vocabulary {
       writer.append(strings: vocabulary.words)
       writer.append(vocabulary.counts.map { UInt64($0) })
@@ -221,12 +221,7 @@ public struct TrainedModel: Sendable {
     }
     var payloadReader = ModelBinaryReader(payload)
     let classifier = try classifier(from: &payloadReader, mappedFile: mappedFile)
-    let pack: IntentPack?
-    switch try payloadReader.uint32("pack flag") {
-    case 0: pack = nil
-    case 1: pack = try IntentPack.decode(from: &payloadReader)
-    default: throw .corrupt("pack flag")
-    }
+    let pack = try payloadReader.isPresent("pack") ? try IntentPack.decode(from: &payloadReader) : nil
     let vocabulary = try Self.vocabulary(from: &payloadReader)
     guard payloadReader.remaining == 0 else { throw .corrupt("bytes after the last field") }
     if let pack, pack.intents.map(\.id) != classifier.intentIds {
@@ -240,11 +235,7 @@ public struct TrainedModel: Sendable {
   private static func vocabulary(from reader: inout ModelBinaryReader) throws(TrainedModelError)
     -> TextAnalyzer.Vocabulary?
   {
-    switch try reader.uint32("vocabulary flag") {
-    case 0: return nil
-    case 1: break
-    default: throw .corrupt("vocabulary flag")
-    }
+    guard try reader.isPresent("vocabulary") else { return nil }
     let words = try reader.strings("vocabulary words")
     let counts = try reader.uint64s("vocabulary counts")
     let stems = try reader.strings("vocabulary stems")
@@ -304,11 +295,7 @@ public struct TrainedModel: Sendable {
   private static func embedding(from reader: inout ModelBinaryReader, classes: Int) throws(TrainedModelError)
     -> TokenEmbedding?
   {
-    switch try reader.uint32("embedding flag") {
-    case 0: return nil
-    case 1: break
-    default: throw .corrupt("embedding flag")
-    }
+    guard try reader.isPresent("embedding") else { return nil }
     let weight = try reader.float("embedding weight")
     let exampleCount = try reader.uint64("embedding example count")
     let pieces = try reader.uint32s("embedding pieces").map { Int32(bitPattern: $0) }
