@@ -1,4 +1,5 @@
 import CTokenVectors
+import Foundation
 
 /// Static token vectors: for each WordPiece piece of all-MiniLM-L6-v2's vocabulary, the
 /// encoder's output for that piece alone, cut to 256 dimensions and stored as 8-bit integers
@@ -84,7 +85,7 @@ public struct TokenVectors: @unchecked Sendable {
         bitPattern: UInt32(
           littleEndian: bytes.loadUnaligned(fromByteOffset: scaleStart + d * 4, as: UInt32.self)))
     }
-    recordedHash = digest.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+    recordedHash = digest.map { String(format: "%02x", $0) }.joined()
     // Offsets must rise within the strings, or a lookup would read outside them; slots must
     // name pieces that exist, and one must be free, or a lookup would never end.
     var previous = 0
@@ -126,15 +127,18 @@ public struct TokenVectors: @unchecked Sendable {
   /// Piece `piece`'s text, "##" before a continuation (for tests and tools).
   func text(ofPiece piece: Int32) -> String {
     let index = Int(piece)
-    let utf8 = UnsafeRawBufferPointer(
-      rebasing: bytes[stringStart + offset(index)..<stringStart + offset(index + 1)])
-    return (index < initialCount ? "" : "##") + String(decoding: utf8, as: UTF8.self)
+    return (index < initialCount ? "" : "##") + String(decoding: spelling(index), as: UTF8.self)
   }
 
   /// Piece `piece`'s row, as stored (multiply dimension `d` by `scales[d]` for its value).
   public func row(_ piece: Int32) -> UnsafeBufferPointer<Int8> {
     let start = rowStart + Int(piece) * dimensions
     return UnsafeRawBufferPointer(rebasing: bytes[start..<start + dimensions]).bindMemory(to: Int8.self)
+  }
+
+  /// Piece `index`'s bytes in the strings ("##" not included).
+  private func spelling(_ index: Int) -> UnsafeRawBufferPointer {
+    UnsafeRawBufferPointer(rebasing: bytes[stringStart + offset(index)..<stringStart + offset(index + 1)])
   }
 
   private func offset(_ piece: Int) -> Int {
@@ -202,11 +206,8 @@ public struct TokenVectors: @unchecked Sendable {
       guard entry > 0 else { return nil }
       let index = entry - 1
       if (index >= initialCount) == continuation {
-        let start = stringStart + offset(index)
-        let end = stringStart + offset(index + 1)
-        if end - start == piece.count,
-          UnsafeRawBufferPointer(rebasing: bytes[start..<end]).elementsEqual(UnsafeRawBufferPointer(piece))
-        {
+        let spelling = spelling(index)
+        if spelling.count == piece.count, spelling.elementsEqual(UnsafeRawBufferPointer(piece)) {
           return Int32(index)
         }
       }
@@ -231,10 +232,4 @@ final class OwnedBytes: @unchecked Sendable {
   }
 
   deinit { buffer.deallocate() }
-}
-
-extension String {
-  fileprivate func leftPadded(to width: Int) -> String {
-    count >= width ? self : String(repeating: "0", count: width - count) + self
-  }
 }
