@@ -93,6 +93,13 @@ final class ImportTrainCacheTests: XCTestCase {
     XCTAssertEqual(outcome.status, 0, outcome.errors)
     XCTAssertEqual(answer["intent"] as? String, "weather")
 
+    // A model piped in, as a deployment script may do (`--model /dev/stdin`, `<(…)`).
+    let piped = try BinaryRunner.run(
+      ["ask", "--json", "--intents", pack, "--model", "/dev/stdin", "--no-cache", "is it going to rain"],
+      input: Data(contentsOf: URL(fileURLWithPath: model)))
+    XCTAssertEqual(piped.status, 0, piped.errors)
+    XCTAssertTrue(piped.output.contains(#""intent":"weather""#), piped.output)
+
     _ = try importPack(csv + "play some jazz,music\n")
     let (refused, _) = try ask("is it going to rain", ["--intents", pack, "--model", model])
     XCTAssertEqual(refused.status, 1)

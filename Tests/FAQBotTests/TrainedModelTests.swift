@@ -163,6 +163,38 @@ final class TrainedModelTests: XCTestCase {
     XCTAssertNil(try TrainedModel.decode(contentsOf: directory, packHash: packHash), "a directory")
   }
 
+  func testAModelIsReadFromAStreamToItsEnd() throws {
+    // A FIFO stands for `--model /dev/stdin` or a shell's `--model <(…)`: its size is 0, so
+    // only reading to the end finds the model.
+    // A reader that stops early must fail this test, not end the test process by SIGPIPE.
+    let previous = signal(SIGPIPE, SIG_IGN)
+    defer { signal(SIGPIPE, previous) }
+    let directory = try ModelTestSupport.temporaryDirectory(self)
+    let pack = ModelTestSupport.pack()
+    let classifier = ModelTestSupport.classifier(for: pack)
+    let bytes = TrainedModel(classifier: classifier, packHash: packHash).encoded()
+    for (name, contents) in [("whole", bytes), ("cut", Array(bytes.prefix(bytes.count / 2))), ("empty", [])] {
+      let fifo = directory + "/" + name
+      XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+      let writer = Thread {
+        guard let handle = FileHandle(forWritingAtPath: fifo) else { return }
+        try? handle.write(contentsOf: contents)
+        try? handle.close()
+      }
+      writer.start()
+      let result = Result { try TrainedModel.decode(contentsOf: fifo, packHash: packHash) }
+      switch (name, result) {
+      case ("whole", .success(let model?)):
+        assertSameClassifier(model.classifier, classifier)
+        XCTAssertTrue(model.classifier.model.weights.isMapped, "the weights are read in place")
+      case (_, .failure(let error)) where name != "whole":
+        XCTAssertEqual(error as? TrainedModelError, .truncated, name)
+      default:
+        XCTFail("\(name): \(result)")
+      }
+    }
+  }
+
   func testAStoredPackThatDoesNotMatchTheClassesIsCorrupt() {
     var pack = ModelTestSupport.pack()
     let classifier = ModelTestSupport.classifier(for: pack)
