@@ -254,6 +254,59 @@ final class TrainedModelTests: XCTestCase {
     }
   }
 
+  func testADamagedFieldBehindAValidChecksumIsRefusedOrStillAnswers() throws {
+    // The checksum catches damage on disk; the field checks behind it are what stop a model
+    // written wrong (a bug, a hand-made file) from trapping at load or at the first answer.
+    // Every small number in the payload (counts, lengths, ids, flags) is set to values around
+    // and far from it, the checksum sealed again, and the file decoded and asked a question.
+    let document = try KnowledgeBuilder().build(
+      bytes: Array("Bank\n\nBalance\n\nYour balance is shown in the app.\n".utf8), fileName: "bank.txt")
+    let knowledge = KnowledgeBase(document: document)
+    let pack = ModelTestSupport.pack()
+    let analyzer = ModelTestSupport.analyzer(for: pack)
+    let bytes = TrainedModel(
+      classifier: ModelTestSupport.classifier(for: pack), packHash: packHash, pack: pack,
+      vocabulary: analyzer.vocabulary
+    ).encoded()
+    let payloadStart = bytes.count - payloadLength(bytes)
+    func word(_ bytes: [UInt8], at offset: Int) -> UInt32 {
+      (0..<4).reduce(0) { $0 | UInt32(bytes[offset + $1]) << (8 * $1) }
+    }
+    var decoded = 0
+    var refused = 0
+    for offset in payloadStart..<(bytes.count - 3) where word(bytes, at: offset) < 1 << 16 {
+      let original = word(bytes, at: offset)
+      for value in Set([0, 1, original &- 1, original &+ 1, original &* 2 &+ 7, 1 << 16, 1 << 30, .max]) {
+        var damaged = bytes
+        for index in 0..<4 { damaged[offset + index] = UInt8(truncatingIfNeeded: value >> (8 * index)) }
+        let checksum = damaged[payloadStart...].withUnsafeBytes { ModelChecksum.of($0) }
+        for index in 0..<8 {
+          damaged[payloadStart - 8 + index] = UInt8(truncatingIfNeeded: checksum >> (8 * index))
+        }
+        let model: TrainedModel
+        do {
+          model = try TrainedModel.decode(damaged, packHash: packHash)
+        } catch {
+          guard case .corrupt = error else { return XCTFail("offset \(offset), \(value): \(error)") }
+          refused += 1
+          continue
+        }
+        decoded += 1
+        let prediction = model.classifier.predict(analyzer.analyze("is it going to rain tomorrow"))
+        XCTAssertEqual(prediction.probabilities.count, model.classifier.intentIds.count)
+        XCTAssertEqual(Set(prediction.ranking), Set(model.classifier.intentIds.indices))
+        let engine = Engine(model: model, pack: model.pack ?? pack, knowledge: knowledge)
+        var context = ConversationContext()
+        for question in ["what is my balance", "tell me more", "ßüñ 💥 balance?"] {
+          _ = engine.respond(to: question, context: &context)
+        }
+      }
+    }
+    // Most damage is refused; some is harmless (a changed letter of an intent id or word).
+    XCTAssertGreaterThan(refused, 1_000)
+    XCTAssertGreaterThan(decoded, 0)
+  }
+
   func testStaleFormatEngineAndPackAreRefused() throws {
     let model = TrainedModel(
       classifier: ModelTestSupport.classifier(for: ModelTestSupport.pack()), packHash: packHash)
