@@ -254,59 +254,6 @@ final class TrainedModelTests: XCTestCase {
     }
   }
 
-  func testADamagedFieldBehindAValidChecksumIsRefusedOrStillAnswers() throws {
-    // The checksum catches damage on disk; the field checks behind it are what stop a model
-    // written wrong (a bug, a hand-made file) from trapping at load or at the first answer.
-    // Every small number in the payload (counts, lengths, ids, flags) is set to values around
-    // and far from it, the checksum sealed again, and the file decoded and asked a question.
-    let document = try KnowledgeBuilder().build(
-      bytes: Array("Bank\n\nBalance\n\nYour balance is shown in the app.\n".utf8), fileName: "bank.txt")
-    let knowledge = KnowledgeBase(document: document)
-    let pack = ModelTestSupport.pack()
-    let analyzer = ModelTestSupport.analyzer(for: pack)
-    let bytes = TrainedModel(
-      classifier: ModelTestSupport.classifier(for: pack), packHash: packHash, pack: pack,
-      vocabulary: analyzer.vocabulary
-    ).encoded()
-    let payloadStart = bytes.count - payloadLength(bytes)
-    func word(_ bytes: [UInt8], at offset: Int) -> UInt32 {
-      (0..<4).reduce(0) { $0 | UInt32(bytes[offset + $1]) << (8 * $1) }
-    }
-    var decoded = 0
-    var refused = 0
-    for offset in payloadStart..<(bytes.count - 3) where word(bytes, at: offset) < 1 << 16 {
-      let original = word(bytes, at: offset)
-      for value in Set([0, 1, original &- 1, original &+ 1, original &* 2 &+ 7, 1 << 16, 1 << 30, .max]) {
-        var damaged = bytes
-        for index in 0..<4 { damaged[offset + index] = UInt8(truncatingIfNeeded: value >> (8 * index)) }
-        let checksum = damaged[payloadStart...].withUnsafeBytes { ModelChecksum.of($0) }
-        for index in 0..<8 {
-          damaged[payloadStart - 8 + index] = UInt8(truncatingIfNeeded: checksum >> (8 * index))
-        }
-        let model: TrainedModel
-        do {
-          model = try TrainedModel.decode(damaged, packHash: packHash)
-        } catch {
-          guard case .corrupt = error else { return XCTFail("offset \(offset), \(value): \(error)") }
-          refused += 1
-          continue
-        }
-        decoded += 1
-        let prediction = model.classifier.predict(analyzer.analyze("is it going to rain tomorrow"))
-        XCTAssertEqual(prediction.probabilities.count, model.classifier.intentIds.count)
-        XCTAssertEqual(Set(prediction.ranking), Set(model.classifier.intentIds.indices))
-        let engine = Engine(model: model, pack: model.pack ?? pack, knowledge: knowledge)
-        var context = ConversationContext()
-        for question in ["what is my balance", "tell me more", "ßüñ 💥 balance?"] {
-          _ = engine.respond(to: question, context: &context)
-        }
-      }
-    }
-    // Most damage is refused; some is harmless (a changed letter of an intent id or word).
-    XCTAssertGreaterThan(refused, 1_000)
-    XCTAssertGreaterThan(decoded, 0)
-  }
-
   func testStaleFormatEngineAndPackAreRefused() throws {
     let model = TrainedModel(
       classifier: ModelTestSupport.classifier(for: ModelTestSupport.pack()), packHash: packHash)
@@ -354,22 +301,46 @@ final class TrainedModelTests: XCTestCase {
   }
 
   /// The payload length, read from the header.
-  func testDamagedPayloadsBehindAValidChecksumAreRefusedNotCrashedOn() {
+  func testDamagedPayloadsBehindAValidChecksumAreRefusedOrStillAnswer() throws {
     // The checksum stops accidental damage; this is the decoder's own defence, for a payload
-    // that passes it (a deliberately edited file): every field, the stored pack and vocabulary
-    // included, must be bounds-checked. Seeded, so a failure reproduces.
+    // that passes it (a deliberately edited file, a writer's bug): every field, the stored
+    // pack and vocabulary included, must be bounds-checked, and a model that does load must
+    // answer without trapping. Seeded, so a failure reproduces.
     var pack = ModelTestSupport.pack()
     pack.synonyms = ["rain": ["drizzle"]]
     pack.intents[0].followUp = Reply(text: "more", knowledge: ["a.p1"])
+    let analyzer = ModelTestSupport.analyzer(for: pack)
     let bytes = TrainedModel(
       classifier: ModelTestSupport.classifier(for: pack), packHash: packHash, pack: pack,
-      vocabulary: ModelTestSupport.analyzer(for: pack).vocabulary
+      vocabulary: analyzer.vocabulary
     ).encoded()
     let payloadStart = bytes.count - payloadLength(bytes)
     let header = Array(bytes[..<(payloadStart - 16)])
     let payload = Array(bytes[payloadStart...])
-    var generator = SeededGenerator(seed: 7)
+    let document = try KnowledgeBuilder().build(
+      bytes: Array("Bank\n\nA\n\nYour balance is shown in the app.\n".utf8), fileName: "a.txt")
+    let knowledge = KnowledgeBase(document: document)
     var refused = 0
+    var loaded = 0
+    func check(_ damaged: [UInt8]) {
+      var file = header
+      withUnsafeBytes(of: UInt64(damaged.count).littleEndian) { file += $0 }
+      withUnsafeBytes(of: ModelChecksum.of(damaged).littleEndian) { file += $0 }
+      file += damaged
+      guard let model = try? TrainedModel.decode(file, packHash: packHash) else { return refused += 1 }
+      loaded += 1
+      let prediction = model.classifier.predict(analyzer.analyze("is it going to drizzle tomorrow"))
+      XCTAssertEqual(prediction.probabilities.count, model.classifier.intentIds.count)
+      XCTAssertEqual(Set(prediction.ranking), Set(model.classifier.intentIds.indices))
+      let engine = Engine(model: model, pack: model.pack ?? pack, knowledge: knowledge)
+      var context = ConversationContext()
+      for question in ["what is my balance", "tell me more", "ßüñ 💥 balance?"] {
+        _ = engine.respond(to: question, context: &context)
+      }
+    }
+
+    // Random damage: bytes overwritten, the end cut off, a huge count inserted.
+    var generator = SeededGenerator(seed: 7)
     for round in 0..<3_000 {
       var damaged = payload
       switch round % 3 {
@@ -384,17 +355,24 @@ final class TrainedModelTests: XCTestCase {
         let position = Int.random(in: 0..<damaged.count, using: &generator)
         damaged.insert(contentsOf: [0xFF, 0xFF, 0xFF, 0x7F], at: position)
       }
-      var file = header
-      withUnsafeBytes(of: UInt64(damaged.count).littleEndian) { file += $0 }
-      withUnsafeBytes(of: ModelChecksum.of(damaged).littleEndian) { file += $0 }
-      file += damaged
-      do {
-        _ = try TrainedModel.decode(file, packHash: packHash)
-      } catch {
-        refused += 1
-      }
+      check(damaged)
     }
     XCTAssertGreaterThan(refused, 2_000, "most damage must be noticed")
+
+    // Every small number (counts, lengths, ids, flags, padding) set to values near and far
+    // from it: the damage that random bytes rarely make consistent enough to get far.
+    func word(at offset: Int) -> UInt32 {
+      (0..<4).reduce(0) { $0 | UInt32(payload[offset + $1]) << (8 * $1) }
+    }
+    for offset in 0..<(payload.count - 3) where word(at: offset) < 1 << 16 {
+      let original = word(at: offset)
+      for value in Set([0, 1, original &- 1, original &+ 1, original &* 2 &+ 7, 1 << 16, 1 << 30, .max]) {
+        var damaged = payload
+        for index in 0..<4 { damaged[offset + index] = UInt8(truncatingIfNeeded: value >> (8 * index)) }
+        check(damaged)
+      }
+    }
+    XCTAssertGreaterThan(loaded, 100, "some damage is harmless (a letter of an id), and must still answer")
   }
 
   private func payloadLength(_ bytes: [UInt8]) -> Int {
