@@ -22,8 +22,13 @@ struct TrainCommand: ParsableCommand {
 
   func run() throws {
     let loader = source.loader
-    let (knowledge, pack) = try PackLoading.load(loader)
-    guard let packHash = loader.contentHash() else { throw CLIError("cannot read the pack's files") }
+    // Read once: the model is labelled with the hash of the bytes it is trained on.
+    guard let files = loader.readFiles() else {
+      _ = try PackLoading.load(loader)  // says which file cannot be read
+      throw CLIError("cannot read the pack's files")
+    }
+    let (knowledge, pack) = try PackLoading.load(files)
+    let packHash = files.contentHash
     let start = ContinuousClock.now
     let engine = Engine(pack: pack, knowledge: knowledge)
     let elapsed = ContinuousClock.now - start

@@ -13,9 +13,8 @@ struct EngineBuilder {
   var cacheDirectory: String?
 
   func makeEngine() throws -> Engine {
-    guard let intentFiles = try? loader.intentFiles(),
-      let packHash = loader.contentHash(intentFiles: intentFiles)
-    else {
+    // Read once: the hash the model is found or filed under is of the bytes it is trained on.
+    guard let files = loader.readFiles() else {
       // A file that cannot be read: loading says which.
       let (knowledge, pack) = try PackLoading.load(loader)
       let classifier = try modelFile.map { try Self.loadModel($0, packHash: nil).classifier }
@@ -24,39 +23,38 @@ struct EngineBuilder {
     if let modelFile {
       let model: TrainedModel
       do {
-        model = try Self.loadModel(modelFile, packHash: packHash)
+        model = try Self.loadModel(modelFile, packHash: files.contentHash)
       } catch {
         // A pack that does not load reports its own errors first: they are why it differs.
-        _ = try PackLoading.load(loader)
+        _ = try PackLoading.load(files)
         throw error
       }
-      return try engine(using: model, intentFiles: intentFiles)
+      return try engine(using: model, files: files)
     }
     guard let cacheDirectory else {
-      let (knowledge, pack) = try PackLoading.load(loader)
+      let (knowledge, pack) = try PackLoading.load(files)
       return Engine(pack: pack, knowledge: knowledge, configuration: configuration)
     }
     let cache = ModelCache(directory: cacheDirectory, salt: Self.buildFingerprint)
     var trained: Engine?
-    let (model, _) = try cache.model(packHash: packHash) {
-      let (knowledge, pack) = try PackLoading.load(loader)
+    let (model, _) = try cache.model(packHash: files.contentHash) {
+      let (knowledge, pack) = try PackLoading.load(files)
       let engine = Engine(pack: pack, knowledge: knowledge, configuration: configuration)
       trained = engine
-      return TrainedModel(trainedBy: engine.resources, packHash: packHash)
+      return TrainedModel(trainedBy: engine.resources, packHash: files.contentHash)
     }
-    return try trained ?? engine(using: model, intentFiles: intentFiles)
+    return try trained ?? engine(using: model, files: files)
   }
 
   /// The engine of a model that matches the pack's files. The pack it stores is what parsing
   /// those files gives, so they are parsed only when it stores none; the analyzer's
   /// vocabulary it stores is what tokenising them and the knowledge file gives.
-  private func engine(using model: TrainedModel, intentFiles: [(name: String, text: String)]) throws -> Engine
-  {
-    if let pack = model.pack?.relocated(to: intentFiles.map(\.name)) {
-      let knowledge = try PackLoading.knowledge(loader)
+  private func engine(using model: TrainedModel, files: PackFiles) throws -> Engine {
+    if let pack = model.pack?.relocated(to: files.intentFiles.map(\.name)) {
+      let knowledge = try PackLoading.knowledge(files)
       return Engine(model: model, pack: pack, knowledge: knowledge, configuration: configuration)
     }
-    let (knowledge, pack) = try PackLoading.load(loader)
+    let (knowledge, pack) = try PackLoading.load(files)
     return Engine(model: model, pack: pack, knowledge: knowledge, configuration: configuration)
   }
 

@@ -64,10 +64,28 @@ struct PackOptions: ParsableArguments {
 }
 
 enum PackLoading {
+  /// Loads the pack of `loader`, reading its files as it goes: for commands that do not
+  /// cache, and to report why a pack's files cannot be read.
   static func load(_ loader: PackLoader) throws -> (KnowledgeBase, IntentPack) {
-    let knowledge = try knowledge(loader)
+    try load(knowledge: loader.loadKnowledge, intents: loader.loadIntents(knowledge:))
+  }
+
+  /// Loads the pack from files already read, the ones its content hash was computed from.
+  static func load(_ files: PackFiles) throws -> (KnowledgeBase, IntentPack) {
+    try load(knowledge: files.loadKnowledge, intents: files.loadIntents(knowledge:))
+  }
+
+  static func knowledge(_ files: PackFiles) throws -> KnowledgeBase {
+    try knowledge(files.loadKnowledge)
+  }
+
+  private static func load(
+    knowledge loadKnowledge: () throws(KnowledgeError) -> KnowledgeDocument,
+    intents loadIntents: (KnowledgeBase) throws(IntentPackError) -> IntentPack
+  ) throws -> (KnowledgeBase, IntentPack) {
+    let knowledge = try knowledge(loadKnowledge)
     do {
-      return (knowledge, try loader.loadIntents(knowledge: knowledge))
+      return (knowledge, try loadIntents(knowledge))
     } catch {
       // The located lines follow a header, so ArgumentParser's "Error: " prefix does not
       // run into the first of them ("Error: a.yaml:3:5: error: …").
@@ -77,8 +95,10 @@ enum PackLoading {
     }
   }
 
-  static func knowledge(_ loader: PackLoader) throws -> KnowledgeBase {
-    do { return KnowledgeBase(document: try loader.loadKnowledge()) } catch {
+  private static func knowledge(
+    _ load: () throws(KnowledgeError) -> KnowledgeDocument
+  ) throws -> KnowledgeBase {
+    do { return KnowledgeBase(document: try load()) } catch {
       throw CLIError(error.description)
     }
   }
