@@ -49,9 +49,7 @@ public struct TokenVectors: @unchecked Sendable {
   /// not describe a file of exactly this size.
   init?(_ bytes: UnsafeRawBufferPointer, owner: OwnedBytes? = nil) {
     guard bytes.count >= Self.headerSize, bytes.prefix(4).elementsEqual("FQTV".utf8) else { return nil }
-    func field(_ index: Int) -> Int {
-      Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 4 + index * 4, as: UInt32.self)))
-    }
+    func field(_ index: Int) -> Int { Int(Self.word(in: bytes, at: 4 + index * 4)) }
     let (version, dimensions, initial, continuation, stringBytes) = (
       field(0), field(1), field(2), field(3), field(4)
     )
@@ -80,11 +78,7 @@ public struct TokenVectors: @unchecked Sendable {
     self.slotMask = slots - 1
     self.rowStart = rowStart
     let digest = UnsafeRawBufferPointer(rebasing: bytes[24..<56])
-    scales = (0..<dimensions).map { d in
-      Float(
-        bitPattern: UInt32(
-          littleEndian: bytes.loadUnaligned(fromByteOffset: scaleStart + d * 4, as: UInt32.self)))
-    }
+    scales = (0..<dimensions).map { Float(bitPattern: Self.word(in: bytes, at: scaleStart + $0 * 4)) }
     recordedHash = digest.map { String(format: "%02x", $0) }.joined()
     // Offsets must rise within the strings, or a lookup would read outside them; slots must
     // name pieces that exist, and one must be free, or a lookup would never end.
@@ -141,8 +135,11 @@ public struct TokenVectors: @unchecked Sendable {
     UnsafeRawBufferPointer(rebasing: bytes[stringStart + offset(index)..<stringStart + offset(index + 1)])
   }
 
-  private func offset(_ piece: Int) -> Int {
-    Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offsetStart + piece * 4, as: UInt32.self)))
+  private func offset(_ piece: Int) -> Int { Int(Self.word(in: bytes, at: offsetStart + piece * 4)) }
+
+  /// The little-endian 32-bit word at byte `offset`: every number of the file is one.
+  private static func word(in bytes: UnsafeRawBufferPointer, at offset: Int) -> UInt32 {
+    UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
   }
 
   /// Appends the pieces of `word` (lower-case, as ``TextNormalizer`` makes words) to `pieces`,
@@ -216,9 +213,7 @@ public struct TokenVectors: @unchecked Sendable {
   }
 
   /// Slot `slot` of the hash table: a piece's index + 1, or 0.
-  private func entry(_ slot: Int) -> Int {
-    Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: tableStart + slot * 4, as: UInt32.self)))
-  }
+  private func entry(_ slot: Int) -> Int { Int(Self.word(in: bytes, at: tableStart + slot * 4)) }
 }
 
 /// A copy of a file's bytes that outlives the ``TokenVectors`` pointing into it.
