@@ -49,7 +49,6 @@ import scipy.sparse as sparse
 from scipy.special import logsumexp
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import roc_auc_score
 from sklearn.pipeline import make_union
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -61,7 +60,8 @@ ASKED = SPLITS[1:]
 
 
 def load_benchmark_module():
-    """Benchmarks/run, for the way it reads faqbot's answers."""
+    """Benchmarks/run: how it reads faqbot's answers and the issue's protocol (threshold,
+    in-scope accuracy and recall, AUROC), so every row here is scored as BENCHMARKS.md is."""
     path = os.path.join(HERE, "..", "run")
     loader = importlib.machinery.SourceFileLoader("benchmarks_run", path)
     spec = importlib.util.spec_from_loader("benchmarks_run", loader)
@@ -120,24 +120,20 @@ def embedder(texts, table, splitter):
 
 
 class Protocol:
-    """Issue 6's figures for one set of answers and one out-of-scope score."""
+    """Issue 6's figures for one set of answers and one out-of-scope score, computed by
+    Benchmarks/run's own functions."""
 
-    def __init__(self, labels):
+    def __init__(self, labels, bench):
         self.gold = {s: np.array(labels[s]) for s in ASKED}
+        self.bench = bench
 
     def report(self, name, predicted, score):
-        def at(split, oos_split, threshold):
-            right = (predicted[split] == self.gold[split]) & (score[split] >= threshold)
-            return right.mean(), (score[oos_split] < threshold).mean()
-
-        candidates = np.unique(np.r_[score["val"], score["oos_val"]])
-        candidates = candidates[::max(1, len(candidates) // 3000)]
-        threshold = max(candidates, key=lambda t: sum(at("val", "oos_val", t)))
-        in_scope, recall = at("test", "oos_test", threshold)
+        answers = {s: list(zip(self.gold[s], predicted[s], score[s].tolist())) for s in ASKED}
+        threshold = self.bench.best_threshold(answers["val"], answers["oos_val"])
+        in_scope, recall = self.bench.at_threshold(answers["test"], answers["oos_test"], threshold)
 
         def area(split, oos_split):
-            truth = np.r_[np.ones(len(score[split])), np.zeros(len(score[oos_split]))]
-            return roc_auc_score(truth, np.r_[score[split], score[oos_split]])
+            return self.bench.auroc(score[split].tolist(), score[oos_split].tolist())
 
         top1 = (predicted["test"] == self.gold["test"]).mean()
         print(f"| {name} | {top1 * 100:.2f} | {in_scope * 100:.2f} / {recall * 100:.2f} | "
@@ -297,7 +293,8 @@ def main():
         data = json.load(handle)
     texts = {s: [q for q, _ in data[s]] for s in SPLITS + ("oos_train",)}
     labels = {s: [i for _, i in data[s]] for s in SPLITS}
-    protocol = Protocol(labels)
+    bench = load_benchmark_module()
+    protocol = Protocol(labels, bench)
 
     table, ids = shipped_table()
     embed = embedder(texts, table, ShippedPieces(ids))
@@ -308,7 +305,7 @@ def main():
     words = {"train": vectorizer.fit_transform(texts["train"])}
     words.update({s: vectorizer.transform(texts[s]) for s in ASKED})
 
-    predicted, confidence = faqbot_answers(binary, data_path, work, load_benchmark_module())
+    predicted, confidence = faqbot_answers(binary, data_path, work, bench)
     part_a(protocol, predicted, confidence, vectors, words, labels)
     part_b(protocol, texts, labels, vectors, words, vectorizer, embed)
 
