@@ -33,8 +33,6 @@ by CI; it takes about 15 minutes on 2 cores (numpy, scipy and scikit-learn).
 usage: out_of_scope_signals.py FAQBOT_BINARY DATA_FULL_JSON [WORK_DIR]
 """
 import collections
-import importlib.machinery
-import importlib.util
 import json
 import math
 import os
@@ -53,22 +51,7 @@ from sklearn.pipeline import make_union
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from sentence_encoder import MiniLM  # noqa: E402  (its WordPiece split, not its encoder)
-
-SPLITS = ("train", "val", "oos_val", "test", "oos_test")
-ASKED = SPLITS[1:]
-
-
-def load_benchmark_module():
-    """Benchmarks/run: how it reads faqbot's answers and the issue's protocol (threshold,
-    in-scope accuracy and recall, AUROC), so every row here is scored as BENCHMARKS.md is."""
-    path = os.path.join(HERE, "..", "run")
-    loader = importlib.machinery.SourceFileLoader("benchmarks_run", path)
-    spec = importlib.util.spec_from_loader("benchmarks_run", loader)
-    module = importlib.util.module_from_spec(spec)
-    loader.exec_module(module)
-    return module
-
+from sentence_encoder import ASKED, SPLITS, MiniLM, Protocol, load_benchmark_module  # noqa: E402
 
 def shipped_table():
     """The token-vector table as faqbot reads it: (rows as float32, piece -> row)."""
@@ -117,27 +100,6 @@ def embedder(texts, table, splitter):
         return matrix / np.where(norms == 0, 1, norms)
 
     return embed
-
-
-class Protocol:
-    """Issue 6's figures for one set of answers and one out-of-scope score, computed by
-    Benchmarks/run's own functions."""
-
-    def __init__(self, labels, bench):
-        self.gold = {s: np.array(labels[s]) for s in ASKED}
-        self.bench = bench
-
-    def report(self, name, predicted, score):
-        answers = {s: list(zip(self.gold[s], predicted[s], score[s].tolist())) for s in ASKED}
-        threshold = self.bench.best_threshold(answers["val"], answers["oos_val"])
-        in_scope, recall = self.bench.at_threshold(answers["test"], answers["oos_test"], threshold)
-
-        def area(split, oos_split):
-            return self.bench.auroc(score[split].tolist(), score[oos_split].tolist())
-
-        top1 = (predicted["test"] == self.gold["test"]).mean()
-        print(f"| {name} | {top1 * 100:.2f} | {in_scope * 100:.2f} / {recall * 100:.2f} | "
-              f"{area('test', 'oos_test') * 100:.2f} | {area('val', 'oos_val') * 100:.2f} |", flush=True)
 
 
 def z_scored(signal):
