@@ -1,7 +1,17 @@
+import FAQBot
 import Foundation
 import XCTest
 
-@testable import FAQBot
+@testable import FAQBotCore
+@testable import FAQBotDefaultPack
+@testable import FAQBotDialogue
+@testable import FAQBotIntents
+@testable import FAQBotJSON
+@testable import FAQBotKnowledge
+@testable import FAQBotMatching
+@testable import FAQBotModelStore
+@testable import FAQBotProtocol
+@testable import FAQBotVectors
 
 /// The pack compiled into the binary is the one in `knowledge/` and `intents/`, byte for byte.
 final class DefaultPackSyncTests: XCTestCase {

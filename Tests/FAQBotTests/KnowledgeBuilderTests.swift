@@ -1,6 +1,16 @@
+import FAQBot
 import XCTest
 
-@testable import FAQBot
+@testable import FAQBotCore
+@testable import FAQBotDefaultPack
+@testable import FAQBotDialogue
+@testable import FAQBotIntents
+@testable import FAQBotJSON
+@testable import FAQBotKnowledge
+@testable import FAQBotMatching
+@testable import FAQBotModelStore
+@testable import FAQBotProtocol
+@testable import FAQBotVectors
 
 /// Structure and ids: the title, sections, paragraphs and sentences the builder finds in
 /// plain text and Markdown, and the byte ranges that tie each of them to the source.

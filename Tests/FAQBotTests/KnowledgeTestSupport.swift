@@ -1,7 +1,17 @@
+import FAQBot
 import Foundation
 import XCTest
 
-@testable import FAQBot
+@testable import FAQBotCore
+@testable import FAQBotDefaultPack
+@testable import FAQBotDialogue
+@testable import FAQBotIntents
+@testable import FAQBotJSON
+@testable import FAQBotKnowledge
+@testable import FAQBotMatching
+@testable import FAQBotModelStore
+@testable import FAQBotProtocol
+@testable import FAQBotVectors
 
 /// Builds small documents of the tests' own and checks the invariants every knowledge file keeps.
 enum KnowledgeTestSupport {

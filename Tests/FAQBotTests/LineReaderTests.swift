@@ -1,7 +1,17 @@
+import FAQBot
 import Foundation
 import XCTest
 
-@testable import FAQBot
+@testable import FAQBotCore
+@testable import FAQBotDefaultPack
+@testable import FAQBotDialogue
+@testable import FAQBotIntents
+@testable import FAQBotJSON
+@testable import FAQBotKnowledge
+@testable import FAQBotMatching
+@testable import FAQBotModelStore
+@testable import FAQBotProtocol
+@testable import FAQBotVectors
 
 /// Line framing for the JSON Lines front: CRLF, missing final newline, empty lines, chunk
 /// boundaries anywhere, and over-long lines skipped without being held in memory.
@@ -105,24 +115,6 @@ final class LineReaderTests: XCTestCase {
     let input = Array("x\n".utf8) + body + [0x0D, 0x0A] + body + [UInt8(ascii: "a"), 0x0A]
     XCTAssertEqual(
       lines(input, maxReadSize: 10_000), [text("x"), .line(body), .tooLarge(byteCount: limit + 1)])
-  }
-
-  func testReadsFromFileDescriptor() throws {
-    let pipe = Pipe()
-    pipe.fileHandleForWriting.write(Data("{\"question\":\"hi\"}\r\nsecond\nno newline".utf8))
-    try pipe.fileHandleForWriting.close()
-    var reader = LineReader(fileDescriptor: pipe.fileHandleForReading.fileDescriptor)
-    var results: [InputLine] = []
-    while let line = reader.next() {
-      results.append(line)
-    }
-    XCTAssertEqual(results, [text("{\"question\":\"hi\"}"), text("second"), text("no newline")])
-    XCTAssertNil(reader.next())
-  }
-
-  func testReadErrorEndsInput() {
-    var reader = LineReader(fileDescriptor: -1)
-    XCTAssertNil(reader.next())
   }
 
   func testMisbehavingSourceCannotOverrunTheChunk() {

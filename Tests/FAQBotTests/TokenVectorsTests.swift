@@ -1,7 +1,17 @@
+import FAQBot
 import Foundation
 import XCTest
 
-@testable import FAQBot
+@testable import FAQBotCore
+@testable import FAQBotDefaultPack
+@testable import FAQBotDialogue
+@testable import FAQBotIntents
+@testable import FAQBotJSON
+@testable import FAQBotKnowledge
+@testable import FAQBotMatching
+@testable import FAQBotModelStore
+@testable import FAQBotProtocol
+@testable import FAQBotVectors
 
 /// The token vectors compiled in: intact, split words as BERT's tokenizer does, carry meaning,
 /// and a damaged copy is refused rather than read out of bounds.

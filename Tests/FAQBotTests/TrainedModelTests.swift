@@ -1,7 +1,17 @@
+import FAQBot
 import Foundation
 import XCTest
 
-@testable import FAQBot
+@testable import FAQBotCore
+@testable import FAQBotDefaultPack
+@testable import FAQBotDialogue
+@testable import FAQBotIntents
+@testable import FAQBotJSON
+@testable import FAQBotKnowledge
+@testable import FAQBotMatching
+@testable import FAQBotModelStore
+@testable import FAQBotProtocol
+@testable import FAQBotVectors
 
 /// The model file: what goes in comes out, and nothing damaged, short or stale is trusted.
 final class TrainedModelTests: XCTestCase {
@@ -57,7 +67,7 @@ final class TrainedModelTests: XCTestCase {
       document: try KnowledgeBuilder().build(
         bytes: Array("Weather\n\nForecasts\n\nUmbrellas help when it pours.\n".utf8), fileName: "w.txt"))
     let resources = EngineResources(pack: pack, knowledge: knowledge)
-    let bytes = TrainedModel(trainedBy: resources, packHash: packHash).encoded()
+    let bytes = resources.trainedModel(packHash: packHash).encoded()
     let decoded = try TrainedModel.decode(bytes, packHash: packHash)
     let vocabulary = try XCTUnwrap(decoded.vocabulary)
     XCTAssertEqual(vocabulary, resources.analyzer.vocabulary)

@@ -41,13 +41,11 @@ struct EvalCommand: ParsableCommand {
     print("  out-of-scope precision   \(percent(report.outOfScopePrecision))")
     print("  out-of-scope recall      \(percent(report.outOfScopeRecall))")
     let thresholds = stride(from: 0.05, through: 0.951, by: 0.05).map { ($0 * 100).rounded() / 100 }
-    let sweep = self.sweep ? evaluation.sweep(engine, thresholds: thresholds) : []
-    if let bestAccuracy = sweep.map(\.accuracy).max() {
-      let tied = sweep.filter { $0.accuracy == bestAccuracy }.map(\.threshold)
-      let middle = tied[tied.count / 2]
+    if self.sweep, let sweep = evaluation.sweep(engine, thresholds: thresholds) {
       print(
-        "best threshold for this data: \(format(middle)) (accuracy \(percent(bestAccuracy)); "
-          + "equally good from \(format(tied.first ?? middle)) to \(format(tied.last ?? middle)))")
+        "best threshold for this data: \(format(sweep.best)) (accuracy \(percent(sweep.bestAccuracy)); "
+          + "equally good from \(format(sweep.tied.first ?? sweep.best)) to \(format(sweep.tied.last ?? sweep.best)))"
+      )
     }
     if !report.confusions.isEmpty {
       print("most confused (expected → got):")
@@ -86,6 +84,10 @@ struct EvalCommand: ParsableCommand {
     return items
   }
 
-  private func percent(_ value: Double) -> String { String(format: "%5.1f%%", value * 100) }
+  /// A share as a percentage, right-aligned in six columns so that the figures line up.
+  private func percent(_ value: Double) -> String {
+    let text = Percent(value).description
+    return String(repeating: " ", count: max(0, 6 - text.count)) + text
+  }
   private func format(_ value: Double) -> String { String(format: "%.2f", value) }
 }

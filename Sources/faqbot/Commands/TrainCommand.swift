@@ -32,7 +32,7 @@ struct TrainCommand: ParsableCommand {
     let start = ContinuousClock.now
     let engine = Engine(pack: pack, knowledge: knowledge)
     let elapsed = ContinuousClock.now - start
-    let bytes = TrainedModel(trainedBy: engine.resources, packHash: packHash).encoded()
+    let bytes = engine.resources.trainedModel(packHash: packHash).encoded()
     guard ModelCache.writeAtomically(bytes, to: output) else {
       throw CLIError("\(output): cannot write the model file")
     }

@@ -19,14 +19,14 @@ struct ExplanationRenderer {
       REPL.Paragraph(text: Self.describe(explanation), prefix: "Answer: ", prefixTone: .strong),
       REPL.Paragraph(text: explanation.reason, prefix: "Because: ", prefixTone: .strong),
       REPL.Paragraph(
-        text: "\(Figures.percent(explanation.threshold)) (an intent below this confidence is not answered)",
+        text: "\(Percent(explanation.threshold)) (an intent below this confidence is not answered)",
         prefix: "Threshold: ", prefixTone: .strong),
     ]
     if !explanation.candidates.isEmpty {
       paragraphs.append(REPL.Paragraph(text: "Top candidates:", tone: .heading))
       for candidate in explanation.candidates {
         let example = pack?.intent(candidate.intent)?.examples.first.map { " (\"\($0)\")" } ?? ""
-        let confidence = Figures.percent(candidate.confidence)
+        let confidence = Percent(candidate.confidence).description
         let padding = String(repeating: " ", count: max(0, 6 - confidence.count))
         paragraphs.append(
           REPL.Paragraph(text: candidate.intent + example, prefix: "  \(padding)\(confidence)  "))
@@ -47,7 +47,7 @@ struct ExplanationRenderer {
   }
 
   private static func describe(_ explanation: Explanation) -> String {
-    let confidence = Figures.percent(explanation.confidence)
+    let confidence = Percent(explanation.confidence).description
     switch explanation.kind {
     case .intent: return "intent \(explanation.intent ?? "?"), confidence \(confidence)"
     case .safety: return "safety answer (\(explanation.intent ?? "crisis")), confidence \(confidence)"

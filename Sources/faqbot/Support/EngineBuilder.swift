@@ -41,7 +41,7 @@ struct EngineBuilder {
       let (knowledge, pack) = try PackLoading.load(files)
       let engine = Engine(pack: pack, knowledge: knowledge, configuration: configuration)
       trained = engine
-      return TrainedModel(trainedBy: engine.resources, packHash: files.contentHash)
+      return engine.resources.trainedModel(packHash: files.contentHash)
     }
     return try trained ?? engine(using: model, files: files)
   }

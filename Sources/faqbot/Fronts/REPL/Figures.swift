@@ -1,11 +1,5 @@
 /// Numbers as the fronts show them to people.
 enum Figures {
-  /// `0.873` as `87.3%`: one decimal is as much as a calibrated probability can claim.
-  static func percent(_ value: Double) -> String {
-    let tenths = Int((min(max(value.isNaN ? 0 : value, 0), 1) * 1000).rounded())
-    return "\(tenths / 10).\(tenths % 10)%"
-  }
-
   /// A weight with its sign and two decimals, `+1.25` or `-0.40`.
   static func signed(_ value: Double) -> String {
     guard value.isFinite else { return "0.00" }

@@ -1,0 +1,20 @@
+/// What one conversation remembers between messages: enough to answer "how long do they
+/// last?" about the previous topic and "tell me more" with the next passage.
+public struct ConversationContext: Sendable, Equatable {
+  /// The last question as asked (after truncation).
+  public var lastQuestion: String?
+  public var lastAnswer: Answer?
+  /// Why the last answer was chosen, for `/why`.
+  public var lastReason: String?
+  /// The reading the last answer was chosen on, for `/why` (never computed again).
+  public var lastReading: Reading?
+  /// Passages already given for the current topic, so "tell me more" moves forward.
+  public var givenPassages: [String] = []
+  /// Whether the current intent's `follow_up` was already given.
+  public var followUpGiven = false
+
+  public init() {}
+
+  /// Forgets everything, as `/reset` does.
+  public mutating func reset() { self = ConversationContext() }
+}

@@ -1,0 +1,164 @@
+import FAQBotCore
+import FAQBotIntents
+import FAQBotKnowledge
+import FAQBotMatching
+import FAQBotModelStore
+
+/// The dialogue engine: a question in, an ``Answer`` out, through a pipeline of small stages
+/// tried in order (safety → "tell me more" → triggers → classifier → retrieval → fallback).
+///
+/// The engine never prints and never reads input; both fronts drive it the same way. It is
+/// an immutable value, so one engine serves many conversations, each with its own
+/// ``ConversationContext``.
+public struct Engine: Sendable {
+  public let resources: EngineResources
+  public let stages: [any DialogueStage]
+
+  /// The standard pipeline, in the order that keeps people safe first.
+  public static let standardStages: [any DialogueStage] = [
+    SafetyStage(), FollowUpStage(), TriggerStage(), ClassifierStage(), RetrievalStage(), FallbackStage(),
+  ]
+
+  public init(resources: EngineResources, stages: [any DialogueStage] = Engine.standardStages) {
+    self.resources = resources
+    self.stages = stages
+  }
+
+  /// Trains on `pack` (unless a trained `classifier` is given) and indexes `knowledge`.
+  public init(
+    pack: IntentPack, knowledge: KnowledgeBase, configuration: EngineConfiguration = .init(),
+    classifier: IntentClassifier? = nil
+  ) {
+    self.init(
+      resources: EngineResources(
+        pack: pack, knowledge: knowledge, classifier: classifier, configuration: configuration))
+  }
+
+  /// The engine of `model`, trained on `pack` and `knowledge` (its pack hash says so): its
+  /// classifier, and its analyzer when the model stores the vocabulary, are used as they are.
+  public init(
+    model: TrainedModel, pack: IntentPack, knowledge: KnowledgeBase,
+    configuration: EngineConfiguration = .init()
+  ) {
+    self.init(
+      resources: EngineResources(
+        pack: pack, knowledge: knowledge, classifier: model.classifier,
+        analyzer: model.vocabulary.map { TextAnalyzer(vocabulary: $0, synonyms: pack.synonyms) },
+        configuration: configuration))
+  }
+
+  public var configuration: EngineConfiguration { resources.configuration }
+
+  /// Answers `question` in the conversation `context`, and records the turn in it.
+  public func respond(to question: String, context: inout ConversationContext) -> Answer {
+    let turn = makeTurn(question, context: context)
+    let result = run(turn)
+    context.lastAnswer = result.answer
+    context.lastReason = result.reason
+    context.lastReading = result.reading ?? turn.reading
+    if result.continuesTopic {
+      context.givenPassages += result.passages
+      context.followUpGiven = true
+    } else {
+      context.lastQuestion = turn.question
+      context.givenPassages = result.passages
+      context.followUpGiven = false
+    }
+    return result.answer
+  }
+
+  /// Answers `question` with no conversation around it.
+  public func respond(to question: String) -> Answer {
+    var context = ConversationContext()
+    return respond(to: question, context: &context)
+  }
+
+  /// Why the last answer of `context` was given: candidates, the words that weighed most,
+  /// the threshold and the stage's reason. It explains the reading the answer was chosen on
+  /// (recorded with the turn), never a new one.
+  public func explanation(of context: ConversationContext) -> Explanation? {
+    guard let question = context.lastQuestion, let answer = context.lastAnswer,
+      let reading = context.lastReading
+    else { return nil }
+    let intentIds = resources.classifier.intentIds
+    let target = answer.intent.flatMap { intentIds.firstIndex(of: $0) } ?? reading.prediction.ranking.first
+    let words = target.map {
+      resources.classifier.weightiestWords(reading.analysis, towards: $0).map {
+        Explanation.WordWeight(word: $0.word, weight: Double($0.weight))
+      }
+    }
+    return Explanation(
+      question: question, kind: answer.kind, intent: answer.intent, confidence: answer.confidence,
+      reason: context.lastReason ?? "", threshold: configuration.threshold, candidates: answer.candidates,
+      weightiestWords: words ?? [], normalizedWords: reading.analysis.words)
+  }
+
+  private func makeTurn(_ question: String, context: ConversationContext) -> Turn {
+    let limit = configuration.maxQuestionCharacters
+    var text = question
+    var truncated = false
+    if text.utf8.count > limit, text.count > limit {
+      text = String(text.prefix(limit))
+      truncated = true
+    }
+    let analysis = resources.analyzer.analyze(text)
+    let reading = Reading(analysis: analysis, prediction: resources.classifier.predict(analysis))
+    let words = analysis.words
+    let leansBack =
+      words.count <= configuration.continuationWordLimit && words.contains(where: WordLists.anaphora.contains)
+    return Turn(
+      question: text, truncated: truncated, reading: reading,
+      contextualReading: contextualReading(of: reading, leansBack: leansBack, context: context),
+      leansBack: leansBack, triggers: resources.triggers.matches(in: analysis.stems), context: context)
+  }
+
+  /// The message read together with the previous question, when it looks like a
+  /// continuation of an intent answer: it points back or is a fragment, and its own words
+  /// are in scope.
+  private func contextualReading(of reading: Reading, leansBack: Bool, context: ConversationContext)
+    -> Reading?
+  {
+    guard let previous = context.lastQuestion, let last = context.lastAnswer,
+      last.kind == .intent || last.kind == .knowledge,
+      let lastIntent = last.intent.flatMap(resources.pack.intent), lastIntent.kind == .faq
+    else { return nil }
+    let isFragment = reading.analysis.words.count <= configuration.fragmentWordLimit
+    guard leansBack || isFragment, reading.prediction.inScope >= configuration.continuationInScope else {
+      return nil
+    }
+    let earlier = resources.analyzer.analyze(previous)
+    let together = TextAnalyzer.Analysis(
+      words: earlier.words + reading.analysis.words, stems: earlier.stems + reading.analysis.stems)
+    return Reading(analysis: together, prediction: resources.classifier.predict(together), withPrevious: true)
+  }
+
+  private func run(_ turn: Turn) -> StageResult {
+    for stage in stages {
+      if let result = stage.respond(to: turn, resources: resources) { return result }
+    }
+    // A pipeline without a fallback stage still answers.
+    return FallbackStage().respond(to: turn, resources: resources)
+      ?? StageResult(
+        answer: Answer(kind: .fallback, intent: nil, confidence: 0, text: resources.fallbackText), reason: "",
+        passages: [])
+  }
+}
+
+/// The `/why` of an answer.
+public struct Explanation: Sendable, Equatable {
+  public struct WordWeight: Sendable, Equatable {
+    public var word: String
+    public var weight: Double
+  }
+
+  public var question: String
+  public var kind: Answer.Kind
+  public var intent: String?
+  public var confidence: Double
+  public var reason: String
+  public var threshold: Double
+  public var candidates: [Answer.Candidate]
+  public var weightiestWords: [WordWeight]
+  /// The question as the matcher saw it (normalised, corrected, synonyms applied).
+  public var normalizedWords: [String]
+}

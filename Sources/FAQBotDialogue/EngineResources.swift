@@ -1,0 +1,73 @@
+import FAQBotIntents
+import FAQBotKnowledge
+import FAQBotMatching
+import FAQBotModelStore
+
+/// Everything the stages share: the pack, the knowledge and the trained matchers.
+public struct EngineResources: Sendable {
+  public let pack: IntentPack
+  public let knowledge: KnowledgeBase
+  public let analyzer: TextAnalyzer
+  public let classifier: IntentClassifier
+  public let triggers: TriggerMatcher
+  public let retriever: PassageRetriever
+  public let configuration: EngineConfiguration
+  /// Where to send people for what the document does not answer.
+  public let fallbackAdvice: String
+  /// The honest "not covered" answer.
+  public let fallbackText: String
+
+  /// Builds what is not given: the `analyzer` from the pack and knowledge, the `classifier`
+  /// by training. A given analyzer must be that pack's (restored from its ``TrainedModel``).
+  public init(
+    pack: IntentPack, knowledge: KnowledgeBase, classifier: IntentClassifier? = nil,
+    analyzer: TextAnalyzer? = nil, configuration: EngineConfiguration = .init()
+  ) {
+    self.pack = pack
+    self.knowledge = knowledge
+    let analyzer = analyzer ?? TextAnalyzer(pack: pack, knowledge: knowledge)
+    self.analyzer = analyzer
+    self.classifier = classifier ?? IntentClassifier(pack: pack, analyzer: analyzer)
+    self.triggers = TriggerMatcher(pack: pack, analyzer: analyzer)
+    self.retriever = PassageRetriever(knowledge: knowledge, analyzer: analyzer)
+    self.configuration = configuration
+    let advice = pack.advice ?? "For advice about your own situation, please ask a qualified professional."
+    self.fallbackAdvice = advice
+    self.fallbackText =
+      "I don't know: the document (\"\(knowledge.document.title)\") does not cover that. \(advice)"
+  }
+
+  /// The top intents of `prediction` as answer candidates.
+  public func candidates(_ prediction: IntentClassifier.Prediction) -> [Answer.Candidate] {
+    prediction.ranking.prefix(configuration.candidateCount).map {
+      Answer.Candidate(intent: classifier.intentIds[$0], confidence: Double(prediction.probabilities[$0]))
+    }
+  }
+
+  /// The answer an intent gives, with its sources and suggestions.
+  public func answer(
+    intent index: Int, reply: Reply? = nil, kind: Answer.Kind? = nil, confidence: Double, turn: Turn
+  ) -> StageResult {
+    let intent = pack.intents[index]
+    let reply = reply ?? intent.answer
+    let (text, sources) = render(reply)
+    let answerKind = kind ?? (intent.kind == .safety ? .safety : .intent)
+    let answer = Answer(
+      kind: answerKind, intent: intent.id, confidence: min(1, max(0, confidence)), text: text,
+      sources: sources, candidates: candidates(turn.prediction), suggestions: Array(intent.suggest.prefix(3)),
+      truncated: turn.truncated)
+    return StageResult(answer: answer, reason: "", passages: reply.knowledge)
+  }
+
+  /// A reply's text (its own, or the quoted passages) and the sources it cites.
+  public func render(_ reply: Reply) -> (String, [Answer.Source]) {
+    let passages = reply.knowledge.compactMap { knowledge.passage($0) }
+    let text = reply.text ?? passages.map(\.text).joined(separator: " ")
+    var seen: Set<String> = []
+    let sources = passages.compactMap { passage -> Answer.Source? in
+      guard seen.insert(passage.id).inserted else { return nil }
+      return Answer.Source(id: passage.id, section: passage.sectionTitle)
+    }
+    return (text, sources)
+  }
+}

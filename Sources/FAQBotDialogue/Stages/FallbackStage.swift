@@ -1,0 +1,46 @@
+import FAQBotCore
+
+/// The last stage, which always answers: an honest "not covered", pointing to a qualified
+/// professional and offering the closest intents as "did you mean".
+public struct FallbackStage: DialogueStage {
+  public let name = "fallback"
+
+  public init() {}
+
+  public func respond(to turn: Turn, resources: EngineResources) -> StageResult? {
+    let prediction = turn.prediction
+    let candidates = resources.candidates(prediction)
+    guard !turn.analysis.words.isEmpty else {
+      let answer = Answer(
+        kind: .fallback, intent: nil, confidence: 0,
+        text: "I didn't catch a question. Ask me about \"\(resources.knowledge.document.title)\".",
+        candidates: candidates, truncated: turn.truncated)
+      return StageResult(answer: answer, reason: "the message has no words to match", passages: [])
+    }
+    // "Did you mean": the closest answerable intents; never a crisis or refusal prompt.
+    let configuration = resources.configuration
+    var offers: [String] = []
+    if prediction.hasEvidence {
+      for index in prediction.ranking.prefix(configuration.fallbackOfferDepth)
+      where offers.count < configuration.fallbackOfferCount {
+        let intent = resources.pack.intents[index]
+        guard intent.kind == .faq || intent.kind == .notCovered, let example = intent.examples.first else {
+          continue
+        }
+        if offers.isEmpty || prediction.probabilities[index] >= configuration.fallbackOfferMinimum {
+          offers.append(example)
+        }
+      }
+    }
+    let confidence = prediction.hasEvidence ? Double(prediction.probabilities[prediction.ranking[0]]) : 0
+    let answer = Answer(
+      kind: .fallback, intent: nil, confidence: confidence, text: resources.fallbackText,
+      candidates: candidates, suggestions: offers, truncated: turn.truncated)
+    let reason =
+      prediction.hasEvidence
+      ? "the best intent's confidence \(Percent(confidence)) is below the threshold "
+        + "\(Percent(resources.configuration.threshold)) and no passage covers the question"
+      : "no word of the question occurs in the pack's examples, and no passage covers it"
+    return StageResult(answer: answer, reason: reason, passages: [])
+  }
+}

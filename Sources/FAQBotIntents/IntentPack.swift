@@ -1,0 +1,28 @@
+import FAQBotKnowledge
+
+/// All intents of a pack, with the pack-level synonyms that normalisation applies.
+public struct IntentPack: Sendable, Equatable {
+  public var intents: [Intent]
+  /// Canonical word → phrases that mean it ("ketamine" ← "special k").
+  public var synonyms: [String: [String]]
+  /// Where to send people for what the document does not answer (pack-level `advice:`),
+  /// e.g. "please ask a qualified healthcare professional".
+  public var advice: String?
+
+  public init(intents: [Intent], synonyms: [String: [String]] = [:], advice: String? = nil) {
+    self.intents = intents
+    self.synonyms = synonyms
+    self.advice = advice
+  }
+
+  public func intent(_ id: String) -> Intent? { intents.first { $0.id == id } }
+
+  /// Every intent's `knowledge` reference that the knowledge base lacks, with where it is.
+  public func missingReferences(in knowledge: KnowledgeBase) -> [(String, SourceLocation)] {
+    intents.flatMap { intent in
+      ([intent.answer] + (intent.followUp.map { [$0] } ?? [])).flatMap(\.knowledge)
+        .filter { !knowledge.contains($0) }
+        .map { ($0, intent.location) }
+    }
+  }
+}

@@ -1,0 +1,347 @@
+import FAQBotKnowledge
+import Foundation
+import Yams
+
+/// Reads intent files (YAML) into an ``IntentPack``, reporting every mistake with its file,
+/// line and column.
+///
+/// It walks Yams' node tree rather than decoding into `Codable` types, because the nodes keep
+/// their positions: "unknown key 'exmaples'" is only useful with a line number.
+public struct IntentPackLoader: Sendable {
+  /// Nesting deeper than this is refused before libyaml sees it, so a hostile file cannot
+  /// exhaust the stack; real intent files nest four levels.
+  public static let maximumNesting = 64
+
+  static let intentKeys: Set<String> = [
+    "id", "kind", "priority", "examples", "answer", "follow_up", "suggest", "triggers",
+  ]
+  static let replyKeys: Set<String> = ["text", "knowledge"]
+
+  public init() {}
+
+  /// Every `*.yaml` and `*.yml` file of `directory`, in name order.
+  public static func files(inDirectory directory: String) throws(IntentPackError) -> [(
+    name: String, text: String
+  )] {
+    let url = URL(fileURLWithPath: directory)
+    let names: [String]
+    do {
+      names = try FileManager.default.contentsOfDirectory(atPath: directory)
+    } catch {
+      throw IntentPackError([.init(.init(file: directory, line: 0), "cannot read the intents directory")])
+    }
+    let yamlNames = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+    if yamlNames.isEmpty {
+      throw IntentPackError([.init(.init(file: directory, line: 0), "no *.yaml or *.yml intent files here")])
+    }
+    var files: [(name: String, text: String)] = []
+    var errors: [IntentFileError] = []
+    for name in yamlNames {
+      let path = url.appendingPathComponent(name).path
+      guard let data = FileManager.default.contents(atPath: path) else {
+        errors.append(.init(.init(file: path, line: 0), "cannot read the file"))
+        continue
+      }
+      guard let text = String(validating: Array(data), as: UTF8.self) else {
+        errors.append(.init(.init(file: path, line: 1), "the file is not valid UTF-8"))
+        continue
+      }
+      files.append((path, text))
+    }
+    if !errors.isEmpty { throw IntentPackError(errors) }
+    return files
+  }
+
+  /// Parses and validates `files`; with `knowledge`, every reference must exist in it.
+  public func load(
+    files: [(name: String, text: String)], knowledge: KnowledgeBase? = nil
+  ) throws(IntentPackError) -> IntentPack {
+    var intents: [Intent] = []
+    var synonyms: [String: [String]] = [:]
+    var advice: String?
+    var errors: [IntentFileError] = []
+    var firstDefinition: [String: SourceLocation] = [:]
+    for file in files {
+      var reader = FileReader(file: file.name, errors: [])
+      if let (fileIntents, fileSynonyms, fileAdvice) = reader.read(file.text) {
+        advice = fileAdvice ?? advice
+        for intent in fileIntents {
+          if let earlier = firstDefinition[intent.id] {
+            reader.errors.append(
+              .init(intent.location, "duplicate intent id '\(intent.id)' (first defined at \(earlier))"))
+          } else {
+            firstDefinition[intent.id] = intent.location
+            intents.append(intent)
+          }
+        }
+        synonyms.merge(fileSynonyms) { $0 + $1 }
+      }
+      errors += reader.errors
+    }
+    let pack = IntentPack(intents: intents, synonyms: synonyms, advice: advice)
+    if let knowledge {
+      for (id, location) in pack.missingReferences(in: knowledge) {
+        errors.append(.init(location, "knowledge id '\(id)' does not exist in the knowledge file"))
+      }
+    }
+    if !errors.isEmpty { throw IntentPackError(errors) }
+    return pack
+  }
+}
+
+/// One or more intent-file mistakes; the description lists them one per line.
+public struct IntentPackError: Error, Sendable, Equatable, CustomStringConvertible {
+  public var errors: [IntentFileError]
+
+  public init(_ errors: [IntentFileError]) { self.errors = errors }
+
+  public var description: String { errors.map(\.description).joined(separator: "\n") }
+}
+
+/// Reads one file, collecting errors instead of stopping at the first.
+private struct FileReader {
+  let file: String
+  var errors: [IntentFileError]
+
+  private func location(_ node: Node?) -> SourceLocation {
+    SourceLocation(file: file, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1)
+  }
+
+  private mutating func fail(_ node: Node?, _ message: String) {
+    errors.append(.init(location(node), message))
+  }
+
+  mutating func read(_ text: String) -> ([Intent], [String: [String]], String?)? {
+    if let (line, column) = Self.excessiveNesting(in: text, limit: IntentPackLoader.maximumNesting) {
+      errors.append(
+        .init(
+          .init(file: file, line: line, column: column),
+          "nesting deeper than \(IntentPackLoader.maximumNesting) levels"))
+      return nil
+    }
+    let root: Node?
+    do {
+      // Every value the loader reads is text or a list of text, read through accessors
+      // that ignore tags, so plain scalars need no type resolution: the basic resolver skips
+      // the regular expressions Yams runs on each scalar (a third of a pack's load time).
+      root = try Yams.compose(yaml: text, .basic)
+    } catch let error as YamlError {
+      errors.append(Self.syntaxError(error, file: file))
+      return nil
+    } catch {
+      errors.append(.init(.init(file: file, line: 1), "\(error)"))
+      return nil
+    }
+    guard let root else { return ([], [:], nil) }  // an empty file adds nothing
+    guard let mapping = root.mapping else {
+      fail(root, "expected a mapping with 'intents:', 'synonyms:' and/or 'advice:' at the top level")
+      return nil
+    }
+    var intents: [Intent] = []
+    var synonyms: [String: [String]] = [:]
+    var advice: String?
+    for (key, value) in mapping {
+      switch key.string {
+      case "intents":
+        guard let list = value.sequence else {
+          fail(value, "'intents' must be a list of intents")
+          continue
+        }
+        for item in list {
+          if let intent = readIntent(item) { intents.append(intent) }
+        }
+      case "synonyms":
+        guard let map = value.mapping else {
+          fail(value, "'synonyms' must map a word to a list of words or phrases that mean it")
+          continue
+        }
+        for (word, variants) in map {
+          guard let canonical = word.string,
+            let list = strings(variants, field: "synonyms.\(word.string ?? "")")
+          else {
+            continue
+          }
+          synonyms[canonical, default: []] += list
+        }
+      case "advice":
+        if let text = value.scalar?.string, !text.isEmpty {
+          advice = text
+        } else {
+          fail(value, "'advice' must be text, e.g. \"please ask a qualified professional\"")
+        }
+      default:
+        fail(key, "unknown top-level key '\(key.string ?? "?")' (expected 'intents', 'synonyms' or 'advice')")
+      }
+    }
+    return (intents, synonyms, advice)
+  }
+
+  private mutating func readIntent(_ node: Node) -> Intent? {
+    guard let mapping = node.mapping else {
+      fail(node, "an intent must be a mapping with at least 'id', 'examples' and 'answer'")
+      return nil
+    }
+    var fields: [String: Node] = [:]
+    for (key, value) in mapping {
+      guard let name = key.string, IntentPackLoader.intentKeys.contains(name) else {
+        let known = IntentPackLoader.intentKeys.sorted().joined(separator: ", ")
+        fail(key, "unknown key '\(key.string ?? "?")' in intent (known keys: \(known))")
+        continue
+      }
+      fields[name] = value
+    }
+    guard let idNode = fields["id"], let id = idNode.scalar?.string, !id.isEmpty else {
+      fail(node, "intent without an 'id'")
+      return nil
+    }
+    guard id.allSatisfy({ $0.isLetter || $0.isNumber || "_-.".contains($0) }) else {
+      fail(idNode, "intent id '\(id)' may hold only letters, digits, '_', '-' and '.'")
+      return nil
+    }
+    var kind = Intent.Kind.faq
+    if let kindNode = fields["kind"] {
+      if let value = kindNode.string, let parsed = Intent.Kind(rawValue: value) {
+        kind = parsed
+      } else {
+        let kinds = Intent.Kind.allCases.map(\.rawValue).joined(separator: ", ")
+        fail(kindNode, "intent '\(id)': unknown kind '\(kindNode.string ?? "?")' (one of \(kinds))")
+      }
+    }
+    var priority = kind == .safety ? 100 : 0
+    if let priorityNode = fields["priority"] {
+      if let value = priorityNode.int {
+        priority = value
+      } else {
+        fail(priorityNode, "intent '\(id)': 'priority' must be an integer")
+      }
+    }
+    let exampleNodes = fields["examples"].flatMap { stringNodes($0, field: "examples") } ?? []
+    let examples = exampleNodes.map(\.text)
+    // A non-list was reported by `strings` already; only a missing or empty list is "no examples".
+    if fields["examples"] == nil || fields["examples"]?.sequence?.isEmpty == true {
+      fail(
+        fields["examples"] ?? node,
+        "intent '\(id)' has no examples (give at least one question under 'examples')")
+    }
+    guard let answerNode = fields["answer"] else {
+      fail(node, "intent '\(id)' has no 'answer'")
+      return nil
+    }
+    let answer = reply(answerNode, field: "answer", intent: id)
+    let followUp = fields["follow_up"].flatMap { reply($0, field: "follow_up", intent: id) }
+    let suggest = fields["suggest"].flatMap { strings($0, field: "suggest") } ?? []
+    let triggers = fields["triggers"].flatMap { strings($0, field: "triggers") } ?? []
+    guard let answer, !examples.isEmpty else { return nil }
+    return Intent(
+      id: id, kind: kind, priority: priority, examples: examples, answer: answer, followUp: followUp,
+      suggest: suggest, triggers: triggers, location: location(node),
+      exampleLocations: exampleNodes.map { location($0.node) })
+  }
+
+  /// A reply is a string, or a mapping with `knowledge` ids and/or `text`.
+  private mutating func reply(_ node: Node, field: String, intent: String) -> Reply? {
+    if let scalar = node.scalar {
+      guard !scalar.string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        fail(node, "intent '\(intent)': '\(field)' is empty")
+        return nil
+      }
+      return Reply(text: scalar.string)
+    }
+    guard let mapping = node.mapping else {
+      fail(node, "intent '\(intent)': '\(field)' must be text or a mapping with 'knowledge' and/or 'text'")
+      return nil
+    }
+    var text: String?
+    var knowledge: [String] = []
+    for (key, value) in mapping {
+      switch key.string {
+      case "text":
+        if let string = value.scalar?.string {
+          text = string
+        } else {
+          fail(value, "'\(field).text' must be text")
+        }
+      case "knowledge":
+        knowledge = value.scalar.map { [$0.string] } ?? strings(value, field: "\(field).knowledge") ?? []
+      default:
+        fail(key, "unknown key '\(key.string ?? "?")' in '\(field)' (known keys: knowledge, text)")
+      }
+    }
+    if text == nil, knowledge.isEmpty {
+      fail(node, "intent '\(intent)': '\(field)' needs 'knowledge' ids or 'text'")
+      return nil
+    }
+    return Reply(text: text, knowledge: knowledge)
+  }
+
+  private mutating func strings(_ node: Node, field: String) -> [String]? {
+    stringNodes(node, field: field)?.map(\.text)
+  }
+
+  /// The entries of a list of text with their nodes (for their positions).
+  private mutating func stringNodes(_ node: Node, field: String) -> [(text: String, node: Node)]? {
+    guard let sequence = node.sequence else {
+      fail(node, "'\(field)' must be a list")
+      return nil
+    }
+    var result: [(text: String, node: Node)] = []
+    for item in sequence {
+      if let scalar = item.scalar, !scalar.string.isEmpty {
+        result.append((scalar.string, item))
+      } else {
+        fail(item, "each entry of '\(field)' must be non-empty text")
+      }
+    }
+    return result
+  }
+
+  static func syntaxError(_ error: YamlError, file: String) -> IntentFileError {
+    switch error {
+    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+      .composer(let context, let problem, let mark, _):
+      let detail = context.map { "\(problem) (\($0.text))" } ?? problem
+      return .init(.init(file: file, line: mark.line, column: mark.column), "YAML syntax error: \(detail)")
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      return .init(
+        .init(file: file, line: context.mark.line, column: context.mark.column),
+        "duplicate key \(duplicates.joined(separator: ", ")) in mapping")
+    case .reader(let problem, let offset, _, _):
+      return .init(
+        .init(file: file, line: 1), "cannot read YAML: \(problem)\(offset.map { " at byte \($0)" } ?? "")")
+    default:
+      return .init(.init(file: file, line: 1), "YAML error: \(error)")
+    }
+  }
+
+  /// The position where flow brackets or block indentation nest deeper than `limit`, if any.
+  static func excessiveNesting(in text: String, limit: Int) -> (Int, Int)? {
+    var depth = 0
+    var line = 1
+    var column = 0
+    var lineStart = true
+    var indent = 0
+    for byte in text.utf8 {
+      column += 1
+      switch byte {
+      case UInt8(ascii: "\n"):
+        line += 1
+        column = 0
+        lineStart = true
+        indent = 0
+      case UInt8(ascii: " ") where lineStart:
+        indent += 1
+        if indent > limit * 4 { return (line, column) }
+      case UInt8(ascii: "["), UInt8(ascii: "{"):
+        lineStart = false
+        depth += 1
+        if depth > limit { return (line, column) }
+      case UInt8(ascii: "]"), UInt8(ascii: "}"):
+        lineStart = false
+        depth = max(0, depth - 1)
+      default:
+        lineStart = false
+      }
+    }
+    return nil
+  }
+}

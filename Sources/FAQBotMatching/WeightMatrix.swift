@@ -1,0 +1,59 @@
+import FAQBotCore
+import Foundation
+
+/// A model's weights, feature-major (`weights[f * classes + c]`): either an array of its own
+/// (a model just trained, or decoded by copying) or floats read in place from a mapped model
+/// file.
+///
+/// Reading in place is what makes a large pack start fast: CLINC150's 35 MB of weights would
+/// otherwise be read into fresh memory and copied again, most of its warm start, though a
+/// question touches only a few hundred of its rows.
+public struct WeightMatrix: Sendable, Equatable, RandomAccessCollection {
+  private enum Storage: Sendable {
+    case owned([Float])
+    case mapped(MappedFile, offset: Int, count: Int)
+  }
+
+  private let storage: Storage
+
+  public init(_ weights: [Float]) { storage = .owned(weights) }
+
+  /// `count` floats at byte `offset` of `file`, which must be aligned for `Float` and in the
+  /// host's byte order.
+  package init(mapped file: MappedFile, offset: Int, count: Int) {
+    storage = .mapped(file, offset: offset, count: count)
+  }
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int {
+    switch storage {
+    case .owned(let weights): weights.count
+    case .mapped(_, _, let count): count
+    }
+  }
+
+  public subscript(index: Int) -> Float {
+    precondition(index >= 0 && index < endIndex, "weight index out of range")
+    return withUnsafeBufferPointer { $0[index] }
+  }
+
+  public func withUnsafeBufferPointer<Result>(
+    _ body: (UnsafeBufferPointer<Float>) throws -> Result
+  ) rethrows -> Result {
+    switch storage {
+    case .owned(let weights):
+      return try weights.withUnsafeBufferPointer(body)
+    case .mapped(let file, let offset, let count):
+      let start = file.bytes.baseAddress.map { ($0 + offset).assumingMemoryBound(to: Float.self) }
+      return try withExtendedLifetime(file) { try body(UnsafeBufferPointer(start: start, count: count)) }
+    }
+  }
+
+  /// True when the weights are read in place from a mapped file.
+  var isMapped: Bool {
+    if case .mapped = storage { return true }
+    return false
+  }
+
+  public static func == (lhs: WeightMatrix, rhs: WeightMatrix) -> Bool { lhs.elementsEqual(rhs) }
+}

@@ -1,0 +1,45 @@
+import FAQBotDefaultPack
+import FAQBotIntents
+import FAQBotKnowledge
+import Foundation
+
+/// Loads a knowledge file and an intent pack, from the embedded default or from files given
+/// on the command line (`--knowledge FILE` and `--intents DIR` each replace their default).
+public struct PackLoader: Sendable {
+  public var knowledgePath: String?
+  public var intentsDirectory: String?
+
+  public init(knowledgePath: String? = nil, intentsDirectory: String? = nil) {
+    self.knowledgePath = knowledgePath
+    self.intentsDirectory = intentsDirectory
+  }
+
+  /// A human-readable name of the pack in use, for banners.
+  public var description: String {
+    switch (knowledgePath, intentsDirectory) {
+    case (nil, nil): "default pack (ketamine therapy)"
+    case (let knowledge?, nil): "\(knowledge) with the default intents"
+    case (nil, let intents?): "\(intents) on the default knowledge"
+    case (let knowledge?, let intents?): "\(intents) on \(knowledge)"
+    }
+  }
+
+  public func loadKnowledge() throws(KnowledgeError) -> KnowledgeDocument {
+    guard let path = knowledgePath else { return try DefaultPack.knowledge() }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw KnowledgeError(file: path, reason: .unreadable("no such file or not readable"))
+    }
+    return try KnowledgeFile.decode(Array(data), fileName: path)
+  }
+
+  public func loadIntents(knowledge: KnowledgeBase?) throws(IntentPackError) -> IntentPack {
+    try IntentPackLoader().load(files: try intentFiles(), knowledge: knowledge)
+  }
+
+  /// The intent files this loader reads, with their paths (or embedded names) and text.
+  public func intentFiles() throws(IntentPackError) -> [(name: String, text: String)] {
+    try intentsDirectory.map { directory throws(IntentPackError) in
+      try IntentPackLoader.files(inDirectory: directory)
+    } ?? DefaultPack.embeddedIntentFiles
+  }
+}

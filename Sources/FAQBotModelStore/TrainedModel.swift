@@ -1,0 +1,351 @@
+import FAQBotCore
+import FAQBotIntents
+import FAQBotMatching
+import FAQBotVectors
+import Foundation
+
+/// A trained ``IntentClassifier`` as a file, so a large pack is trained once, not at every
+/// start: the model cache and `faqbot train -o MODEL` / `--model MODEL` both use it.
+///
+/// The file starts with a header that says whether it may be trusted, then the payload:
+///
+///     magic "FAQBOTMD" · format version (u32) · engine (u32 length + UTF-8)
+///     · pack hash (u32 length + 64 hex digits) · payload length (u64) · payload checksum (u64)
+///     · payload
+///
+/// The payload holds the intent ids, the feature space, the weights, the known stems, the
+/// dense block's pieces, their document frequencies and projections (``TokenEmbedding``) and,
+/// optionally, the parsed pack (``IntentPack`` and its binary coding) and the analyzer's
+/// vocabulary (``TextAnalyzer/Vocabulary``); the
+/// weights are preceded by zero padding that puts their floats at a multiple of 16 bytes into
+/// the file, so the model cache can map the file and read them in place (``WeightMatrix``).
+/// All numbers are little-endian. A file of another format version or engine, or trained on
+/// other pack content, is refused as stale; a short file as truncated; a file whose payload
+/// does not match its checksum, or whose fields do not fit together, as corrupt. Refusing
+/// costs a retraining; trusting a damaged model would answer wrongly without a word.
+public struct TrainedModel: Sendable {
+  /// Bump when the layout of the payload changes, which includes adding a stored field to
+  /// ``IntentClassifier``, ``FeatureSpace`` or ``SoftmaxRegression``.
+  public static let formatVersion: UInt32 = 6
+
+  /// Bump when a model trained by earlier code would mean something else to this code
+  /// (another feature hashing in ``FeatureKeys``, another analysis in ``TextAnalyzer``)
+  /// although the layout is the same. The engine version alone does not change while the
+  /// matcher is tuned between releases.
+  public static let matcherRevision = 2
+
+  /// The engine a model belongs to: the release, the matcher revision and the token vectors
+  /// compiled in (a model's dense weights mean nothing with other vectors).
+  public static var currentEngine: String {
+    let vectors = TokenVectors.embedded.map { " vectors \($0.recordedHash.prefix(16))" } ?? ""
+    return "faqbot \(FAQBotVersion.string) matcher \(matcherRevision)\(vectors)"
+  }
+
+  static let magic = Array("FAQBOTMD".utf8)
+
+  /// The engine that trained the model (``currentEngine`` when it was written).
+  public var engine: String
+  /// The ``packHash(intentFiles:knowledgeBytes:)`` of the pack it was trained on.
+  public var packHash: String
+  public var classifier: IntentClassifier
+  /// The pack as parsed from the intent files it was trained on, so that a start which finds
+  /// the model need not parse them again; nil when not stored.
+  public var pack: IntentPack?
+  /// The vocabulary of the analyzer built from that pack and its knowledge file, so that a
+  /// start which finds the model need not tokenise them again; nil when not stored.
+  public var vocabulary: TextAnalyzer.Vocabulary?
+
+  public init(
+    classifier: IntentClassifier, packHash: String, engine: String = TrainedModel.currentEngine,
+    pack: IntentPack? = nil, vocabulary: TextAnalyzer.Vocabulary? = nil
+  ) {
+    self.classifier = classifier
+    self.packHash = packHash
+    self.engine = engine
+    self.pack = pack
+    self.vocabulary = vocabulary
+  }
+
+  /// The fingerprint of a pack's content: SHA-256 over its intent files (by file name, not
+  /// directory, in name order, each name and text with its length) and the knowledge file's
+  /// bytes. Moving a pack keeps its model; changing one byte of it does not.
+  public static func packHash(intentFiles: [(name: String, text: String)], knowledgeBytes: [UInt8]) -> String
+  {
+    var hasher = SHA256()
+    func addLength(_ count: Int) {
+      withUnsafeBytes(of: UInt64(count).littleEndian) { hasher.update($0) }
+    }
+    func add(_ text: String) {
+      addLength(text.utf8.count)
+      hasher.update(text)
+    }
+    let files = intentFiles.map { (name: baseName($0.name), text: $0.text) }.sorted { $0.name < $1.name }
+    add("faqbot pack")
+    add(String(files.count))
+    for file in files {
+      add(file.name)
+      add(file.text)
+    }
+    addLength(knowledgeBytes.count)
+    hasher.update(knowledgeBytes)
+    return hasher.finalizeHex()
+  }
+
+  // MARK: - Encoding
+
+  /// The model file's bytes.
+  public func encoded() -> [UInt8] {
+    var header = ModelBinaryWriter()
+    header.appendRaw(Self.magic)
+    header.append(Self.formatVersion)
+    header.append(engine)
+    header.append(packHash)
+    // The payload follows its length and checksum.
+    let payload = Self.payload(
+      of: classifier, pack: pack, vocabulary: vocabulary, fileOffset: header.bytes.count + 16)
+    header.append(UInt64(payload.count))
+    header.append(ModelChecksum.of(payload))
+    return header.bytes + payload
+  }
+
+  private static func payload(
+    of classifier: IntentClassifier, pack: IntentPack?, vocabulary: TextAnalyzer.Vocabulary?, fileOffset: Int
+  ) -> [UInt8] {
+    var writer = ModelBinaryWriter()
+    let space = classifier.space
+    writer.append(UInt32(classifier.intentIds.count))
+    for id in classifier.intentIds { writer.append(id) }
+    writer.append(space.wordKeys)
+    writer.append(space.characterKeys)
+    writer.append(space.idf)
+    writer.append(space.characterWeight)
+    writer.append(UInt32(classifier.model.classCount))
+    writer.append(UInt32(classifier.model.featureCount))
+    writer.appendPadding(alignment: 16, fileOffset: fileOffset)
+    writer.append(classifier.model.weights)
+    writer.append(classifier.model.bias)
+    let stems = classifier.knownStems.sorted()
+    writer.append(UInt32(stems.count))
+    for stem in stems { writer.append(stem) }
+    writer.append(classifier.openVocabulary)
+    writer.appendPresence(of: classifier.embedding)
+    if let embedding = classifier.embedding {
+      writer.append(embedding.weight)
+      writer.append(UInt64(embedding.exampleCount))
+      writer.append(embedding.pieces.map { UInt32(bitPattern: $0) })
+      writer.append(embedding.documentFrequencies)
+      writer.append(embedding.projections)
+    }
+    writer.appendPresence(of: pack)
+    pack?.encode(into: &writer)
+    writer.appendPresence(of: vocabulary)
+    if let vocabulary {
+      writer.append(strings: vocabulary.words)
+      writer.append(vocabulary.counts.map { UInt64($0) })
+      writer.append(strings: vocabulary.stems)
+    }
+    return writer.bytes
+  }
+
+  // MARK: - Decoding
+
+  /// Reads a model file, refusing it unless it is whole, undamaged, of this format and
+  /// engine, and (when `packHash` is given) trained on that pack.
+  public static func decode(
+    _ bytes: [UInt8], packHash expectedPack: String? = nil,
+    engine expectedEngine: String = TrainedModel.currentEngine
+  ) throws(TrainedModelError) -> TrainedModel {
+    let result = bytes.withUnsafeBytes { buffer in
+      Result { () throws(TrainedModelError) -> TrainedModel in
+        try decode(buffer, packHash: expectedPack, engine: expectedEngine)
+      }
+    }
+    return try result.get()
+  }
+
+  /// Reads the model file at `path` into memory of its own and decodes it there, the weights
+  /// in place (see `MappedFile.init(copying:)`); nil when the file cannot be read.
+  public static func decode(
+    contentsOf path: String, packHash expectedPack: String? = nil,
+    engine expectedEngine: String = TrainedModel.currentEngine
+  ) throws(TrainedModelError) -> TrainedModel? {
+    guard let file = MappedFile(copying: path) else {
+      // An empty file is a file, and not a model: say so, as for any other short file.
+      guard FileManager.default.isReadableFile(atPath: path),
+        (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) == 0
+      else { return nil }
+      return try decode([], packHash: expectedPack, engine: expectedEngine)
+    }
+    return try decode(file, packHash: expectedPack, engine: expectedEngine)
+  }
+
+  /// Reads a mapped model file; its weights stay in the mapping rather than being copied.
+  static func decode(
+    _ file: MappedFile, packHash expectedPack: String?, engine expectedEngine: String
+  ) throws(TrainedModelError) -> TrainedModel {
+    try decode(file.bytes, packHash: expectedPack, engine: expectedEngine, mappedFile: file)
+  }
+
+  static func decode(
+    _ buffer: UnsafeRawBufferPointer, packHash expectedPack: String?, engine expectedEngine: String,
+    mappedFile: MappedFile? = nil
+  ) throws(TrainedModelError) -> TrainedModel {
+    guard buffer.count >= magic.count else {
+      throw buffer.elementsEqual(magic.prefix(buffer.count)) ? .truncated : .notAModel
+    }
+    guard buffer.prefix(magic.count).elementsEqual(magic) else { throw .notAModel }
+    var reader = ModelBinaryReader(buffer, offset: magic.count)
+    let header: (version: UInt32, engine: String, pack: String, length: UInt64, checksum: UInt64)
+    do {
+      header = (
+        try reader.uint32("format version"), try reader.string("engine"), try reader.string("pack hash"),
+        try reader.uint64("payload length"), try reader.uint64("payload checksum")
+      )
+    } catch {
+      throw .truncated
+    }
+    guard header.version == formatVersion else { throw .stale(.format(header.version)) }
+    guard header.engine == expectedEngine else { throw .stale(.engine(header.engine)) }
+    if let expectedPack, header.pack != expectedPack { throw .stale(.pack) }
+    guard header.length <= UInt64(reader.remaining) else { throw .truncated }
+    guard header.length == UInt64(reader.remaining) else {
+      throw .corrupt("bytes after the end of the model")
+    }
+    let payload = UnsafeRawBufferPointer(rebasing: buffer[reader.offset...])
+    guard ModelChecksum.of(payload) == header.checksum else {
+      throw .corrupt("the checksum does not match (the file was damaged)")
+    }
+    var payloadReader = ModelBinaryReader(payload)
+    let classifier = try classifier(from: &payloadReader, mappedFile: mappedFile)
+    let pack = try payloadReader.isPresent("pack") ? try IntentPack.decode(from: &payloadReader) : nil
+    let vocabulary = try Self.vocabulary(from: &payloadReader)
+    guard payloadReader.remaining == 0 else { throw .corrupt("bytes after the last field") }
+    if let pack, pack.intents.map(\.id) != classifier.intentIds {
+      throw .corrupt("the stored pack's intents are not the model's classes")
+    }
+    return TrainedModel(
+      classifier: classifier, packHash: header.pack, engine: header.engine, pack: pack, vocabulary: vocabulary
+    )
+  }
+
+  private static func vocabulary(from reader: inout ModelBinaryReader) throws(TrainedModelError)
+    -> TextAnalyzer.Vocabulary?
+  {
+    guard try reader.isPresent("vocabulary") else { return nil }
+    let words = try reader.strings("vocabulary words")
+    let counts = try reader.uint64s("vocabulary counts")
+    let stems = try reader.strings("vocabulary stems")
+    // Sorted and distinct, as written: a repeated word would make the analyzer's tables trap.
+    guard counts.count == words.count, stems.count == words.count,
+      zip(words, words.dropFirst()).allSatisfy({ $0 < $1 }),
+      counts.allSatisfy({ (1...UInt64(Int.max)).contains($0) })
+    else { throw .corrupt("the vocabulary's words, counts and stems do not fit together") }
+    return TextAnalyzer.Vocabulary(words: words, counts: counts.map { Int($0) }, stems: stems)
+  }
+
+  private static func classifier(
+    from reader: inout ModelBinaryReader, mappedFile: MappedFile?
+  ) throws(TrainedModelError) -> IntentClassifier {
+    let intentCount = Int(try reader.uint32("intent count"))
+    guard intentCount <= reader.remaining / 4 else { throw .corrupt("implausible intent count") }
+    var intentIds: [String] = []
+    intentIds.reserveCapacity(intentCount)
+    for _ in 0..<intentCount { intentIds.append(try reader.string("intent id")) }
+    let wordKeys = try reader.uint64s("word keys")
+    let characterKeys = try reader.uint64s("character keys")
+    let idf = try reader.floats("idf")
+    let characterWeight = try reader.float("character weight")
+    let classCount = Int(try reader.uint32("class count"))
+    let featureCount = Int(try reader.uint32("feature count"))
+    try reader.skipPadding("weights padding")
+    let weights = try reader.weights("weights", in: mappedFile)
+    let bias = try reader.floats("bias")
+    let stemCount = Int(try reader.uint32("stem count"))
+    guard stemCount <= reader.remaining / 4 else { throw .corrupt("implausible stem count") }
+    var stems: Set<String> = []
+    stems.reserveCapacity(stemCount)
+    for _ in 0..<stemCount { stems.insert(try reader.string("stem")) }
+    let openVocabulary = try reader.floats("open vocabulary")
+    guard openVocabulary.count == intentIds.count, openVocabulary.allSatisfy({ (0...1).contains($0) }) else {
+      throw .corrupt("the open-vocabulary rates do not fit the intents")
+    }
+    let embedding = try Self.embedding(from: &reader, classes: classCount)
+    guard classCount == intentIds.count, bias.count == classCount else {
+      throw .corrupt("\(intentIds.count) intents but \(classCount) classes and \(bias.count) biases")
+    }
+    guard featureCount == wordKeys.count + characterKeys.count + (embedding?.dimensions ?? 0),
+      idf.count == wordKeys.count + characterKeys.count, weights.count == featureCount * classCount
+    else { throw .corrupt("the feature count does not match the keys, idf, vectors and weights") }
+    let space = FeatureSpace(
+      wordKeys: wordKeys, characterKeys: characterKeys, idf: idf, characterWeight: characterWeight)
+    guard space.keysAreDistinct else { throw .corrupt("repeated feature keys") }
+    let model = SoftmaxRegression(
+      classCount: classCount, featureCount: featureCount, weights: weights, bias: bias)
+    return IntentClassifier(
+      intentIds: intentIds, space: space, model: model, knownStems: stems, openVocabulary: openVocabulary,
+      embedding: embedding)
+  }
+
+  /// The dense block's fields, checked: the engine string has already tied the file to the
+  /// vectors compiled in.
+  private static func embedding(from reader: inout ModelBinaryReader, classes: Int) throws(TrainedModelError)
+    -> TokenEmbedding?
+  {
+    guard try reader.isPresent("embedding") else { return nil }
+    let weight = try reader.float("embedding weight")
+    let exampleCount = try reader.uint64("embedding example count")
+    let pieces = try reader.uint32s("embedding pieces").map { Int32(bitPattern: $0) }
+    let frequencies = try reader.uint32s("embedding frequencies")
+    let projections = try reader.floats("embedding projections")
+    guard let vectors = TokenVectors.embedded else { throw .corrupt("no token vectors to read it with") }
+    guard weight.isFinite, weight > 0, exampleCount <= UInt64(Int32.max), pieces.count == frequencies.count,
+      zip(pieces, pieces.dropFirst()).allSatisfy({ $0 < $1 }),
+      pieces.allSatisfy({ (0..<Int32(vectors.count)).contains($0) }),
+      frequencies.allSatisfy({ $0 >= 1 && UInt64($0) <= exampleCount }),
+      projections.count == pieces.count * classes
+    else { throw .corrupt("the embedding's pieces, frequencies and projections do not fit together") }
+    return TokenEmbedding(
+      vectors: vectors, weight: weight, exampleCount: Int(exampleCount), pieces: pieces,
+      documentFrequencies: frequencies, projections: projections)
+  }
+
+  /// The last component of `path`: what the pack hash and a stored pack know a file by.
+  static func baseName(_ path: String) -> String {
+    path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
+  }
+}
+
+/// Why a model file was not used.
+public enum TrainedModelError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// What made a whole, undamaged model unusable here.
+  public enum Staleness: Sendable, Equatable {
+    /// Written in another layout (the format version found).
+    case format(UInt32)
+    /// Trained by another engine or matcher revision (the one found).
+    case engine(String)
+    /// Trained on other pack content.
+    case pack
+  }
+
+  /// The file does not start like a model file.
+  case notAModel
+  /// The file ends before the model does.
+  case truncated
+  /// The bytes are damaged or inconsistent.
+  case corrupt(String)
+  /// A good model, but not one for this engine or pack.
+  case stale(Staleness)
+
+  public var description: String {
+    switch self {
+    case .notAModel: "not a faqbot model file"
+    case .truncated: "the model file is truncated"
+    case .corrupt(let reason): "the model file is corrupt: \(reason)"
+    case .stale(.format(let version)):
+      "the model file has format \(version); this faqbot reads format \(TrainedModel.formatVersion)"
+    case .stale(.engine(let engine)):
+      "the model was trained by \(engine); this is \(TrainedModel.currentEngine)"
+    case .stale(.pack): "the model was trained on a different pack (intents or knowledge changed)"
+    }
+  }
+}
