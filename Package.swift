@@ -75,13 +75,21 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(
-      name: "FAQBotTests",
-      dependencies: [
-        "FAQBot", "FAQBotCore", "FAQBotJSON", "FAQBotVectors", "FAQBotKnowledge", "FAQBotIntents", "FAQBotMatching",
-        "FAQBotDefaultPack", "FAQBotModelStore", "FAQBotDialogue", "FAQBotProtocol",
-      ]
+    // Helpers the unit tests share (packs, classifiers, the default engine, fixtures).
+    .target(
+      name: "FAQBotTestSupport",
+      dependencies: ["FAQBot"],
+      path: "Tests/FAQBotTestSupport"
     ),
+    // One test target per layer, each testing its layer's internals.
+    .testTarget(name: "FAQBotCoreTests", dependencies: ["FAQBotCore", "FAQBot", "FAQBotTestSupport"]),
+    .testTarget(name: "FAQBotVectorsTests", dependencies: ["FAQBotVectors", "FAQBot", "FAQBotTestSupport"]),
+    .testTarget(name: "FAQBotKnowledgeTests", dependencies: ["FAQBotKnowledge", "FAQBot", "FAQBotTestSupport"]),
+    .testTarget(name: "FAQBotIntentsTests", dependencies: ["FAQBotIntents", "FAQBot", "FAQBotTestSupport"]),
+    .testTarget(name: "FAQBotMatchingTests", dependencies: ["FAQBotMatching", "FAQBot", "FAQBotTestSupport"]),
+    .testTarget(name: "FAQBotModelStoreTests", dependencies: ["FAQBotModelStore", "FAQBot", "FAQBotTestSupport", "FAQBotDefaultPack", "FAQBotMatching"]),
+    .testTarget(name: "FAQBotDialogueTests", dependencies: ["FAQBotDialogue", "FAQBot", "FAQBotTestSupport"]),
+    .testTarget(name: "FAQBotProtocolTests", dependencies: ["FAQBotProtocol", "FAQBot", "FAQBotTestSupport", "FAQBotJSON"]),
     .testTarget(
       name: "EndToEndTests",
       // Depending on the executable makes `swift test` build the binary these tests run.

@@ -3,15 +3,6 @@ import Foundation
 import XCTest
 
 @testable import FAQBotCore
-@testable import FAQBotDefaultPack
-@testable import FAQBotDialogue
-@testable import FAQBotIntents
-@testable import FAQBotJSON
-@testable import FAQBotKnowledge
-@testable import FAQBotMatching
-@testable import FAQBotModelStore
-@testable import FAQBotProtocol
-@testable import FAQBotVectors
 
 final class EnglishStemmerTests: XCTestCase {
   private let stemmer = EnglishStemmer()

@@ -1,16 +1,8 @@
 import FAQBot
+import FAQBotTestSupport
 import XCTest
 
-@testable import FAQBotCore
-@testable import FAQBotDefaultPack
-@testable import FAQBotDialogue
-@testable import FAQBotIntents
-@testable import FAQBotJSON
 @testable import FAQBotKnowledge
-@testable import FAQBotMatching
-@testable import FAQBotModelStore
-@testable import FAQBotProtocol
-@testable import FAQBotVectors
 
 /// Structure and ids: the title, sections, paragraphs and sentences the builder finds in
 /// plain text and Markdown, and the byte ranges that tie each of them to the source.

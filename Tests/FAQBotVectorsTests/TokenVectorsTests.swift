@@ -2,15 +2,6 @@ import FAQBot
 import Foundation
 import XCTest
 
-@testable import FAQBotCore
-@testable import FAQBotDefaultPack
-@testable import FAQBotDialogue
-@testable import FAQBotIntents
-@testable import FAQBotJSON
-@testable import FAQBotKnowledge
-@testable import FAQBotMatching
-@testable import FAQBotModelStore
-@testable import FAQBotProtocol
 @testable import FAQBotVectors
 
 /// The token vectors compiled in: intact, split words as BERT's tokenizer does, carry meaning,

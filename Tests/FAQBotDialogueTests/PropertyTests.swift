@@ -1,5 +1,8 @@
 import FAQBot
+import FAQBotTestSupport
 import XCTest
+
+@testable import FAQBotDialogue
 
 /// Properties that must hold for every input, checked on seeded random inputs (the same on
 /// every run, so a failure names a reproducible case): normalisation is idempotent; answers

@@ -1,6 +1,8 @@
 import FAQBot
 import XCTest
 
+@testable import FAQBotKnowledge
+
 /// Documents shaped to make the knowledge builder slow or wrong: many identical headings.
 ///
 /// Found by `scripts/limits`: a 10 MB document of one repeated heading took minutes, because

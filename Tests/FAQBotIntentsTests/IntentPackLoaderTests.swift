@@ -1,16 +1,7 @@
 import FAQBot
 import XCTest
 
-@testable import FAQBotCore
-@testable import FAQBotDefaultPack
-@testable import FAQBotDialogue
 @testable import FAQBotIntents
-@testable import FAQBotJSON
-@testable import FAQBotKnowledge
-@testable import FAQBotMatching
-@testable import FAQBotModelStore
-@testable import FAQBotProtocol
-@testable import FAQBotVectors
 
 /// Intent files as authors write them: the minimal format always loads, the optional fields
 /// parse, and every mistake is reported with its file, line and column.

@@ -1,5 +1,8 @@
 import FAQBot
+import FAQBotTestSupport
 import XCTest
+
+@testable import FAQBotDialogue
 
 /// The default pack's accuracy on questions written apart from its examples, at the default
 /// threshold. A change to the matcher or the pack that costs accuracy fails here.

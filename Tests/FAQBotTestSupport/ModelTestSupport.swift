@@ -2,20 +2,9 @@ import FAQBot
 import Foundation
 import XCTest
 
-@testable import FAQBotCore
-@testable import FAQBotDefaultPack
-@testable import FAQBotDialogue
-@testable import FAQBotIntents
-@testable import FAQBotJSON
-@testable import FAQBotKnowledge
-@testable import FAQBotMatching
-@testable import FAQBotModelStore
-@testable import FAQBotProtocol
-@testable import FAQBotVectors
-
 /// Packs, classifiers and directories for the trained-model tests.
-enum ModelTestSupport {
-  static func pack(extra: String? = nil) -> IntentPack {
+package enum ModelTestSupport {
+  package static func pack(extra: String? = nil) -> IntentPack {
     var intents = [
       Intent(
         id: "balance",
@@ -33,17 +22,19 @@ enum ModelTestSupport {
     return IntentPack(intents: intents)
   }
 
-  static func analyzer(for pack: IntentPack) -> TextAnalyzer {
+  package static func analyzer(for pack: IntentPack) -> TextAnalyzer {
     TextAnalyzer(vocabulary: pack.intents.flatMap(\.examples), synonyms: pack.synonyms)
   }
 
-  static func classifier(for pack: IntentPack) -> IntentClassifier {
+  package static func classifier(for pack: IntentPack) -> IntentClassifier {
     IntentClassifier(pack: pack, analyzer: analyzer(for: pack))
   }
 
   /// A classifier of `features` × `classes` made-up weights: big enough (megabytes) that a
   /// torn write would be seen, built in milliseconds even in a debug build.
-  static func largeClassifier(features: Int = 2_000, classes: Int = 150, seed: UInt64) -> IntentClassifier {
+  package static func largeClassifier(features: Int = 2_000, classes: Int = 150, seed: UInt64)
+    -> IntentClassifier
+  {
     let wordCount = features / 4
     let keys = (0..<features).map { UInt64($0) &* 0x9E37_79B9_7F4A_7C15 &+ seed }
     func value(_ index: Int) -> Float { Float((UInt64(index) &* 2_654_435_761 &+ seed) % 2_001) / 1_000 - 1 }
@@ -59,31 +50,10 @@ enum ModelTestSupport {
   }
 
   /// A fresh directory under the temporary directory, removed when the test ends.
-  static func temporaryDirectory(_ test: XCTestCase) throws -> String {
+  package static func temporaryDirectory(_ test: XCTestCase) throws -> String {
     let path = NSTemporaryDirectory() + "faqbot-model-tests-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     test.addTeardownBlock { try? FileManager.default.removeItem(atPath: path) }
     return path
   }
-}
-
-/// Asserts two classifiers hold the same model, field by field.
-func assertSameClassifier(
-  _ lhs: IntentClassifier, _ rhs: IntentClassifier, file: StaticString = #filePath, line: UInt = #line
-) {
-  XCTAssertEqual(lhs.intentIds, rhs.intentIds, file: file, line: line)
-  XCTAssertEqual(lhs.knownStems, rhs.knownStems, file: file, line: line)
-  XCTAssertEqual(lhs.openVocabulary, rhs.openVocabulary, file: file, line: line)
-  XCTAssertEqual(lhs.space.wordIndex, rhs.space.wordIndex, file: file, line: line)
-  XCTAssertEqual(lhs.space.characterIndex, rhs.space.characterIndex, file: file, line: line)
-  XCTAssertEqual(lhs.space.idf, rhs.space.idf, file: file, line: line)
-  XCTAssertEqual(lhs.space.characterWeight, rhs.space.characterWeight, file: file, line: line)
-  XCTAssertEqual(lhs.model.classCount, rhs.model.classCount, file: file, line: line)
-  XCTAssertEqual(lhs.model.weights, rhs.model.weights, file: file, line: line)
-  XCTAssertEqual(lhs.model.bias, rhs.model.bias, file: file, line: line)
-  XCTAssertEqual(lhs.embedding?.weight, rhs.embedding?.weight, file: file, line: line)
-  XCTAssertEqual(lhs.embedding?.exampleCount, rhs.embedding?.exampleCount, file: file, line: line)
-  XCTAssertEqual(lhs.embedding?.pieces, rhs.embedding?.pieces, file: file, line: line)
-  XCTAssertEqual(
-    lhs.embedding?.documentFrequencies, rhs.embedding?.documentFrequencies, file: file, line: line)
 }

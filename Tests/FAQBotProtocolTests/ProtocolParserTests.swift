@@ -2,16 +2,8 @@ import FAQBot
 import Foundation
 import XCTest
 
-@testable import FAQBotCore
-@testable import FAQBotDefaultPack
-@testable import FAQBotDialogue
-@testable import FAQBotIntents
 @testable import FAQBotJSON
-@testable import FAQBotKnowledge
-@testable import FAQBotMatching
-@testable import FAQBotModelStore
 @testable import FAQBotProtocol
-@testable import FAQBotVectors
 
 /// The strict JSON parser and the request decoder: what they accept, what they reject and
 /// with which protocol error, and that an id comes back exactly as it was sent.

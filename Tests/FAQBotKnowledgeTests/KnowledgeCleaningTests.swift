@@ -1,16 +1,8 @@
 import FAQBot
+import FAQBotTestSupport
 import XCTest
 
-@testable import FAQBotCore
-@testable import FAQBotDefaultPack
-@testable import FAQBotDialogue
-@testable import FAQBotIntents
-@testable import FAQBotJSON
 @testable import FAQBotKnowledge
-@testable import FAQBotMatching
-@testable import FAQBotModelStore
-@testable import FAQBotProtocol
-@testable import FAQBotVectors
 
 /// The cleaning rules on documents of the tests' own: page furniture, promotion and
 /// navigation go, each listed under `removed` with its reason; content that merely shares

@@ -1,16 +1,7 @@
 import FAQBot
 import XCTest
 
-@testable import FAQBotCore
-@testable import FAQBotDefaultPack
 @testable import FAQBotDialogue
-@testable import FAQBotIntents
-@testable import FAQBotJSON
-@testable import FAQBotKnowledge
-@testable import FAQBotMatching
-@testable import FAQBotModelStore
-@testable import FAQBotProtocol
-@testable import FAQBotVectors
 
 /// The closer-to-another-intent pass of `faqbot check`: its indexed centroids agree with a
 /// plain dense computation, and its warnings, computed on every core, come out in pack order.

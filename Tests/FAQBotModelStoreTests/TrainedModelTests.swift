@@ -1,17 +1,10 @@
 import FAQBot
+import FAQBotTestSupport
 import Foundation
 import XCTest
 
-@testable import FAQBotCore
-@testable import FAQBotDefaultPack
-@testable import FAQBotDialogue
-@testable import FAQBotIntents
-@testable import FAQBotJSON
-@testable import FAQBotKnowledge
 @testable import FAQBotMatching
 @testable import FAQBotModelStore
-@testable import FAQBotProtocol
-@testable import FAQBotVectors
 
 /// The model file: what goes in comes out, and nothing damaged, short or stale is trusted.
 final class TrainedModelTests: XCTestCase {

@@ -1,6 +1,8 @@
 import FAQBot
 import XCTest
 
+@testable import FAQBotMatching
+
 /// The trained classifier: probabilities, determinism, evidence and scope.
 final class IntentClassifierTests: XCTestCase {
   static let pack = IntentPack(intents: [

@@ -2,16 +2,8 @@ import FAQBot
 import Foundation
 import XCTest
 
-@testable import FAQBotCore
-@testable import FAQBotDefaultPack
-@testable import FAQBotDialogue
-@testable import FAQBotIntents
 @testable import FAQBotJSON
-@testable import FAQBotKnowledge
-@testable import FAQBotMatching
-@testable import FAQBotModelStore
 @testable import FAQBotProtocol
-@testable import FAQBotVectors
 
 /// The response writer: exact line layout, escaping that round-trips through two independent
 /// parsers, and confidence formatting.

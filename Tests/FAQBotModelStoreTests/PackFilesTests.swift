@@ -2,6 +2,8 @@ import FAQBot
 import Foundation
 import XCTest
 
+@testable import FAQBotModelStore
+
 /// A pack's files are read once: the content hash and what is parsed come from the same bytes,
 /// whatever happens to the files afterwards.
 final class PackFilesTests: XCTestCase {

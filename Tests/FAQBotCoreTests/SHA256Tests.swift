@@ -2,15 +2,6 @@ import FAQBot
 import XCTest
 
 @testable import FAQBotCore
-@testable import FAQBotDefaultPack
-@testable import FAQBotDialogue
-@testable import FAQBotIntents
-@testable import FAQBotJSON
-@testable import FAQBotKnowledge
-@testable import FAQBotMatching
-@testable import FAQBotModelStore
-@testable import FAQBotProtocol
-@testable import FAQBotVectors
 
 /// SHA-256 keys the model cache and fingerprints the source document, so it must be the
 /// standard one: FIPS 180-4's test vectors, and the same digest however the input is split.

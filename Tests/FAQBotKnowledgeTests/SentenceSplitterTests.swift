@@ -1,16 +1,7 @@
 import FAQBot
 import XCTest
 
-@testable import FAQBotCore
-@testable import FAQBotDefaultPack
-@testable import FAQBotDialogue
-@testable import FAQBotIntents
-@testable import FAQBotJSON
 @testable import FAQBotKnowledge
-@testable import FAQBotMatching
-@testable import FAQBotModelStore
-@testable import FAQBotProtocol
-@testable import FAQBotVectors
 
 /// Sentence boundaries: the places a reader would stop, and none of the full stops that are
 /// not ends (abbreviations, initials, decimals, URLs, punctuation inside quotes or brackets).

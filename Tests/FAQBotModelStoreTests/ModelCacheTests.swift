@@ -1,17 +1,10 @@
 import FAQBot
+import FAQBotTestSupport
 import Foundation
 import XCTest
 
-@testable import FAQBotCore
-@testable import FAQBotDefaultPack
-@testable import FAQBotDialogue
-@testable import FAQBotIntents
-@testable import FAQBotJSON
-@testable import FAQBotKnowledge
 @testable import FAQBotMatching
 @testable import FAQBotModelStore
-@testable import FAQBotProtocol
-@testable import FAQBotVectors
 
 /// The model cache: trained once, loaded after; a damaged or stale file is replaced; a
 /// cache that cannot be written costs only the training; concurrent writers never expose

@@ -1,5 +1,8 @@
 import FAQBot
+import FAQBotTestSupport
 import XCTest
+
+@testable import FAQBotDialogue
 
 /// The dialogue pipeline on the default pack: safety first, intents with sources, context,
 /// "tell me more", declines and honest fallbacks.

@@ -2,6 +2,8 @@ import FAQBot
 import Foundation
 import XCTest
 
+@testable import FAQBotIntents
+
 /// `faqbot import`'s engine: labelled questions (JSON or CSV) in, an intent file that loads out.
 final class ExampleImporterTests: XCTestCase {
   private func load(_ result: ExampleImporter.Result) throws -> IntentPack {

@@ -1,17 +1,10 @@
 import FAQBot
+import FAQBotTestSupport
 import Foundation
 import XCTest
 
-@testable import FAQBotCore
 @testable import FAQBotDefaultPack
-@testable import FAQBotDialogue
-@testable import FAQBotIntents
-@testable import FAQBotJSON
-@testable import FAQBotKnowledge
-@testable import FAQBotMatching
 @testable import FAQBotModelStore
-@testable import FAQBotProtocol
-@testable import FAQBotVectors
 
 /// The pack compiled into the binary is the one in `knowledge/` and `intents/`, byte for byte.
 final class DefaultPackSyncTests: XCTestCase {

@@ -1,16 +1,7 @@
 import FAQBot
 import XCTest
 
-@testable import FAQBotCore
-@testable import FAQBotDefaultPack
 @testable import FAQBotDialogue
-@testable import FAQBotIntents
-@testable import FAQBotJSON
-@testable import FAQBotKnowledge
-@testable import FAQBotMatching
-@testable import FAQBotModelStore
-@testable import FAQBotProtocol
-@testable import FAQBotVectors
 
 /// The JSON front's sessions: one context per id, and a bound on how many are kept so a
 /// long-running process does not grow without limit.

@@ -2,37 +2,26 @@ import FAQBot
 import Foundation
 import XCTest
 
-@testable import FAQBotCore
-@testable import FAQBotDefaultPack
-@testable import FAQBotDialogue
-@testable import FAQBotIntents
-@testable import FAQBotJSON
-@testable import FAQBotKnowledge
-@testable import FAQBotMatching
-@testable import FAQBotModelStore
-@testable import FAQBotProtocol
-@testable import FAQBotVectors
-
 /// Builds small documents of the tests' own and checks the invariants every knowledge file keeps.
-enum KnowledgeTestSupport {
+package enum KnowledgeTestSupport {
   /// The repository root, found from this file's path (tests run from a source checkout).
-  static let repositoryRoot = URL(fileURLWithPath: #filePath)
+  package static let repositoryRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-  static func build(_ text: String, fileName: String = "doc.txt") throws -> KnowledgeDocument {
+  package static func build(_ text: String, fileName: String = "doc.txt") throws -> KnowledgeDocument {
     try KnowledgeBuilder().build(bytes: Array(text.utf8), fileName: fileName)
   }
 
-  static func paragraphIds(_ document: KnowledgeDocument) -> [String] {
+  package static func paragraphIds(_ document: KnowledgeDocument) -> [String] {
     document.sections.flatMap { $0.paragraphs.map(\.id) }
   }
 
-  static func paragraphTexts(_ document: KnowledgeDocument) -> [String] {
+  package static func paragraphTexts(_ document: KnowledgeDocument) -> [String] {
     document.sections.flatMap { $0.paragraphs.map(\.text) }
   }
 
   /// Every id with the text it must slice out of the source: headings, paragraphs, sentences.
-  static func rangedTexts(_ document: KnowledgeDocument) -> [(
+  package static func rangedTexts(_ document: KnowledgeDocument) -> [(
     id: String, range: KnowledgeDocument.ByteRange, text: String
   )] {
     var result: [(String, KnowledgeDocument.ByteRange, String)] = []
@@ -50,7 +39,7 @@ enum KnowledgeTestSupport {
   }
 
   /// Each range slices exactly its text out of `source`.
-  static func assertRangesSliceTheirText(
+  package static func assertRangesSliceTheirText(
     _ document: KnowledgeDocument, source: [UInt8], file: StaticString = #filePath, line: UInt = #line
   ) {
     for (id, range, text) in rangedTexts(document) {

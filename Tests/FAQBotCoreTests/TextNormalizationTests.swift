@@ -2,15 +2,6 @@ import FAQBot
 import XCTest
 
 @testable import FAQBotCore
-@testable import FAQBotDefaultPack
-@testable import FAQBotDialogue
-@testable import FAQBotIntents
-@testable import FAQBotJSON
-@testable import FAQBotKnowledge
-@testable import FAQBotMatching
-@testable import FAQBotModelStore
-@testable import FAQBotProtocol
-@testable import FAQBotVectors
 
 /// Normalisation, typo correction and synonyms: what the matchers see of a question.
 final class TextNormalizationTests: XCTestCase {

@@ -2,16 +2,7 @@ import FAQBot
 import Foundation
 import XCTest
 
-@testable import FAQBotCore
-@testable import FAQBotDefaultPack
-@testable import FAQBotDialogue
-@testable import FAQBotIntents
-@testable import FAQBotJSON
-@testable import FAQBotKnowledge
-@testable import FAQBotMatching
-@testable import FAQBotModelStore
 @testable import FAQBotProtocol
-@testable import FAQBotVectors
 
 /// Line framing for the JSON Lines front: CRLF, missing final newline, empty lines, chunk
 /// boundaries anywhere, and over-long lines skipped without being held in memory.
