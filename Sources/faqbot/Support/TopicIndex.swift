@@ -61,8 +61,7 @@ struct TopicIndex: Sendable {
   /// group whose key or title contains it, so "/topics side" finds "Potential Side Effects".
   func groups(named name: String) -> [Group] {
     let wanted = name.lowercased()
-    if let exact = groups.first(where: { $0.key.lowercased() == wanted || $0.title.lowercased() == wanted })
-    {
+    if let exact = groups.first(where: { $0.key.lowercased() == wanted || $0.title.lowercased() == wanted }) {
       return [exact]
     }
     return groups.filter { $0.key.lowercased().contains(wanted) || $0.title.lowercased().contains(wanted) }

@@ -45,8 +45,11 @@ struct MCPFront {
     let tools = toolbox.catalog.tools
     await server.withMethodHandler(ListTools.self) { _ in ListTools.Result(tools: tools) }
     await server.withMethodHandler(CallTool.self) { try await toolbox.call($0) }
-    await server.withMethodHandler(ListResources.self) { _ in ListResources.Result(resources: resources.list) }
-    await server.withMethodHandler(ListResourceTemplates.self) { _ in ListResourceTemplates.Result(templates: []) }
+    await server.withMethodHandler(ListResources.self) { _ in ListResources.Result(resources: resources.list)
+    }
+    await server.withMethodHandler(ListResourceTemplates.self) { _ in
+      ListResourceTemplates.Result(templates: [])
+    }
     await server.withMethodHandler(ReadResource.self) { try resources.read($0.uri) }
 
     try await server.start(transport: transport)

@@ -84,7 +84,8 @@ struct MessageEnvelope: Decodable, Sendable {
     case (.name(let method), let id?): return .request(id, method: method)
     case (.name, nil): return .other
     case (nil, _?) where hasResult || hasError: return .other
-    case (nil, _): return .invalid(reason: "a message needs a \"method\", or a \"result\" or \"error\"", id: usableID)
+    case (nil, _):
+      return .invalid(reason: "a message needs a \"method\", or a \"result\" or \"error\"", id: usableID)
     }
   }
 }

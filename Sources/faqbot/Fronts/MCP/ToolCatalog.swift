@@ -43,9 +43,9 @@ struct ToolCatalog: Sendable {
             "session": .object([
               "type": "string",
               "description": """
-                Conversation id, any string you choose: questions with the same id are \
-                answered in the context of the earlier ones. Omit for a one-off question.
-                """,
+              Conversation id, any string you choose: questions with the same id are \
+              answered in the context of the earlier ones. Omit for a one-off question.
+              """,
             ]),
           ]),
           "required": ["question"],

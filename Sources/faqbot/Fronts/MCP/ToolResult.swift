@@ -6,7 +6,8 @@ enum ToolResult {
   static func success(_ text: String, structured: Value) -> CallTool.Result {
     // `Value?`, not `Value`: the SDK's generic `Codable` overload would re-encode it and throw.
     let content: Value? = structured
-    return CallTool.Result(content: [.text(text: text, annotations: nil, _meta: nil)], structuredContent: content)
+    return CallTool.Result(
+      content: [.text(text: text, annotations: nil, _meta: nil)], structuredContent: content)
   }
 
   static func failure(_ error: MCPToolError) -> CallTool.Result {

@@ -70,7 +70,8 @@ struct Toolbox: Sendable {
       ? "No passage of the document matches \"\(query)\"."
       : matches.map { "[\($0.passage.id)] (\($0.passage.sectionTitle)) \($0.passage.text)" }
         .joined(separator: "\n\n")
-    return ToolResult.success(text, structured: .object(["query": .string(query), "results": .array(results)]))
+    return ToolResult.success(
+      text, structured: .object(["query": .string(query), "results": .array(results)]))
   }
 
   private func topics(_ values: [String: Value]?) throws(MCPToolError) -> CallTool.Result {
