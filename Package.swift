@@ -27,6 +27,10 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    // The official Model Context Protocol SDK, for `faqbot mcp` (docs/mcp.md).
+    .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
+    // The SDK's logging API: its Transport protocol names swift-log's Logger.
+    .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),
   ],
   targets: [
     .target(name: "FAQBotCore"),
@@ -73,6 +77,8 @@ let package = Package(
         "FAQBot",
         "CReadline",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "MCP", package: "swift-sdk"),
+        .product(name: "Logging", package: "swift-log"),
       ]
     ),
     // Helpers the unit tests share (packs, classifiers, the default engine, fixtures).
@@ -93,7 +99,9 @@ let package = Package(
     .testTarget(
       name: "EndToEndTests",
       // Depending on the executable makes `swift test` build the binary these tests run.
-      dependencies: ["faqbot"]
+      dependencies: ["faqbot"],
+      // The Python MCP client test that MCPClientTests runs.
+      exclude: ["mcp"]
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -13,7 +13,7 @@ struct FAQBotCommand: AsyncParsableCommand {
     version: FAQBotVersion.string,
     subcommands: [
       ChatCommand.self, AskCommand.self, CheckCommand.self, EvalCommand.self, KnowledgeCommand.self,
-      ImportCommand.self, TrainCommand.self,
+      ImportCommand.self, TrainCommand.self, MCPCommand.self,
     ],
     defaultSubcommand: ChatCommand.self
   )

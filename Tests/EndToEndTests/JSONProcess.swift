@@ -24,9 +24,14 @@ final class JSONProcess: @unchecked Sendable {
   private var errorEnded = false
 
   /// Starts `faqbot --json extraArguments…` on the test pack (`JSONTestPack`).
-  init(_ extraArguments: [String] = [], drainsOutput: Bool = true) throws {
+  convenience init(_ extraArguments: [String] = [], drainsOutput: Bool = true) throws {
+    try self.init(arguments: JSONTestPack.arguments + extraArguments, drainsOutput: drainsOutput)
+  }
+
+  /// Starts `faqbot arguments…` (another front, such as `mcp`) with the test pack's cache.
+  init(arguments: [String], drainsOutput: Bool = true) throws {
     process.executableURL = BinaryRunner.binary
-    process.arguments = JSONTestPack.arguments + extraArguments
+    process.arguments = arguments
     process.environment = ProcessInfo.processInfo.environment.merging(JSONTestPack.environment) { $1 }
     process.standardInput = input
     process.standardOutput = output

@@ -1,0 +1,69 @@
+import FAQBot
+
+/// What the REPL's `/topics` and the MCP `topics` tool list: the pack's intents grouped the
+/// way the document is organised, so people see what they can ask in the document's own terms.
+/// Shared by both fronts so they cannot disagree about what the pack answers.
+///
+/// An intent belongs to the section of the first passage its answer cites; an intent that
+/// cites nothing is grouped by its kind (safety, smalltalk, decline, not_covered), and an
+/// uncited FAQ under "Other". Each intent is shown as its first example question.
+struct TopicIndex: Sendable {
+  struct Group: Sendable, Equatable {
+    /// What `/topics NAME` and Tab completion use: the section id, or the kind's name.
+    /// Ids rather than titles because titles have spaces, which readline completes badly.
+    var key: String
+    var title: String
+    var questions: [String]
+  }
+
+  /// Sections in document order, then the kind groups.
+  var groups: [Group]
+
+  /// - Parameter kinds: the intent kinds to list; the MCP front lists only `.faq`, what a
+  ///   person can usefully ask, not the kinds that exist to decline or redirect (safety,
+  ///   decline, not covered), which would advertise what faqbot refuses to do.
+  init(pack: IntentPack, knowledge: KnowledgeBase, kinds: Set<Intent.Kind> = Set(Intent.Kind.allCases)) {
+    var bySection: [String: [String]] = [:]
+    var byKind: [String: [String]] = [:]
+    for intent in pack.intents where kinds.contains(intent.kind) {
+      guard let question = intent.examples.first else { continue }
+      if let cited = intent.answer.knowledge.first, let passage = knowledge.passage(cited) {
+        bySection[passage.sectionId, default: []].append(question)
+      } else {
+        byKind[Self.kindKey(intent.kind), default: []].append(question)
+      }
+    }
+    var groups: [Group] = []
+    for section in knowledge.document.sections {
+      if let questions = bySection[section.id] {
+        groups.append(Group(key: section.id, title: section.title, questions: questions))
+      }
+    }
+    for (key, title) in Self.kindGroups {
+      if let questions = byKind[key] { groups.append(Group(key: key, title: title, questions: questions)) }
+    }
+    self.groups = groups
+  }
+
+  /// The kind groups in the order listed, with their titles.
+  static let kindGroups: [(key: String, title: String)] = [
+    ("other", "Other"), ("smalltalk", "Small talk"), ("decline", "Questions I decline"),
+    ("not_covered", "Not covered by the document"), ("safety", "Safety"),
+  ]
+
+  private static func kindKey(_ kind: Intent.Kind) -> String {
+    kind == .faq ? "other" : kind.rawValue
+  }
+
+  var keys: [String] { groups.map(\.key) }
+
+  /// The groups `name` means: the one whose key or title it is (any case), or else every
+  /// group whose key or title contains it, so "/topics side" finds "Potential Side Effects".
+  func groups(named name: String) -> [Group] {
+    let wanted = name.lowercased()
+    if let exact = groups.first(where: { $0.key.lowercased() == wanted || $0.title.lowercased() == wanted }) {
+      return [exact]
+    }
+    return groups.filter { $0.key.lowercased().contains(wanted) || $0.title.lowercased().contains(wanted) }
+  }
+}
