@@ -5,10 +5,13 @@
 /// print as `nan%` or `-3.0%`. (The JSON protocol writes confidences as numbers instead, with
 /// `ConfidenceFormat`.)
 public struct Percent: CustomStringConvertible, Sendable {
+  /// The probability shown, normally in `0...1` (clamped when shown).
   public var value: Double
 
+  /// A percentage of `value`, a probability in `0...1`.
   public init(_ value: Double) { self.value = value }
 
+  /// `0.873` as `87.3%`: one decimal is as much as a calibrated probability can claim.
   public var description: String {
     let clamped = value.isNaN ? 0 : min(max(value, 0), 1)
     let tenths = Int((clamped * 1000).rounded())

@@ -12,8 +12,10 @@ public final class ResultSlots<Element: Sendable>: @unchecked Sendable {
   private let lock = NSLock()
   private var slots: [Element?]
 
+  /// `count` empty slots, one for each task's result.
   public init(count: Int) { slots = Array(repeating: nil, count: count) }
 
+  /// Stores the result of task `index`; each index is written by one task only.
   public func store(_ element: Element, at index: Int) { lock.withLock { slots[index] = element } }
 
   /// The slots in index order; nil where nothing was stored.

@@ -7,6 +7,7 @@ import Foundation
 /// Plain ASCII (nearly every question) takes a byte-level fast path; anything else goes
 /// through Foundation's Unicode tables first.
 public struct TextNormalizer: Sendable {
+  /// The normaliser; it has no settings, so every layer folds text the same way.
   public init() {}
 
   /// The words of `text`, normalised; digits stay, everything that is not a letter or

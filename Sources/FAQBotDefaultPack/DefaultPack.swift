@@ -9,10 +9,12 @@ public enum DefaultPack {
   /// Where the embedded files appear in messages.
   public static let intentsLabel = "<default pack>/intents"
 
+  /// The embedded knowledge file, decoded (it is the committed `knowledge/` file's exact bytes).
   public static func knowledge() throws(KnowledgeError) -> KnowledgeDocument {
     try KnowledgeFile.decode(Array(knowledgeJSON.utf8), fileName: "<default pack>/\(knowledgeFileName)")
   }
 
+  /// The embedded intent files with the names messages give them (`<default pack>/intents/…`).
   public static var embeddedIntentFiles: [(name: String, text: String)] {
     intentFiles.map { ("\(intentsLabel)/\($0.name)", $0.text) }
   }

@@ -28,10 +28,12 @@ public struct JSONParseError: Error, Sendable, Equatable {
     case tooDeep(limit: Int)
   }
 
+  /// Which rule of RFC 8259 (or of the parser's limits) the input broke.
   public var reason: Reason
   /// The 0-based byte offset of the first byte that could not be accepted.
   public var offset: Int
 
+  /// An error at byte `offset` (0-based) of the input.
   public init(_ reason: Reason, at offset: Int) {
     self.reason = reason
     self.offset = offset

@@ -17,6 +17,7 @@ public struct RawJSON: Sendable, Hashable, CustomStringConvertible {
   /// The value's text as a `String`.
   public var text: String { String(decoding: bytes, as: UTF8.self) }
 
+  /// The JSON text, as it is echoed.
   public var description: String { text }
 
   /// Validates `text` as exactly one JSON value (surrounding whitespace is trimmed); `nil` if it

@@ -24,6 +24,7 @@ public struct ModelCache: Sendable {
     case retrained(TrainedModelError, stored: Bool)
   }
 
+  /// The directory the cache files live in (created when the first model is stored).
   public let directory: String
   /// Mixed into every key besides the engine and pack: what else decides a model, such as
   /// the build of the program (so a rebuilt matcher never reads its predecessor's models).
@@ -32,6 +33,8 @@ public struct ModelCache: Sendable {
   /// How long a model file may go unused before a later store deletes it.
   public var retention: Duration = .seconds(30 * 24 * 3600)
 
+  /// A cache in `directory`; `salt` (the build's fingerprint) is mixed into every key, so a
+  /// rebuilt faqbot never loads a model its predecessor cached.
   public init(directory: String, salt: String = "") {
     self.directory = directory
     self.salt = salt
@@ -56,6 +59,7 @@ public struct ModelCache: Sendable {
     return String(hasher.finalizeHex().prefix(32)) + ".model"
   }
 
+  /// Where the model of the pack with `packHash` is (or would be) filed.
   public func path(packHash: String) -> String { directory + "/" + fileName(packHash: packHash) }
 
   /// The cached model of `packHash`: nil when there is none, an error when there is one

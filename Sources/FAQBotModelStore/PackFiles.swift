@@ -10,6 +10,7 @@ import FAQBotKnowledge
 /// the new content under the old content's hash, and a later start with the old files would
 /// load a model of the wrong pack. Everything here comes from the one read.
 public struct PackFiles: Sendable {
+  /// The loader whose files these are: it names the paths messages refer to.
   public let loader: PackLoader
   /// Paths (or embedded names) and texts, in the order the loader lists them.
   public let intentFiles: [(name: String, text: String)]
@@ -25,11 +26,13 @@ public struct PackFiles: Sendable {
     contentHash = TrainedModel.packHash(intentFiles: intentFiles, knowledgeBytes: knowledgeBytes)
   }
 
+  /// The knowledge file these bytes hold (the embedded default's when the loader names none).
   public func loadKnowledge() throws(KnowledgeError) -> KnowledgeDocument {
     guard let path = loader.knowledgePath else { return try DefaultPack.knowledge() }
     return try KnowledgeFile.decode(knowledgeBytes, fileName: path)
   }
 
+  /// The intent pack these files hold; `knowledge` checks its references when given.
   public func loadIntents(knowledge: KnowledgeBase?) throws(IntentPackError) -> IntentPack {
     try IntentPackLoader().load(files: intentFiles, knowledge: knowledge)
   }

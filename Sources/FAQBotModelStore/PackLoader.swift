@@ -6,9 +6,12 @@ import Foundation
 /// Loads a knowledge file and an intent pack, from the embedded default or from files given
 /// on the command line (`--knowledge FILE` and `--intents DIR` each replace their default).
 public struct PackLoader: Sendable {
+  /// A knowledge file that replaces the default one (`--knowledge`), or nil.
   public var knowledgePath: String?
+  /// A directory of intent files that replaces the default intents (`--intents`), or nil.
   public var intentsDirectory: String?
 
+  /// A loader of the given files; nil for either means the embedded default.
   public init(knowledgePath: String? = nil, intentsDirectory: String? = nil) {
     self.knowledgePath = knowledgePath
     self.intentsDirectory = intentsDirectory
@@ -24,6 +27,7 @@ public struct PackLoader: Sendable {
     }
   }
 
+  /// Reads and decodes the knowledge file (or the embedded default).
   public func loadKnowledge() throws(KnowledgeError) -> KnowledgeDocument {
     guard let path = knowledgePath else { return try DefaultPack.knowledge() }
     guard let data = FileManager.default.contents(atPath: path) else {
@@ -32,6 +36,7 @@ public struct PackLoader: Sendable {
     return try KnowledgeFile.decode(Array(data), fileName: path)
   }
 
+  /// Reads and parses the intent files; `knowledge` checks their references when given.
   public func loadIntents(knowledge: KnowledgeBase?) throws(IntentPackError) -> IntentPack {
     try IntentPackLoader().load(files: try intentFiles(), knowledge: knowledge)
   }

@@ -47,6 +47,7 @@ public struct TrainedModel: Sendable {
   public var engine: String
   /// The ``packHash(intentFiles:knowledgeBytes:)`` of the pack it was trained on.
   public var packHash: String
+  /// The trained classifier, weights read in place when the model was mapped from a file.
   public var classifier: IntentClassifier
   /// The pack as parsed from the intent files it was trained on, so that a start which finds
   /// the model need not parse them again; nil when not stored.
@@ -55,6 +56,9 @@ public struct TrainedModel: Sendable {
   /// start which finds the model need not tokenise them again; nil when not stored.
   public var vocabulary: TextAnalyzer.Vocabulary?
 
+  /// A model to store: the classifier, the hash of the pack it was trained on, the engine
+  /// string of the build, and what a later start would otherwise compute again (the parsed
+  /// pack and the analyzer's vocabulary).
   public init(
     classifier: IntentClassifier, packHash: String, engine: String = TrainedModel.currentEngine,
     pack: IntentPack? = nil, vocabulary: TextAnalyzer.Vocabulary? = nil
@@ -336,6 +340,7 @@ public enum TrainedModelError: Error, Sendable, Equatable, CustomStringConvertib
   /// A good model, but not one for this engine or pack.
   case stale(Staleness)
 
+  /// The reason in words, for messages that tell the user to retrain.
   public var description: String {
     switch self {
     case .notAModel: "not a faqbot model file"

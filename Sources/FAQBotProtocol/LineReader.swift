@@ -21,6 +21,7 @@ import FAQBotJSON
 /// end of input still counts; an empty line is delivered as an empty `.line` (the front
 /// decides to skip blanks). The limit applies to the line without its LF and final CR.
 public struct LineReader<Source: ByteSource> {
+  /// What `next()` returns: a line's bytes, or the size of a line too long to hold.
   public typealias Line = InputLine
 
   /// The longest line delivered as `.line`; longer ones become `.tooLarge`.

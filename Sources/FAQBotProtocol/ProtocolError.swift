@@ -17,12 +17,15 @@ public struct ProtocolError: Error, Sendable, Equatable {
     case tooLarge = "too_large"
   }
 
+  /// The machine-readable code clients match on (`too_large`, `invalid_utf8`, …).
   public var code: Code
+  /// A sentence for people reading logs; its wording may change.
   public var message: String
   /// The request's id, when it could be read before the error, so the client can still match
   /// the error to its request.
   public var id: RawJSON?
 
+  /// An error answered with `id` when the request's id could be read before the problem.
   public init(code: Code, message: String, id: RawJSON? = nil) {
     self.code = code
     self.message = message

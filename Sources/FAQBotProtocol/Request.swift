@@ -13,6 +13,7 @@ public struct Request: Sendable, Equatable {
   /// The conversation this question continues, or `nil` for a one-off question.
   public var session: String?
 
+  /// A request as decoded: its raw id, the question and the optional session.
   public init(id: RawJSON? = nil, question: String, session: String? = nil) {
     self.id = id
     self.question = question

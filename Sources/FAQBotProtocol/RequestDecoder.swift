@@ -32,6 +32,7 @@ public struct RequestDecoder: Sendable {
   /// How deeply arrays and objects may nest, counting the request object itself.
   public let maxDepth: Int
 
+  /// A decoder of lines up to `maxLineBytes`, refusing JSON nested deeper than `maxDepth`.
   public init(maxLineBytes: Int = 65_536, maxDepth: Int = 512) {
     self.maxLineBytes = max(maxLineBytes, 0)
     self.maxDepth = max(maxDepth, 1)

@@ -9,6 +9,7 @@ import FAQBotJSON
 /// dictionary per answer would be wasted work. Each call appends exactly one line ending in
 /// LF; no other LF can appear, because strings escape it and echoed ids have it rewritten.
 public struct ResponseWriter: Sendable {
+  /// A writer; it has no state, so one serves every thread.
   public init() {}
 
   /// Appends the answer line:
