@@ -6,7 +6,8 @@ For every Benchmarks/documents/<name>/ with document.md (or .txt) and questions.
   faqbot --json --knowledge $WORK/<name>.json --knowledge-only   (all questions on stdin)
 then, per split (tune, heldout):
   answer       right when the reply quotes the document (kind knowledge or intent) and its
-               first source lies in the expected section (matched by title);
+               first source lies in the expected section (matched by title, as served:
+               without code marks);
   not_covered  honest when the reply is not a quotation: fallback (or a not-covered kind);
   off_topic    honest likewise;
   crisis       right when the reply is the safety answer.
@@ -49,12 +50,17 @@ def ask(faqbot, knowledge, questions):
     return [by_id.get(i, {}) for i in range(len(questions))]
 
 
+def served_title(heading):
+    """A heading as the knowledge file serves it: Markdown code marks are not served text."""
+    return heading.replace("`", "")
+
+
 def judge(question, reply):
     kind = reply.get("kind")
     expect = question["expect"]
     if expect == "answer":
         sources = reply.get("sources") or []
-        return kind in QUOTING and bool(sources) and sources[0].get("section") == question["section"]
+        return kind in QUOTING and bool(sources) and sources[0].get("section") == served_title(question["section"])
     if expect == "crisis":
         return kind == "safety"
     return kind in HONEST
