@@ -66,6 +66,7 @@ enum MarkdownReason {
   static let image = "image: a picture has no text to answer with (its alt text is not served)"
   static let htmlBlock =
     "HTML block: raw HTML (an image, an anchor, a pull quote in <aside>) is markup, not text of the document"
+  static let comment = "HTML comment: a note for the document's authors, not text for readers"
   static let inlineHTML = "HTML tag: raw inline HTML is markup, not text"
   static let attributeList = "kramdown attribute list: a {: …} line styles the text, it is not text"
   static let tableOfContents = "navigation: a kramdown table-of-contents placeholder ({:toc})"
@@ -121,8 +122,9 @@ private struct MarkdownWalker {
   private var frontMatterTitle: String?
   /// A leading `# ` heading, else the front matter's `title:`.
   var title: String? { documentTitle ?? frontMatterTitle }
-  private var drafts: [(id: String, title: String, range: Range<Int>?, level: Int?, paragraphs: [[DraftSentence]])] =
-    []
+  private var drafts:
+    [(id: String, title: String, range: Range<Int>?, level: Int?, paragraphs: [[DraftSentence]])] =
+      []
   private var sawContent = false
   /// Whether the last paragraph added ends in a colon and may take the code block after it.
   private var lastParagraphLeadsIn = false
@@ -156,7 +158,8 @@ private struct MarkdownWalker {
         return bytes
       }
       if line.hasPrefix("title:") {
-        let value = line.dropFirst("title:".count).trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'"))
+        let value = line.dropFirst("title:".count).trimmingCharacters(
+          in: CharacterSet(charactersIn: " \t\"'"))
         if !value.isEmpty { frontMatterTitle = value }
       }
       lineStart = end + 1
@@ -254,7 +257,16 @@ private struct MarkdownWalker {
     case "code_block":
       code(node, range: range)
     case "html_block":
-      removed.append(.init(range: .init(range), reason: MarkdownReason.htmlBlock, text: text(range)))
+      // cmark's end position of a one-line HTML block can fall before its start: the literal,
+      // found in the source, gives the exact range.
+      var literal = Self.literal(node)
+      while let last = literal.last, [0x0A, 0x0D, 0x20, 0x09].contains(last) { literal.removeLast() }
+      let range = locate(literal, limit: source.count).map { $0..<($0 + literal.count) } ?? range
+      let isComment = literal.starts(with: Array("<!--".utf8))
+      removed.append(
+        .init(
+          range: .init(range), reason: isComment ? MarkdownReason.comment : MarkdownReason.htmlBlock,
+          text: text(range)))
     case "table":
       table(node)
     case "thematic_break":
@@ -326,7 +338,8 @@ private struct MarkdownWalker {
   }
 
   private func codeSentence(_ node: OpaquePointer, range: Range<Int>) -> DraftSentence? {
-    let code = String(decoding: Self.literal(node), as: UTF8.self).trimmingCharacters(in: CharacterSet(charactersIn: "\n\r "))
+    let code = String(decoding: Self.literal(node), as: UTF8.self).trimmingCharacters(
+      in: CharacterSet(charactersIn: "\n\r "))
     guard !code.isEmpty, !range.isEmpty else { return nil }
     return DraftSentence(text: code, range: range, links: [])
   }
@@ -396,20 +409,25 @@ private struct MarkdownWalker {
         if !url.isEmpty { _ = locate(Array(url.utf8), limit: limit) }
         if cursor < limit, source[cursor] == UInt8(ascii: ")") { cursor += 1 }
         if lower < cursor {
-          removed.append(.init(range: .init(lower..<cursor), reason: MarkdownReason.image, text: self.text(lower..<cursor)))
+          removed.append(
+            .init(range: .init(lower..<cursor), reason: MarkdownReason.image, text: self.text(lower..<cursor))
+          )
         }
       case "html_inline":
         let literal = Self.literal(child)
         if let start = locate(literal, limit: limit) {
           let range = start..<(start + literal.count)
-          removed.append(.init(range: .init(range), reason: MarkdownReason.inlineHTML, text: self.text(range)))
+          let reason =
+            literal.starts(with: Array("<!--".utf8)) ? MarkdownReason.comment : MarkdownReason.inlineHTML
+          removed.append(.init(range: .init(range), reason: reason, text: self.text(range)))
         }
       case "strikethrough":
         var struck = InlineText()
         collect(child, into: &struck, limit: limit)
         if !struck.bytes.isEmpty {
           let range = struck.sourceRange(0..<struck.bytes.count)
-          removed.append(.init(range: .init(range), reason: MarkdownReason.strikethrough, text: self.text(range)))
+          removed.append(
+            .init(range: .init(range), reason: MarkdownReason.strikethrough, text: self.text(range)))
         }
       default:  // emphasis, strong, footnote references: their text, without the marks
         collect(child, into: &text, limit: limit)
@@ -438,7 +456,10 @@ private struct MarkdownWalker {
         piece.bytes = Array(text.bytes[line])
         piece.offsets = Array(text.offsets[line])
         piece.links = text.links.filter { line.contains($0.range.lowerBound) }.map {
-          (($0.range.lowerBound - line.lowerBound)..<(min($0.range.upperBound, line.upperBound) - line.lowerBound), $0.url)
+          (
+            ($0.range.lowerBound - line.lowerBound)..<(min($0.range.upperBound, line.upperBound)
+              - line.lowerBound), $0.url
+          )
         }
         kept.append(piece)
         continue
@@ -501,7 +522,8 @@ private struct MarkdownWalker {
       let id =
         index == 0
         ? "introduction"
-        : KnowledgeBuilder.uniqueId(KnowledgeBuilder.slug(draft.title), used: &usedIds, nextSuffix: &nextSuffix)
+        : KnowledgeBuilder.uniqueId(
+          KnowledgeBuilder.slug(draft.title), used: &usedIds, nextSuffix: &nextSuffix)
       if index == 0 { usedIds.insert(id) }
       let hasSubsection =
         index + 1 < drafts.count && (drafts[index + 1].level ?? 0) > (draft.level ?? 0)
@@ -514,7 +536,8 @@ private struct MarkdownWalker {
       }
       sections.append(
         .init(
-          id: id, title: index == 0 ? title : draft.title, range: draft.range.map(KnowledgeDocument.ByteRange.init),
+          id: id, title: index == 0 ? title : draft.title,
+          range: draft.range.map(KnowledgeDocument.ByteRange.init),
           paragraphs: paragraphs, level: draft.level))
     }
     if sections.isEmpty {
@@ -530,7 +553,8 @@ private struct MarkdownWalker {
     for (index, sentence) in sentences.enumerated() {
       if index > 0 {
         let previous = sentences[index - 1]
-        let gap = source[previous.range.upperBound..<max(previous.range.upperBound, sentence.range.lowerBound)]
+        let gap = source[
+          previous.range.upperBound..<max(previous.range.upperBound, sentence.range.lowerBound)]
         let ends = previous.text.last.map { ".!?:;".contains($0) } ?? true
         text += ends ? (gap.contains(0x0A) ? "\n" : " ") : "; "
       }

@@ -78,7 +78,8 @@ public struct SectionRetriever: Sendable {
     let bodies = sections.map(\.body.length)
     averageBodyLength = max(1, Double(bodies.reduce(0, +)) / Double(max(1, bodies.count)))
     let paragraphLengths = sections.flatMap { $0.paragraphs.map(\.bag.length) }
-    averageParagraphLength = max(1, Double(paragraphLengths.reduce(0, +)) / Double(max(1, paragraphLengths.count)))
+    averageParagraphLength = max(
+      1, Double(paragraphLengths.reduce(0, +)) / Double(max(1, paragraphLengths.count)))
   }
 
   /// The IDF of `term` over paragraphs and headings; a word the document lacks weighs most.

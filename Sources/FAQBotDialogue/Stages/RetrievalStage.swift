@@ -43,7 +43,8 @@ extension RetrievalStage {
   ) -> StageResult? {
     let configuration = resources.configuration
     guard let hit = retriever.search(turn.analysis.stems),
-      hit.coverage >= configuration.sectionCoverage || hit.titleCoverage >= configuration.sectionTitleCoverage,
+      hit.coverage >= configuration.sectionCoverage
+        || hit.titleCoverage >= configuration.sectionTitleCoverage,
       let first = resources.knowledge.passage(hit.paragraphId)
     else { return nil }
     var passages = [first]
