@@ -41,7 +41,12 @@ let package = Package(
       exclude: ["TokenVectors.c.bin", "LICENSE", "NOTICE.md"]
     ),
     .target(name: "FAQBotVectors", dependencies: ["FAQBotCore", "CTokenVectors"]),
-    .target(name: "FAQBotKnowledge", dependencies: ["FAQBotCore"]),
+    .systemLibrary(
+      name: "CCMark",
+      pkgConfig: "libcmark-gfm",
+      providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+    ),
+    .target(name: "FAQBotKnowledge", dependencies: ["FAQBotCore", "CCMark"]),
     .target(
       name: "FAQBotIntents",
       dependencies: ["FAQBotCore", "FAQBotJSON", "FAQBotKnowledge", .product(name: "Yams", package: "Yams")]

@@ -10,6 +10,19 @@ public struct EngineConfiguration: Sendable, Equatable {
   public var safetyThreshold = 0.3
   /// The share of a question's content that a passage must hold to be answered with.
   public var passageCoverage = 0.7
+  /// Knowledge-only packs (no intents): the share of a question's content a section (its
+  /// heading and text) must hold to be answered from. Chosen on the tune splits of
+  /// Benchmarks/documents (see BENCHMARKS.md, "Your own document"): 0.4 answered 4 more
+  /// homebrew questions right but said "not covered" to 3 fewer of 14; 0.6 lost 3 right
+  /// answers of each document for 2 more honest not-covered replies each.
+  public var sectionCoverage = 0.5
+  /// Knowledge-only packs: a question whose words are this much in a section's heading is
+  /// answered from it even below ``sectionCoverage``: it nearly repeats the heading. On the
+  /// tune splits 0.3 answered 4 more homebrew questions right than 0.5, at no honesty cost.
+  public var sectionTitleCoverage = 0.3
+  /// Knowledge-only packs: a paragraph shorter than this many characters is served with the
+  /// next one of its section ("brew --cache" alone says little without "Which is usually: …").
+  public var shortParagraphCharacters = 80
   /// Longer questions are matched on their first part only.
   public var maxQuestionCharacters = 2_000
   /// How many intents an answer lists as candidates (the protocol promises the top 3).

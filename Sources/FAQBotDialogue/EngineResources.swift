@@ -11,6 +11,9 @@ public struct EngineResources: Sendable {
   public let classifier: IntentClassifier
   public let triggers: TriggerMatcher
   public let retriever: PassageRetriever
+  /// Section-level retrieval for a pack with no intents (knowledge only), where retrieval
+  /// stands alone; nil when the pack has intents, which keep sentence retrieval.
+  public let sectionRetriever: SectionRetriever?
   public let configuration: EngineConfiguration
   /// Where to send people for what the document does not answer.
   public let fallbackAdvice: String
@@ -30,6 +33,8 @@ public struct EngineResources: Sendable {
     self.classifier = classifier ?? IntentClassifier(pack: pack, analyzer: analyzer)
     self.triggers = TriggerMatcher(pack: pack, analyzer: analyzer)
     self.retriever = PassageRetriever(knowledge: knowledge, analyzer: analyzer)
+    self.sectionRetriever =
+      pack.intents.isEmpty ? SectionRetriever(knowledge: knowledge, analyzer: analyzer) : nil
     self.configuration = configuration
     let advice = pack.advice ?? "For advice about your own situation, please ask a qualified professional."
     self.fallbackAdvice = advice

@@ -19,7 +19,8 @@ public struct IntentPackLoader: Sendable {
 
   public init() {}
 
-  /// Every `*.yaml` and `*.yml` file of `directory`, in name order.
+  /// Every `*.yaml` and `*.yml` file of `directory`, in name order. A directory without any
+  /// is a knowledge-only pack: the bot answers from the document's passages alone.
   public static func files(inDirectory directory: String) throws(IntentPackError) -> [(
     name: String, text: String
   )] {
@@ -31,9 +32,6 @@ public struct IntentPackLoader: Sendable {
       throw IntentPackError([.init(.init(file: directory, line: 0), "cannot read the intents directory")])
     }
     let yamlNames = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
-    if yamlNames.isEmpty {
-      throw IntentPackError([.init(.init(file: directory, line: 0), "no *.yaml or *.yml intent files here")])
-    }
     var files: [(name: String, text: String)] = []
     var errors: [IntentFileError] = []
     for name in yamlNames {

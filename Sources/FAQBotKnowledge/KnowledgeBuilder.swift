@@ -15,11 +15,17 @@ public struct KnowledgeBuilder: Sendable {
 
   public init() {}
 
-  /// Builds knowledge from `bytes`, the content of a file called `fileName`.
-  public func build(bytes: [UInt8], fileName: String) throws(KnowledgeError) -> KnowledgeDocument {
+  /// Builds knowledge from `bytes`, the content of a file called `fileName`, read as
+  /// `format` (by default the one its extension implies, see ``KnowledgeFormat``).
+  public func build(
+    bytes: [UInt8], fileName: String, format: KnowledgeFormat? = nil
+  ) throws(KnowledgeError) -> KnowledgeDocument {
     if bytes.contains(0) { throw KnowledgeError(file: fileName, reason: .binary) }
     if let offset = Self.firstInvalidUTF8Offset(in: bytes) {
       throw KnowledgeError(file: fileName, reason: .invalidUTF8(offset: offset))
+    }
+    if (format ?? KnowledgeFormat(fileName: fileName)) == .markdown {
+      return try MarkdownReader().read(bytes: bytes, fileName: fileName)
     }
     let blocks = Self.blocks(of: bytes)
     if blocks.isEmpty { throw KnowledgeError(file: fileName, reason: .empty) }

@@ -13,13 +13,19 @@ public struct KnowledgeDocument: Codable, Sendable, Equatable {
   public var sections: [Section]
   /// What the cleaning rules dropped, with the reason, so a reviewer can audit it.
   public var removed: [Removal]
+  /// What the builder noticed but kept (a Markdown heading with no text under it); absent
+  /// when there is nothing to say, so plain-text knowledge files keep their bytes.
+  public var warnings: [String]?
 
-  public init(title: String, source: SourceFile, sections: [Section], removed: [Removal]) {
+  public init(
+    title: String, source: SourceFile, sections: [Section], removed: [Removal], warnings: [String]? = nil
+  ) {
     self.format = Self.currentFormat
     self.title = title
     self.source = source
     self.sections = sections
     self.removed = removed
+    self.warnings = warnings
   }
 
   /// Where the document came from.
@@ -51,6 +57,8 @@ public struct KnowledgeDocument: Codable, Sendable, Equatable {
     /// The heading's range; a section without a heading (text before the first one) has none.
     public var range: ByteRange?
     public var paragraphs: [Paragraph]
+    /// The Markdown heading level (1–6); absent in plain text and for the introduction.
+    public var level: Int? = nil
   }
 
   public struct Paragraph: Codable, Sendable, Equatable {
@@ -65,6 +73,20 @@ public struct KnowledgeDocument: Codable, Sendable, Equatable {
     public var id: String
     public var range: ByteRange
     public var text: String
+    /// The Markdown links of the sentence (their text is part of `text`); absent when none.
+    public var links: [Link]? = nil
+  }
+
+  /// A Markdown link: its text as served and its target exactly as written (relative
+  /// targets stay relative), so a front can offer it as a source link.
+  public struct Link: Codable, Sendable, Equatable {
+    public var text: String
+    public var url: String
+
+    public init(text: String, url: String) {
+      self.text = text
+      self.url = url
+    }
   }
 
   /// One passage the cleaning rules dropped.

@@ -10,16 +10,21 @@ public struct PackLoader: Sendable {
   public var knowledgePath: String?
   /// A directory of intent files that replaces the default intents (`--intents`), or nil.
   public var intentsDirectory: String?
+  /// No intents at all (`--knowledge-only`): the bot answers from the document's passages,
+  /// with the safety stage and honest "not covered" answers.
+  public var knowledgeOnly: Bool
 
   /// A loader of the given files; nil for either means the embedded default.
-  public init(knowledgePath: String? = nil, intentsDirectory: String? = nil) {
+  public init(knowledgePath: String? = nil, intentsDirectory: String? = nil, knowledgeOnly: Bool = false) {
     self.knowledgePath = knowledgePath
     self.intentsDirectory = intentsDirectory
+    self.knowledgeOnly = knowledgeOnly
   }
 
   /// A human-readable name of the pack in use, for banners.
   public var description: String {
-    switch (knowledgePath, intentsDirectory) {
+    if knowledgeOnly { return "\(knowledgePath ?? "the default knowledge"), knowledge only (no intents)" }
+    return switch (knowledgePath, intentsDirectory) {
     case (nil, nil): "default pack (ketamine therapy)"
     case (let knowledge?, nil): "\(knowledge) with the default intents"
     case (nil, let intents?): "\(intents) on the default knowledge"
@@ -43,7 +48,8 @@ public struct PackLoader: Sendable {
 
   /// The intent files this loader reads, with their paths (or embedded names) and text.
   public func intentFiles() throws(IntentPackError) -> [(name: String, text: String)] {
-    try intentsDirectory.map { directory throws(IntentPackError) in
+    if knowledgeOnly { return [] }
+    return try intentsDirectory.map { directory throws(IntentPackError) in
       try IntentPackLoader.files(inDirectory: directory)
     } ?? DefaultPack.embeddedIntentFiles
   }

@@ -23,6 +23,12 @@ struct KnowledgeCommand: ParsableCommand {
     )
     var output: String?
 
+    @Option(
+      help: ArgumentHelp(
+        "How to read the document: markdown (CommonMark, by cmark-gfm) or text.",
+        discussion: "Default: markdown for .md and .markdown files, text otherwise."))
+    var format: KnowledgeFormat?
+
     func run() throws {
       let fileName = URL(fileURLWithPath: document).lastPathComponent
       let bytes: [UInt8]
@@ -34,9 +40,13 @@ struct KnowledgeCommand: ParsableCommand {
       }
       let built: KnowledgeDocument
       do {
-        built = try KnowledgeBuilder().build(bytes: bytes, fileName: fileName)
+        built = try KnowledgeBuilder().build(bytes: bytes, fileName: fileName, format: format)
       } catch {
         throw CLIError(KnowledgeError(file: document, reason: error.reason).description)
+      }
+      // Noticed but kept (a heading with nothing under it): the author should know.
+      for warning in built.warnings ?? [] {
+        StandardError.write("warning: \(document): \(warning)")
       }
       let encoded = KnowledgeFile.encode(built)
       if let output {
@@ -76,3 +86,5 @@ struct KnowledgeCommand: ParsableCommand {
     }
   }
 }
+
+extension KnowledgeFormat: ExpressibleByArgument {}

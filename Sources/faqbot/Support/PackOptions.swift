@@ -16,7 +16,21 @@ struct PackSourceOptions: ParsableArguments {
     completion: .file(extensions: ["json"]))
   var knowledgeFile: String?
 
-  var loader: PackLoader { PackLoader(knowledgePath: knowledgeFile, intentsDirectory: intentsDirectory) }
+  @Flag(
+    help:
+      "Use no intents: answer from the knowledge file's passages alone (the same as --intents on an empty directory)."
+  )
+  var knowledgeOnly = false
+
+  func validate() throws {
+    if knowledgeOnly, intentsDirectory != nil {
+      throw ValidationError("--knowledge-only and --intents cannot be used together.")
+    }
+  }
+
+  var loader: PackLoader {
+    PackLoader(knowledgePath: knowledgeFile, intentsDirectory: intentsDirectory, knowledgeOnly: knowledgeOnly)
+  }
 }
 
 /// The options every command that answers questions shares: which pack, and how strict.

@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""Score the knowledge-only bot on each document's questions, through the built binary.
+
+For every Benchmarks/documents/<name>/ with document.md (or .txt) and questions.jsonl:
+  faqbot knowledge build document.md -o $WORK/<name>.json
+  faqbot --json --knowledge $WORK/<name>.json --knowledge-only   (all questions on stdin)
+then, per split (tune, heldout):
+  answer       right when the reply quotes the document (kind knowledge or intent) and its
+               first source lies in the expected section (matched by title, as served:
+               without code marks);
+  not_covered  honest when the reply is not a quotation: fallback (or a not-covered kind);
+  off_topic    honest likewise;
+  crisis       right when the reply is the safety answer.
+
+usage: Benchmarks/documents/evaluate.py [--faqbot PATH] [--json] [--misses SPLIT]
+  --faqbot  the binary (default .build/debug/faqbot, else .build/release/faqbot)
+  --json    print the figures as one JSON object instead of a table
+  --misses  list the wrong answers of SPLIT (tune only while tuning: never look at heldout
+            misses to change anything)
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCUMENTS = Path(__file__).resolve().parent
+QUOTING = {"knowledge", "intent"}
+HONEST = {"fallback", "not_covered", "off_topic", "out_of_scope"}
+
+
+def documents():
+    for directory in sorted(p for p in DOCUMENTS.iterdir() if (p / "questions.jsonl").exists()):
+        for name in ("document.md", "document.txt"):
+            if (directory / name).exists():
+                yield directory.name, directory / name, directory / "questions.jsonl"
+                break
+
+
+def ask(faqbot, knowledge, questions):
+    requests = "".join(json.dumps({"id": i, "question": q["question"]}) + "\n" for i, q in enumerate(questions))
+    result = subprocess.run(
+        [faqbot, "--json", "--no-cache", "--knowledge", knowledge, "--knowledge-only"],
+        input=requests, capture_output=True, text=True, check=True)
+    replies = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    by_id = {reply["id"]: reply for reply in replies}
+    return [by_id.get(i, {}) for i in range(len(questions))]
+
+
+def served_title(heading):
+    """A heading as the knowledge file serves it: Markdown code marks are not served text."""
+    return heading.replace("`", "")
+
+
+def judge(question, reply):
+    kind = reply.get("kind")
+    expect = question["expect"]
+    if expect == "answer":
+        sources = reply.get("sources") or []
+        return kind in QUOTING and bool(sources) and sources[0].get("section") == served_title(question["section"])
+    if expect == "crisis":
+        return kind == "safety"
+    return kind in HONEST
+
+
+def evaluate(faqbot, work):
+    figures = {}
+    misses = {}
+    for name, document, questions_path in documents():
+        knowledge = os.path.join(work, name + ".json")
+        subprocess.run([faqbot, "knowledge", "build", str(document), "-o", knowledge],
+                       check=True, capture_output=True, text=True)
+        questions = [json.loads(line) for line in questions_path.read_text(encoding="utf-8").splitlines()]
+        replies = ask(faqbot, knowledge, questions)
+        table = {}
+        for question, reply in zip(questions, replies):
+            cell = table.setdefault(question["split"], {}).setdefault(question["expect"], [0, 0])
+            right = judge(question, reply)
+            cell[0] += right
+            cell[1] += 1
+            if not right:
+                misses.setdefault((name, question["split"]), []).append((question, reply))
+        figures[name] = table
+    return figures, misses
+
+
+def percent(cell):
+    return f"{100 * cell[0] / cell[1]:.0f}% ({cell[0]}/{cell[1]})" if cell and cell[1] else "–"
+
+
+def markdown_tables(figures):
+    """Lines of one table per document (Benchmarks/run prints these)."""
+    lines = []
+    for name, table in figures.items():
+        lines.append(f"**{name}** (knowledge only: `--knowledge-only`, no intent files)")
+        lines.append("")
+        lines.append("| split | in-scope answered right (target ≥ 70%) | not covered: honest | off topic: honest | crisis: safety answer |")
+        lines.append("| --- | --- | --- | --- | --- |")
+        for split in ("tune", "heldout"):
+            row = table.get(split, {})
+            lines.append(f"| {split} | {percent(row.get('answer'))} | {percent(row.get('not_covered'))} | "
+                         f"{percent(row.get('off_topic'))} | {percent(row.get('crisis'))} |")
+        lines.append("")
+    return lines
+
+
+def default_binary():
+    for candidate in (ROOT / ".build" / "debug" / "faqbot", ROOT / ".build" / "release" / "faqbot"):
+        if candidate.exists():
+            return str(candidate)
+    sys.exit("no faqbot binary: run `swift build` or pass --faqbot PATH")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--faqbot")
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--misses", choices=["tune", "heldout"])
+    args = parser.parse_args()
+    faqbot = args.faqbot or default_binary()
+    with tempfile.TemporaryDirectory(prefix="faqbot-documents-") as work:
+        figures, misses = evaluate(faqbot, work)
+    if args.json:
+        print(json.dumps(figures, sort_keys=True))
+    else:
+        print("\n".join(markdown_tables(figures)))
+    if args.misses:
+        for (name, split), items in sorted(misses.items()):
+            if split != args.misses:
+                continue
+            for question, reply in items:
+                sources = reply.get("sources") or [{}]
+                print(f"{name} [{question['expect']}] {question['question']!r}\n    expected {question['section']!r}"
+                      f"\n    got {reply.get('kind')} {sources[0].get('section')!r}: {reply.get('answer', '')[:120]!r}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,47 @@
+import Foundation
+import XCTest
+
+/// A team's own Markdown document to a working bot, through the built binary: build the
+/// knowledge file, then ask with no intents at all.
+final class MarkdownKnowledgeOnlyTests: XCTestCase {
+  private static let fixture = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/markdown/garden.md")
+
+  func testAMarkdownDocumentAloneAnswersFromItsSectionsAndSaysWhatItDoesNotCover() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "faqbot-md-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let knowledge = directory.appendingPathComponent("garden.json").path
+    let build = try BinaryRunner.run(["knowledge", "build", Self.fixture.path, "-o", knowledge])
+    XCTAssertEqual(build.status, 0, build.errors)
+    XCTAssertTrue(build.errors.contains("warning:") && build.errors.contains("\"Storage\""), build.errors)
+
+    let empty = directory.appendingPathComponent("intents").path
+    try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+    for packArguments in [["--knowledge-only"], ["--intents", empty]] {
+      let outcome = try BinaryRunner.run(
+        ["--json", "--knowledge", knowledge] + packArguments,
+        lines: [
+          #"{"id":1,"question":"how should i water the plants"}"#,
+          #"{"id":2,"question":"what is the capital of peru"}"#,
+        ])
+      XCTAssertEqual(outcome.status, 0, outcome.errors)
+      let replies = try outcome.output.split(separator: "\n").map {
+        try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+      }
+      XCTAssertEqual(replies.count, 2)
+      XCTAssertEqual(replies[0]["kind"] as? String, "knowledge", "\(replies[0])")
+      let sources = try XCTUnwrap(replies[0]["sources"] as? [[String: Any]])
+      XCTAssertEqual(sources.first?["section"] as? String, "Watering")
+      // A short paragraph is served with the next one of its section; marks are not served.
+      XCTAssertEqual(
+        replies[0]["answer"] as? String,
+        "Water the plants deeply twice a week with drip lines.\n\nCheck the soil daily; Water in the morning."
+      )
+      XCTAssertEqual(sources.count, 2)
+      XCTAssertEqual(replies[1]["kind"] as? String, "fallback", "\(replies[1])")
+    }
+  }
+}
