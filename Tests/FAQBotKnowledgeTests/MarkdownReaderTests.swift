@@ -1,6 +1,6 @@
 import FAQBot
-import XCTest
 import FAQBotTestSupport
+import XCTest
 
 @testable import FAQBotKnowledge
 
