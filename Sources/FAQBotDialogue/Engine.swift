@@ -5,7 +5,7 @@ import FAQBotMatching
 import FAQBotModelStore
 
 /// The dialogue engine: a question in, an ``Answer`` out, through a pipeline of small stages
-/// tried in order (safety → "tell me more" → triggers → classifier → retrieval → fallback).
+/// tried in order (safety → "tell me more" → triggers → other subjects → classifier → retrieval → fallback).
 ///
 /// The engine never prints and never reads input; both fronts drive it the same way. It is
 /// an immutable value, so one engine serves many conversations, each with its own
@@ -16,7 +16,7 @@ public struct Engine: Sendable {
 
   /// The standard pipeline, in the order that keeps people safe first.
   public static let standardStages: [any DialogueStage] = [
-    SafetyStage(), FollowUpStage(), TriggerStage(), ClassifierStage(), RetrievalStage(), FallbackStage(),
+    SafetyStage(), FollowUpStage(), TriggerStage(), SubjectStage(), ClassifierStage(), RetrievalStage(), FallbackStage(),
   ]
 
   public init(resources: EngineResources, stages: [any DialogueStage] = Engine.standardStages) {

@@ -26,6 +26,15 @@ public struct EngineConfiguration: Sendable, Equatable {
   /// the pack knows): "blah blah zzz" after a question about side effects is not about them.
   public var continuationInScope: Float = 0.5
 
+  /// Whether a question about a named thing the document never mentions is answered "not
+  /// covered" (``SubjectStage``). Off only to measure what the check changes
+  /// (`--no-subject-check`).
+  public var subjectCheck = true
+  /// The confidence of the subject check's "not covered": the share of its replies on the
+  /// tune sets (other-subject questions and in-scope questions of the default pack) that
+  /// were right, so that it sits on the same scale as every other answer's.
+  public var subjectCheckConfidence = 0.95
+
   /// How many of the fallback's best intents are considered for "did you mean".
   public var fallbackOfferDepth = 5
   /// The most "did you mean" offers a fallback makes.

@@ -11,6 +11,8 @@ public struct EngineResources: Sendable {
   public let classifier: IntentClassifier
   public let triggers: TriggerMatcher
   public let retriever: PassageRetriever
+  /// The document's subjects and words, for questions about something else.
+  public let subjects: SubjectVocabulary
   public let configuration: EngineConfiguration
   /// Where to send people for what the document does not answer.
   public let fallbackAdvice: String
@@ -30,6 +32,7 @@ public struct EngineResources: Sendable {
     self.classifier = classifier ?? IntentClassifier(pack: pack, analyzer: analyzer)
     self.triggers = TriggerMatcher(pack: pack, analyzer: analyzer)
     self.retriever = PassageRetriever(knowledge: knowledge, analyzer: analyzer)
+    self.subjects = SubjectVocabulary(pack: pack, knowledge: knowledge)
     self.configuration = configuration
     let advice = pack.advice ?? "For advice about your own situation, please ask a qualified professional."
     self.fallbackAdvice = advice
@@ -55,8 +58,19 @@ public struct EngineResources: Sendable {
     let answer = Answer(
       kind: answerKind, intent: intent.id, confidence: min(1, max(0, confidence)), text: text,
       sources: sources, candidates: candidates(turn.prediction), suggestions: Array(intent.suggest.prefix(3)),
-      truncated: turn.truncated)
+      truncated: turn.truncated, category: Self.category(of: intent.kind))
     return StageResult(answer: answer, reason: "", passages: reply.knowledge)
+  }
+
+  /// The answer category of an intent's kind.
+  public static func category(of kind: Intent.Kind) -> Answer.Category {
+    switch kind {
+    case .faq: .answer
+    case .notCovered: .notCovered
+    case .decline: .decline
+    case .smalltalk: .smallTalk
+    case .safety: .safety
+    }
   }
 
   /// A reply's text (its own, or the quoted passages) and the sources it cites.
