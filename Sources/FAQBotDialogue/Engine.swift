@@ -16,7 +16,8 @@ public struct Engine: Sendable {
 
   /// The standard pipeline, in the order that keeps people safe first.
   public static let standardStages: [any DialogueStage] = [
-    SafetyStage(), FollowUpStage(), TriggerStage(), SubjectStage(), ClassifierStage(), RetrievalStage(), FallbackStage(),
+    SafetyStage(), FollowUpStage(), TriggerStage(), SubjectStage(), ClassifierStage(), RetrievalStage(),
+    FallbackStage(),
   ]
 
   public init(resources: EngineResources, stages: [any DialogueStage] = Engine.standardStages) {
@@ -63,6 +64,11 @@ public struct Engine: Sendable {
       context.lastQuestion = turn.question
       context.givenPassages = result.passages
       context.followUpGiven = false
+      let answer = result.answer
+      context.hasTopic =
+        (answer.kind == .intent || answer.kind == .knowledge)
+        && (answer.category == .answer || answer.category == .notCovered)
+      context.topicIntent = context.hasTopic ? answer.intent : nil
     }
     return result.answer
   }

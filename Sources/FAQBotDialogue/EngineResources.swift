@@ -18,6 +18,8 @@ public struct EngineResources: Sendable {
   public let fallbackAdvice: String
   /// The honest "not covered" answer.
   public let fallbackText: String
+  /// Which quoted sentences need the one before them.
+  let standalone: StandaloneQuote
 
   /// Builds what is not given: the `analyzer` from the pack and knowledge, the `classifier`
   /// by training. A given analyzer must be that pack's (restored from its ``TrainedModel``).
@@ -33,6 +35,7 @@ public struct EngineResources: Sendable {
     self.triggers = TriggerMatcher(pack: pack, analyzer: analyzer)
     self.retriever = PassageRetriever(knowledge: knowledge, analyzer: analyzer)
     self.subjects = SubjectVocabulary(pack: pack, knowledge: knowledge)
+    self.standalone = StandaloneQuote(knowledge: knowledge)
     self.configuration = configuration
     let advice = pack.advice ?? "For advice about your own situation, please ask a qualified professional."
     self.fallbackAdvice = advice
@@ -73,9 +76,11 @@ public struct EngineResources: Sendable {
     }
   }
 
-  /// A reply's text (its own, or the quoted passages) and the sources it cites.
+  /// A reply's text (its own, or the quoted passages) and the sources it cites. A quoted
+  /// sentence that depends on the one before ("However, …") is quoted with it.
   public func render(_ reply: Reply) -> (String, [Answer.Source]) {
-    let passages = reply.knowledge.compactMap { knowledge.passage($0) }
+    let ids = reply.text == nil ? standalone.expand(reply.knowledge, knowledge: knowledge) : reply.knowledge
+    let passages = ids.compactMap { knowledge.passage($0) }
     let text = reply.text ?? passages.map(\.text).joined(separator: " ")
     var seen: Set<String> = []
     let sources = passages.compactMap { passage -> Answer.Source? in
