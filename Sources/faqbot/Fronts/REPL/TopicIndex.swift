@@ -22,7 +22,9 @@ extension REPL {
     init(pack: IntentPack, knowledge: KnowledgeBase) {
       var bySection: [String: [String]] = [:]
       var byKind: [String: [String]] = [:]
-      for intent in pack.intents {
+      // Only what can be asked: a document answer or an honest "not covered"; never a
+      // crisis message, small talk or a question faqbot declines.
+      for intent in pack.intents where intent.kind == .faq || intent.kind == .notCovered {
         guard let question = intent.examples.first else { continue }
         if let cited = intent.answer.knowledge.first, let passage = knowledge.passage(cited) {
           bySection[passage.sectionId, default: []].append(question)
