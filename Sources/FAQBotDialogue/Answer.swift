@@ -15,6 +15,25 @@ public struct Answer: Sendable, Equatable {
     case safety
   }
 
+  /// What the answer is, for a client that acts on it (protocol v1's `category`, added after
+  /// the original fields): `kind` says which stage answered, `category` what the reply is to
+  /// the person. A `not_covered` intent and the subject check both say "the document does
+  /// not cover that" on purpose, while a `fallback` found nothing to say at all.
+  public enum Category: String, Sendable, CaseIterable {
+    /// The document answers the question (an intent of kind `faq`, a passage, "tell me more").
+    case answer
+    /// An honest "the document does not cover that", naming what is not covered.
+    case notCovered = "not_covered"
+    /// A polite refusal (dosing, recreational use, obtaining a drug).
+    case decline
+    /// Greetings, thanks, "who are you".
+    case smallTalk = "small_talk"
+    /// Crisis help.
+    case safety
+    /// Nothing matched well enough: "I don't know", with alternatives.
+    case fallback
+  }
+
   /// A knowledge passage the answer is drawn from.
   public struct Source: Sendable, Equatable, Hashable {
     /// The knowledge id, e.g. `potential-side-effects.p1.s2`.
@@ -40,7 +59,10 @@ public struct Answer: Sendable, Equatable {
   }
 
   public var kind: Kind
-  /// The intent that answered, or `nil` for knowledge and fallback answers.
+  /// What the reply is to the person (see ``Category``).
+  public var category: Category
+  /// The intent that answered, the intent a "tell me more" passage continues, or `nil` (every
+  /// fallback, and passages found by retrieval).
   public var intent: String?
   /// Calibrated probability in `0...1` of the chosen intent (or retrieval score for passages).
   public var confidence: Double
@@ -58,9 +80,10 @@ public struct Answer: Sendable, Equatable {
   public init(
     kind: Kind, intent: String?, confidence: Double, text: String,
     sources: [Source] = [], candidates: [Candidate] = [], suggestions: [String] = [],
-    truncated: Bool = false
+    truncated: Bool = false, category: Category? = nil
   ) {
     self.kind = kind
+    self.category = category ?? Self.defaultCategory(of: kind)
     self.intent = intent
     self.confidence = confidence
     self.text = text
@@ -68,5 +91,14 @@ public struct Answer: Sendable, Equatable {
     self.candidates = candidates
     self.suggestions = suggestions
     self.truncated = truncated
+  }
+
+  /// The category a kind has unless a stage says otherwise.
+  public static func defaultCategory(of kind: Kind) -> Category {
+    switch kind {
+    case .intent, .knowledge: .answer
+    case .fallback: .fallback
+    case .safety: .safety
+    }
   }
 }

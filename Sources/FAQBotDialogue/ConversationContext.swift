@@ -10,6 +10,12 @@ public struct ConversationContext: Sendable, Equatable {
   public var lastReading: Reading?
   /// Passages already given for the current topic, so "tell me more" moves forward.
   public var givenPassages: [String] = []
+  /// Whether there is a topic to continue: the last new answer came from the document (an
+  /// intent or a passage), not a crisis answer, small talk or a fallback.
+  public var hasTopic = false
+  /// The intent of the current topic, if an intent started it (a "tell me more" passage
+  /// names it; fallbacks never carry an intent).
+  public var topicIntent: String?
   /// Whether the current intent's `follow_up` was already given.
   public var followUpGiven = false
 

@@ -5,7 +5,7 @@ import FAQBotMatching
 import FAQBotModelStore
 
 /// The dialogue engine: a question in, an ``Answer`` out, through a pipeline of small stages
-/// tried in order (safety → "tell me more" → triggers → classifier → retrieval → fallback).
+/// tried in order (safety → "tell me more" → triggers → other subjects → classifier → retrieval → fallback).
 ///
 /// The engine never prints and never reads input; both fronts drive it the same way. It is
 /// an immutable value, so one engine serves many conversations, each with its own
@@ -16,7 +16,8 @@ public struct Engine: Sendable {
 
   /// The standard pipeline, in the order that keeps people safe first.
   public static let standardStages: [any DialogueStage] = [
-    SafetyStage(), FollowUpStage(), TriggerStage(), ClassifierStage(), RetrievalStage(), FallbackStage(),
+    SafetyStage(), FollowUpStage(), TriggerStage(), SubjectStage(), ClassifierStage(), RetrievalStage(),
+    FallbackStage(),
   ]
 
   public init(resources: EngineResources, stages: [any DialogueStage] = Engine.standardStages) {
@@ -63,6 +64,11 @@ public struct Engine: Sendable {
       context.lastQuestion = turn.question
       context.givenPassages = result.passages
       context.followUpGiven = false
+      let answer = result.answer
+      context.hasTopic =
+        (answer.kind == .intent || answer.kind == .knowledge)
+        && (answer.category == .answer || answer.category == .notCovered)
+      context.topicIntent = context.hasTopic ? answer.intent : nil
     }
     return result.answer
   }

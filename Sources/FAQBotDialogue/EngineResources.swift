@@ -14,11 +14,15 @@ public struct EngineResources: Sendable {
   /// Section-level retrieval for a pack with no intents (knowledge only), where retrieval
   /// stands alone; nil when the pack has intents, which keep sentence retrieval.
   public let sectionRetriever: SectionRetriever?
+  /// The document's subjects and words, for questions about something else.
+  public let subjects: SubjectVocabulary
   public let configuration: EngineConfiguration
   /// Where to send people for what the document does not answer.
   public let fallbackAdvice: String
   /// The honest "not covered" answer.
   public let fallbackText: String
+  /// Which quoted sentences need the one before them.
+  let standalone: StandaloneQuote
 
   /// Builds what is not given: the `analyzer` from the pack and knowledge, the `classifier`
   /// by training. A given analyzer must be that pack's (restored from its ``TrainedModel``).
@@ -35,6 +39,8 @@ public struct EngineResources: Sendable {
     self.retriever = PassageRetriever(knowledge: knowledge, analyzer: analyzer)
     self.sectionRetriever =
       pack.intents.isEmpty ? SectionRetriever(knowledge: knowledge, analyzer: analyzer) : nil
+    self.subjects = SubjectVocabulary(pack: pack, knowledge: knowledge)
+    self.standalone = StandaloneQuote(knowledge: knowledge)
     self.configuration = configuration
     let advice = pack.advice ?? "For advice about your own situation, please ask a qualified professional."
     self.fallbackAdvice = advice
@@ -60,13 +66,26 @@ public struct EngineResources: Sendable {
     let answer = Answer(
       kind: answerKind, intent: intent.id, confidence: min(1, max(0, confidence)), text: text,
       sources: sources, candidates: candidates(turn.prediction), suggestions: Array(intent.suggest.prefix(3)),
-      truncated: turn.truncated)
+      truncated: turn.truncated, category: Self.category(of: intent.kind))
     return StageResult(answer: answer, reason: "", passages: reply.knowledge)
   }
 
-  /// A reply's text (its own, or the quoted passages) and the sources it cites.
+  /// The answer category of an intent's kind.
+  public static func category(of kind: Intent.Kind) -> Answer.Category {
+    switch kind {
+    case .faq: .answer
+    case .notCovered: .notCovered
+    case .decline: .decline
+    case .smalltalk: .smallTalk
+    case .safety: .safety
+    }
+  }
+
+  /// A reply's text (its own, or the quoted passages) and the sources it cites. A quoted
+  /// sentence that depends on the one before ("However, …") is quoted with it.
   public func render(_ reply: Reply) -> (String, [Answer.Source]) {
-    let passages = reply.knowledge.compactMap { knowledge.passage($0) }
+    let ids = reply.text == nil ? standalone.expand(reply.knowledge, knowledge: knowledge) : reply.knowledge
+    let passages = ids.compactMap { knowledge.passage($0) }
     let text = reply.text ?? passages.map(\.text).joined(separator: " ")
     var seen: Set<String> = []
     let sources = passages.compactMap { passage -> Answer.Source? in

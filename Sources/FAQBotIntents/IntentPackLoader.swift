@@ -254,7 +254,11 @@ private struct FileReader {
     for (key, value) in mapping {
       switch key.string {
       case "text":
-        if let string = value.scalar?.string {
+        if let string = value.scalar?.string, string.allSatisfy(\.isWhitespace) {
+          // An empty text would be an empty answer, which the protocol says never happens.
+          fail(
+            value, "intent '\(intent)': '\(field).text' is empty; write the answer, or cite 'knowledge' ids")
+        } else if let string = value.scalar?.string {
           text = string
         } else {
           fail(value, "'\(field).text' must be text")

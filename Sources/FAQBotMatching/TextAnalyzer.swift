@@ -126,6 +126,12 @@ public struct TextAnalyzer: Sendable {
     return Analysis(words: rewritten, stems: rewritten.map(stem), surface: raw)
   }
 
+  /// What the analyzer reads `word` (normalised) as: itself when known, else its typo
+  /// correction, or itself when it has none.
+  package func correction(of word: String) -> String {
+    knownWords[word] != nil ? word : corrector.correct(word)
+  }
+
   /// Stems of a phrase without typo correction, for trigger phrases written by authors.
   public func stemsOfPhrase(_ phrase: String) -> [String] {
     synonyms.apply(normalizer.words(phrase)).map(stem)

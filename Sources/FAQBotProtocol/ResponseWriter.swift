@@ -14,7 +14,7 @@ public struct ResponseWriter: Sendable {
 
   /// Appends the answer line:
   /// `{"id":…,"kind":…,"intent":…,"confidence":…,"answer":…,"sources":[…],"candidates":[…],`
-  /// `"suggestions":[…],"truncated":…}`.
+  /// `"suggestions":[…],"truncated":…,"category":…}`.
   ///
   /// - Parameter id: the request's id to echo verbatim; `nil` (no id sent) is written as `null`.
   public func encode(_ answer: Answer, id: RawJSON?, into buffer: inout [UInt8]) {
@@ -59,7 +59,10 @@ public struct ResponseWriter: Sendable {
         }
         JSONStringEscaping.write(suggestion, to: &output)
       }
-      output.write(answer.truncated ? "],\"truncated\":true}\n" : "],\"truncated\":false}\n")
+      output.write(answer.truncated ? "],\"truncated\":true" : "],\"truncated\":false")
+      output.write(",\"category\":")
+      JSONStringEscaping.write(answer.category.rawValue, to: &output)
+      output.write("}\n")
     }
   }
 
@@ -87,6 +90,7 @@ public struct ResponseWriter: Sendable {
   private static func maxEncodedCount(_ answer: Answer, idCount: Int) -> Int {
     var total = 256 + idCount + 2 * ConfidenceFormat.maxEncodedCount
     total += JSONStringEscaping.maxEncodedCount(answer.kind.rawValue)
+    total += 16 + JSONStringEscaping.maxEncodedCount(answer.category.rawValue)
     total += JSONStringEscaping.maxEncodedCount(answer.intent ?? "")
     total += JSONStringEscaping.maxEncodedCount(answer.text)
     for source in answer.sources {

@@ -6,6 +6,7 @@ import XCTest
 enum ResponseLine {
   static let answerKeys: Set<String> = [
     "id", "kind", "intent", "confidence", "answer", "sources", "candidates", "suggestions", "truncated",
+    "category",
   ]
   static let errorCodes: Set<String> = ["invalid_json", "invalid_request", "invalid_utf8", "too_large"]
 
@@ -69,6 +70,13 @@ enum ResponseLine {
       candidates.compactMap { $0["intent"] as? String }.count, candidates.count, file: file, line: line)
     XCTAssertNotNil(response["suggestions"] as? [String], file: file, line: line)
     XCTAssertNotNil(response["truncated"] as? Bool, file: file, line: line)
+    let categories: Set<String> = ["answer", "not_covered", "decline", "small_talk", "safety", "fallback"]
+    XCTAssertTrue(
+      categories.contains(response["category"] as? String ?? ""), "\(response)", file: file, line: line)
+    if response["kind"] as? String == "fallback" {
+      XCTAssertTrue(
+        response["intent"] is NSNull, "a fallback names no intent: \(response)", file: file, line: line)
+    }
   }
 
   /// Asserts `response` is an error response with one of the protocol's codes.

@@ -38,11 +38,11 @@ final class ProtocolWriterTests: XCTestCase {
       #"{"id":1.0e5,"kind":"knowledge","intent":"side_effects","confidence":0.9731,"answer":"Mild.","#
         + #""sources":[{"id":"se.p1","section":"Side effects"},{"id":"se.p2","section":"More"}],"#
         + #""candidates":[{"intent":"side_effects","confidence":0.9},{"intent":"dose","confidence":0.05}],"#
-        + #""suggestions":["How long?","Who to call?"],"truncated":true}"# + "\n")
+        + #""suggestions":["How long?","Who to call?"],"truncated":true,"category":"answer"}"# + "\n")
     XCTAssertEqual(
       line(Answer(kind: .fallback, intent: nil, confidence: 1, text: "")),
       #"{"id":null,"kind":"fallback","intent":null,"confidence":1,"answer":"","sources":[],"#
-        + #""candidates":[],"suggestions":[],"truncated":false}"# + "\n")
+        + #""candidates":[],"suggestions":[],"truncated":false,"category":"fallback"}"# + "\n")
   }
 
   func testErrorLayout() {

@@ -3,8 +3,10 @@ import FAQBotMatching
 
 /// The trained classifier: answers the most probable intent when its calibrated confidence
 /// reaches the threshold. A short question that leans on the previous one ("how long do
-/// they last?") is also read together with it (``Turn/contextualReading``), and the reading
-/// that is more confident wins.
+/// they last?") is also read together with it (``Turn/contextualReading``); the context only
+/// fills what the question lacks (``contextFills(_:alone:together:_:)``), it never replaces
+/// what a complete question says ("how quickly does it work?" after a question on the
+/// mechanism is still about speed).
 public struct ClassifierStage: DialogueStage {
   public let name = "classifier"
 
@@ -13,15 +15,10 @@ public struct ClassifierStage: DialogueStage {
   public func respond(to turn: Turn, resources: EngineResources) -> StageResult? {
     let threshold = resources.configuration.threshold
     var reading = turn.reading
-    if let together = turn.contextualReading {
-      // A question that points back ("they", "it") is not about itself: its own reading
-      // ("how long do they last?" → how long the benefits last) is a guess without the
-      // antecedent, so the joint reading wins whenever it is confident enough.
-      if turn.leansBack || together.bestConfidence > reading.bestConfidence,
-        together.bestConfidence >= threshold
-      {
-        reading = together
-      }
+    if let together = turn.contextualReading,
+      Self.contextFills(turn, alone: reading, together: together, resources)
+    {
+      reading = together
     }
     let prediction = reading.prediction
     guard prediction.hasEvidence, let best = prediction.ranking.first else { return nil }
@@ -36,5 +33,24 @@ public struct ClassifierStage: DialogueStage {
       + "threshold \(Percent(threshold))"
       + (reading.withPrevious ? ", reading the question together with the previous one" : "")
     return result
+  }
+
+  /// Whether the reading with the previous question wins over the question's own: only when
+  /// the joint reading is confident and more so, and the question lacks something, i.e. its
+  /// own reading is not confident, or it points back with "they", "that", "those"… and has
+  /// almost no words of its own ("are they permanent?"). "It" alone does not count: in a
+  /// document about one thing, "is it addictive?" is about that thing, whatever was asked
+  /// before.
+  static func contextFills(_ turn: Turn, alone: Reading, together: Reading, _ resources: EngineResources)
+    -> Bool
+  {
+    let configuration = resources.configuration
+    guard together.bestConfidence >= configuration.threshold, together.bestConfidence > alone.bestConfidence
+    else { return false }
+    if alone.bestConfidence < configuration.ownReadingConfident { return true }
+    let words = turn.analysis.words
+    let pointsBack = words.contains { WordLists.anaphora.contains($0) && $0 != "it" && $0 != "its" }
+    let ownWords = turn.analysis.stems.filter { !WordLists.stopStems.contains($0) }.count
+    return pointsBack && ownWords <= configuration.ownWordsOfAPointer
   }
 }

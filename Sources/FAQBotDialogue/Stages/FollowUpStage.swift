@@ -23,18 +23,16 @@ public struct FollowUpStage: DialogueStage {
     guard turn.analysis.words.count <= Self.longestRequest else { return nil }
     let words = turn.analysis.words.filter { $0 != "ok" && $0 != "okay" && $0 != "please" && $0 != "so" }
     guard Self.phrases.contains(words) || Self.phrases.contains(turn.analysis.words) else { return nil }
-    // An exhausted topic (a fallback that still names its intent) stays the topic: asking
-    // for more again repeats that the document has nothing more, not "more about what?".
-    guard let last = turn.context.lastAnswer,
-      last.kind == .intent || last.kind == .knowledge || (last.kind == .fallback && last.intent != nil)
-    else {
+    // An exhausted topic stays the topic: asking for more again repeats that the document
+    // has nothing more, not "more about what?". A crisis answer or small talk is no topic.
+    guard turn.context.hasTopic, let last = turn.context.lastAnswer else {
       let answer = Answer(
-        kind: .fallback, intent: nil, confidence: 0,
-        text: "More about what? Ask me a question first, or type /topics to see what I can answer.",
+        kind: .fallback, intent: nil, confidence: 0, text: "More about what? Ask me a question first.",
         candidates: resources.candidates(turn.prediction), truncated: turn.truncated)
       return StageResult(answer: answer, reason: "a request for more, with no earlier topic", passages: [])
     }
-    if let intentId = last.intent, !turn.context.followUpGiven,
+    let topic = turn.context.topicIntent
+    if let intentId = topic, !turn.context.followUpGiven,
       let index = resources.pack.intents.firstIndex(where: { $0.id == intentId }),
       let followUp = resources.pack.intents[index].followUp
     {
@@ -43,28 +41,29 @@ public struct FollowUpStage: DialogueStage {
       result.continuesTopic = true
       return result
     }
-    let given = turn.context.givenPassages
-    let anchor = given.last ?? last.sources.last?.id
-    if let anchor, let next = resources.knowledge.paragraph(after: anchor), !given.contains(next.id) {
+    let given = turn.context.givenPassages.isEmpty ? last.sources.map(\.id) : turn.context.givenPassages
+    let next = resources.knowledge.continuation(after: given)
+    if !next.isEmpty {
       let answer = Answer(
-        kind: .knowledge, intent: last.intent, confidence: last.confidence, text: next.text,
-        sources: [Answer.Source(id: next.id, section: next.sectionTitle)],
+        kind: .knowledge, intent: topic, confidence: last.confidence,
+        text: next.map(\.text).joined(separator: " "),
+        sources: next.map { Answer.Source(id: $0.id, section: $0.sectionTitle) },
         candidates: resources.candidates(turn.prediction), suggestions: last.suggestions,
         truncated: turn.truncated)
       var result = StageResult(
-        answer: answer, reason: "a request for more: the next passage of the same section",
-        passages: [next.id])
+        answer: answer, reason: "a request for more: what the section holds that was not shown yet",
+        passages: next.map(\.id))
       result.continuesTopic = true
       return result
     }
-    let section = last.sources.first?.section ?? "this topic"
+    let section = given.last.flatMap { resources.knowledge.passage($0)?.sectionTitle } ?? "this topic"
     let answer = Answer(
-      kind: .fallback, intent: last.intent, confidence: last.confidence,
+      kind: .fallback, intent: nil, confidence: 1,
       text: "That is all the document says about \(section). \(resources.fallbackAdvice)",
-      sources: last.sources, candidates: resources.candidates(turn.prediction), suggestions: last.suggestions,
-      truncated: turn.truncated)
+      candidates: resources.candidates(turn.prediction), suggestions: last.suggestions,
+      truncated: turn.truncated, category: .notCovered)
     var result = StageResult(
-      answer: answer, reason: "a request for more, but the topic is exhausted", passages: [])
+      answer: answer, reason: "a request for more, but every sentence of the section was shown", passages: [])
     result.continuesTopic = true
     return result
   }

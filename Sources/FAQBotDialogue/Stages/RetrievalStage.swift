@@ -1,5 +1,6 @@
 import FAQBotCore
 import FAQBotMatching
+import FAQBotIntents
 
 /// When no intent is confident: a passage of the document that holds most of what the
 /// question asks about is quoted, with its source.
@@ -23,9 +24,11 @@ public struct RetrievalStage: DialogueStage {
           resources.knowledge.passage($0)?.sectionId == passage.sectionId
         }
     }
+    let (text, sources) = resources.render(Reply(text: nil, knowledge: [passage.id]))
     let answer = Answer(
-      kind: .knowledge, intent: nil, confidence: min(1, hit.coverage), text: passage.text,
-      sources: [Answer.Source(id: passage.id, section: passage.sectionTitle)],
+      kind: .knowledge, intent: nil,
+      confidence: resources.configuration.retrievalCalibration.probability(hit.coverage),
+      text: text, sources: sources,
       candidates: resources.candidates(turn.prediction),
       suggestions: Array(related.compactMap(\.examples.first).prefix(3)), truncated: turn.truncated)
     let reason =

@@ -1,6 +1,8 @@
 import FAQBot
 
-/// Renders an answer as plain text: the answer, its sources, and numbered offers.
+/// Renders an answer as plain text: the answer, its sources, and the offers as a list. Not
+/// numbered: pipe mode and `faqbot ask` read every line as a question, so a "1" typed after a
+/// numbered list would be a question of its own.
 struct PlainRenderer {
   func render(_ answer: Answer) -> String {
     var lines = [answer.text]
@@ -11,9 +13,7 @@ struct PlainRenderer {
     }
     if !answer.suggestions.isEmpty {
       lines.append(answer.kind == .fallback ? "Did you mean:" : "You could also ask:")
-      for (number, suggestion) in answer.suggestions.enumerated() {
-        lines.append("  \(number + 1). \(suggestion)")
-      }
+      for suggestion in answer.suggestions { lines.append("  - \(suggestion)") }
     }
     return lines.joined(separator: "\n")
   }

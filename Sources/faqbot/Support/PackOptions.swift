@@ -51,6 +51,10 @@ struct PackOptions: ParsableArguments {
   @Flag(help: "Train at start without reading or writing the model cache (~/.cache/faqbot).")
   var noCache = false
 
+  /// Hidden: turns the subject check off, to measure what it changes (Benchmarks/run).
+  @Flag(help: .hidden)
+  var noSubjectCheck = false
+
   func validate() throws {
     if let threshold, !(0...1).contains(threshold) {
       throw ValidationError("--threshold must be between 0 and 1 (got \(threshold)).")
@@ -64,6 +68,7 @@ struct PackOptions: ParsableArguments {
     var configuration = EngineConfiguration()
     if let threshold { configuration.threshold = threshold }
     configuration.maxQuestionCharacters = maxQuestionChars
+    configuration.subjectCheck = !noSubjectCheck
     return configuration
   }
 

@@ -19,10 +19,11 @@ struct TopicIndex: Sendable {
   /// Sections in document order, then the kind groups.
   var groups: [Group]
 
-  /// - Parameter kinds: the intent kinds to list; the MCP front lists only `.faq`, what a
-  ///   person can usefully ask, not the kinds that exist to decline or redirect (safety,
-  ///   decline, not covered), which would advertise what faqbot refuses to do.
-  init(pack: IntentPack, knowledge: KnowledgeBase, kinds: Set<Intent.Kind> = Set(Intent.Kind.allCases)) {
+  /// - Parameter kinds: the intent kinds to list: by default only what can be asked, a
+  ///   document answer or an honest "not covered" (the REPL's `/topics`), never a crisis
+  ///   message, small talk or a question faqbot declines, which would advertise what it
+  ///   refuses to do. The MCP front lists only `.faq`.
+  init(pack: IntentPack, knowledge: KnowledgeBase, kinds: Set<Intent.Kind> = [.faq, .notCovered]) {
     var bySection: [String: [String]] = [:]
     var byKind: [String: [String]] = [:]
     for intent in pack.intents where kinds.contains(intent.kind) {

@@ -81,8 +81,12 @@ def check_answer(question, kind, result):
         expect(text.startswith("EMERGENCY:"), f"{question!r}: text does not start with the emergency mark")
         expect("988" in text.split(".")[0], f"{question!r}: 988 is not in the first sentence: {text}")
     elif kind == "dont know":
+        # An honest "not covered": a fallback with no intent, that says the document does not
+        # cover it (the subject check names the thing: "… doesn't say anything about X").
         expect(structured["kind"] == "fallback", f"{question!r}: kind {structured['kind']}")
-        expect(text.startswith("I don't know"), f"{question!r}: {text}")
+        expect(structured["intent"] is None, f"{question!r}: intent {structured['intent']}")
+        expect(structured.get("category") == "not_covered", f"{question!r}: category {structured.get('category')}")
+        expect("does not cover" in text or "doesn't say anything about" in text, f"{question!r}: {text}")
 
 
 async def expect_tool_error(session, name, arguments, needle):

@@ -1,0 +1,56 @@
+import FAQBotCore
+import FAQBotMatching
+
+/// A question about a named thing the document never mentions ("what are the side effects of
+/// Prozac?") is answered "not covered", naming that thing, before the classifier can answer
+/// it from the document's own topic ("side effects" of ketamine). The check is
+/// ``SubjectVocabulary``'s; it runs after safety, "tell me more" and the triggers, so a
+/// crisis or a decline still wins, and it gives way when an intent that does not claim a
+/// document answer (a decline, a not-covered or small-talk intent) is confident: those are
+/// honest already, and their text is more specific.
+public struct SubjectStage: DialogueStage {
+  public let name = "subject"
+
+  public init() {}
+
+  public func respond(to turn: Turn, resources: EngineResources) -> StageResult? {
+    guard resources.configuration.subjectCheck,
+      let subject = resources.subjects.foreignSubject(of: turn.analysis, analyzer: resources.analyzer)
+    else { return nil }
+    let threshold = resources.configuration.threshold
+    for reading in [turn.reading, turn.contextualReading].compactMap({ $0 }) {
+      if let best = reading.prediction.ranking.first, reading.prediction.hasEvidence,
+        reading.bestConfidence >= threshold, resources.pack.intents[best].kind != .faq
+      {
+        return nil
+      }
+    }
+    let named = Self.asTyped(subject, in: turn.question)
+    let covers = resources.subjects.subjectName.map { "only covers \($0)" } ?? "covers its own subject"
+    let text =
+      "The document (\"\(resources.knowledge.document.title)\") \(covers); it doesn't say anything about "
+      + "\(named). \(resources.fallbackAdvice)"
+    let answer = Answer(
+      kind: .fallback, intent: nil, confidence: resources.configuration.subjectCheckConfidence, text: text,
+      candidates: resources.candidates(turn.prediction), truncated: turn.truncated, category: .notCovered)
+    let reason =
+      "the question is about \"\(subject)\", which neither the document nor an intent's examples mention"
+    return StageResult(answer: answer, reason: reason, passages: [])
+  }
+
+  /// `subject` as the person wrote it ("Prozac"), found again in `question`; the lower-case
+  /// words when it cannot be found (typographic apostrophes, Unicode folding).
+  static func asTyped(_ subject: String, in question: String) -> String {
+    // Lower-casing keeps byte offsets only for ASCII; anything else is shown as matched.
+    guard question.utf8.allSatisfy({ $0 < 0x80 }) else { return subject }
+    let lower = Array(question.lowercased().utf8)
+    let target = Array(subject.utf8)
+    guard !target.isEmpty, lower.count >= target.count else { return subject }
+    let bytes = Array(question.utf8)
+    for start in 0...(lower.count - target.count)
+    where lower[start..<start + target.count].elementsEqual(target) {
+      return String(decoding: bytes[start..<start + target.count], as: UTF8.self)
+    }
+    return subject
+  }
+}

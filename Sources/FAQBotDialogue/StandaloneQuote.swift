@@ -1,0 +1,69 @@
+import FAQBotCore
+import FAQBotKnowledge
+
+/// Quoted sentences that stand on their own: a sentence that opens with a connective or a
+/// pointer ("However, the drug can cause…", "These effects usually subside…") or leans on
+/// the one before in its first clause ("Ketamine therapy, on the other hand, …") means little
+/// without the sentence it depends on, so it is quoted with it.
+struct StandaloneQuote: Sendable {
+  /// Sentence id → the id of the sentence before it in the same paragraph.
+  private let previous: [String: String]
+
+  /// First words that make a sentence depend on the one before.
+  static let dependentOpenings: Set<String> = [
+    "however", "moreover", "furthermore", "additionally", "also", "therefore", "thus", "hence",
+    "consequently",
+    "nevertheless", "nonetheless", "instead", "still", "yet", "but", "and", "similarly", "likewise",
+    "meanwhile", "otherwise", "this", "these", "those", "such", "it", "they", "its", "their",
+  ]
+  /// Connectives that, inside a sentence's first clause, point back at the sentence before.
+  static let dependentPhrases: [[String]] = [
+    ["on", "the", "other", "hand"], ["however"], ["in", "contrast"], ["by", "contrast"],
+    ["as", "a", "result"],
+    ["in", "addition"], ["for", "example"], ["for", "instance"],
+  ]
+
+  init(knowledge: KnowledgeBase) {
+    var previous: [String: String] = [:]
+    for section in knowledge.document.sections {
+      for paragraph in section.paragraphs {
+        for (before, sentence) in zip(paragraph.sentences, paragraph.sentences.dropFirst()) {
+          previous[sentence.id] = before.id
+        }
+      }
+    }
+    self.previous = previous
+  }
+
+  /// `ids` with, before each dependent sentence, the sentences it depends on (at most two
+  /// back), unless they are quoted already.
+  func expand(_ ids: [String], knowledge: KnowledgeBase) -> [String] {
+    var result: [String] = []
+    for id in ids {
+      var chain: [String] = []
+      var current = id
+      while chain.count < 2, let text = knowledge.passage(current)?.text, Self.isDependent(text),
+        let before = previous[current], !result.contains(before), !ids.contains(before)
+      {
+        chain.insert(before, at: 0)
+        current = before
+      }
+      result += chain
+      if !result.contains(id) { result.append(id) }
+    }
+    return result
+  }
+
+  static func isDependent(_ text: String) -> Bool {
+    let words = TextNormalizer().words(String(text.prefix(60)))
+    guard let first = words.first else { return false }
+    if dependentOpenings.contains(first) { return true }
+    let clause = Array(words.prefix(6))
+    return dependentPhrases.contains { phrase in
+      clause.count >= phrase.count
+        && (1...(clause.count - phrase.count)).contains {
+          clause[$0..<$0 + phrase.count].elementsEqual(phrase)
+        }
+    }
+  }
+}

@@ -1,0 +1,194 @@
+import FAQBotCore
+import FAQBotIntents
+import FAQBotKnowledge
+import FAQBotVectors
+
+/// What the document talks about, as words: the knowledge file's, the answerable intents'
+/// examples and the synonyms' canonical words. A question whose subject is a named thing
+/// outside it ("what are the side effects of *Prozac*?", "how does *lithium* work on the
+/// brain?") asks about something the document never mentions, however well its other words
+/// ("side effects", "work on the brain") match an intent.
+///
+/// The words are looked at as typed (``TextAnalyzer/Analysis/surface``), before synonyms:
+/// a pack may map "prozac" to "antidepressant" so that "is ketamine better than prozac?"
+/// finds the comparison, but the document still says nothing about Prozac itself.
+public struct SubjectVocabulary: Sendable {
+  /// Normalised words the document or an answerable example uses.
+  private let words: Set<String>
+  /// Their stems, so that "migraines" and "migraine" are one word.
+  private let stems: Set<String>
+  /// Stems of the document's main subject ("ketamin"): words in at least
+  /// ``anchorShare`` of the answerable examples. A question naming one is about the
+  /// document, whatever else it names ("can I take ketamine with lithium?").
+  public let anchors: Set<String>
+  /// The document's subject as a phrase ("ketamine therapy"), from its title; nil when the
+  /// title does not name an anchor.
+  public let subjectName: String?
+  private let vectors: TokenVectors?
+  private let stemmer = EnglishStemmer()
+
+  /// A stem in this share of the answerable examples is the document's main subject.
+  public static let anchorShare = 0.25
+
+  /// Words that never name a subject, though a question may use them where a subject goes
+  /// ("how *often* …", "what kind of *stuff* …").
+  static let notSubjects: Set<String> = [
+    "often", "stuff", "way", "kind", "ages", "few", "lot", "lots", "thing", "things", "really", "actually",
+    "anymore", "isn", "aren", "doesn", "don", "didn", "can't", "won", "i'm", "i've", "it's", "myself",
+    "yourself", "someone", "something", "anything", "everything", "nothing", "people", "person",
+    "okay", "yes", "yeah", "hey",
+  ]
+  /// Words after which a noun is what the question is about ("is *X* addictive", "side
+  /// effects of *X*", "who should not take *X*"), determiners skipped.
+  static let subjectSlots: Set<String> = [
+    "is", "are", "was", "were", "does", "do", "did", "can", "could", "will", "would", "should", "has", "have",
+    "may", "might", "r", "of", "about", "with", "for", "on", "than", "like", "vs", "versus", "or", "and",
+    "from", "to", "take", "taking", "took", "use", "using", "try", "trying", "start", "stop", "mix", "get",
+    "getting", "quit", "how", "what", "whats", "why", "when", "where", "who", "which",
+  ]
+  static let determiners: Set<String> = [
+    "a", "an", "the", "my", "your", "his", "her", "their", "this", "that", "these", "those", "any", "some",
+  ]
+  /// Words after a subject that show it is one ("*abilify* side effects", "is *X* safe").
+  static let subjectFollowers: Set<String> = [
+    "side", "addictive", "safe", "work", "works", "cause", "causes", "effects",
+  ]
+
+  public init(pack: IntentPack, knowledge: KnowledgeBase, vectors: TokenVectors? = TokenVectors.embedded) {
+    let normalizer = TextNormalizer()
+    let stemmer = EnglishStemmer()
+    var documentWords: Set<String> = []
+    for word in normalizer.words(knowledge.document.title) { documentWords.insert(word) }
+    var counts: [String: Int] = [:]
+    for section in knowledge.document.sections {
+      for word in normalizer.words(section.title) { documentWords.insert(word) }
+    }
+    for paragraph in knowledge.paragraphs {
+      for word in normalizer.words(paragraph.text) {
+        documentWords.insert(word)
+        counts[word, default: 0] += 1
+      }
+    }
+    var words = documentWords
+    var anchorCounts: [String: Int] = [:]
+    var answerable = 0
+    for intent in pack.intents where intent.kind == .faq || intent.kind == .smalltalk {
+      for example in intent.examples {
+        let exampleWords = normalizer.words(example)
+        words.formUnion(exampleWords)
+        guard intent.kind == .faq else { continue }
+        answerable += 1
+        for stem in Set(exampleWords.map { stemmer.stem(Self.possessive($0)) })
+        where !WordLists.stopStems.contains(stem) {
+          anchorCounts[stem, default: 0] += 1
+        }
+      }
+    }
+    func isEnglish(_ word: String) -> Bool { Self.isWholePiece(word, vectors: vectors) }
+    for (canonical, variants) in pack.synonyms {
+      let canonicalWords = normalizer.words(canonical)
+      words.formUnion(canonicalWords)
+      for variant in variants {
+        let variantWords = normalizer.words(variant)
+        // A variant that is a name of its own ("prozac" for "antidepressant"): not an
+        // English word, not a misspelling of its canonical and not in the document.
+        if variantWords.count == 1, let only = variantWords.first, !documentWords.contains(only),
+          !isEnglish(only),
+          canonicalWords.allSatisfy({
+            SpellingCorrector.editDistance(
+              Array(only.unicodeScalars.map(\.value)), Array($0.unicodeScalars.map(\.value))) > 2
+          })
+        {
+          words.remove(only)
+          continue
+        }
+        words.formUnion(variantWords)
+      }
+    }
+    self.words = words
+    self.stems = Set(words.map { stemmer.stem(Self.possessive($0)) })
+    let minimum = max(1, Int((Double(answerable) * Self.anchorShare).rounded(.up)))
+    let anchors = Set(anchorCounts.filter { $0.value >= minimum }.keys)
+    self.anchors = answerable == 0 ? [] : anchors
+    self.vectors = vectors
+    // "Exploring the Science Behind Ketamine Therapy" → "ketamine therapy": from the first
+    // anchor of the title through the frequent document words after it.
+    let title = normalizer.words(knowledge.document.title)
+    if let start = title.firstIndex(where: { anchors.contains(stemmer.stem($0)) }) {
+      var end = start + 1
+      while end < title.count, counts[title[end], default: 0] >= 3,
+        !WordLists.stopStems.contains(stemmer.stem(title[end]))
+      {
+        end += 1
+      }
+      self.subjectName = title[start..<end].joined(separator: " ")
+    } else {
+      self.subjectName = nil
+    }
+  }
+
+  /// The thing `analysis` asks about that the document never mentions, as a lower-case
+  /// word or two; nil when its subject is the document's own, or it names nothing foreign.
+  public func foreignSubject(of analysis: TextAnalyzer.Analysis, analyzer: TextAnalyzer) -> String? {
+    // A question that names the document's subject is about it.
+    if !anchors.isEmpty, analysis.stems.contains(where: anchors.contains) { return nil }
+    let typed = analysis.surface.map(Self.possessive)
+    for (index, word) in typed.enumerated() where isForeign(word, analyzer: analyzer) {
+      if !isEnglish(word) { return phrase(typed, at: index, analyzer: analyzer) }
+      var before = index - 1
+      while before >= 0, Self.determiners.contains(typed[before]) { before -= 1 }
+      if before < 0 || Self.subjectSlots.contains(typed[before]) {
+        return phrase(typed, at: index, analyzer: analyzer)
+      }
+      if before == index - 1, isForeign(typed[before], analyzer: analyzer) {
+        return "\(typed[before]) \(word)"
+      }
+      if Self.looksLikeNoun(word) { return phrase(typed, at: index, analyzer: analyzer) }
+      if index + 1 < typed.count, Self.subjectFollowers.contains(typed[index + 1]) { return word }
+    }
+    return nil
+  }
+
+  /// `word`, with the foreign word after it when there is one ("apple watch").
+  private func phrase(_ typed: [String], at index: Int, analyzer: TextAnalyzer) -> String {
+    if index + 1 < typed.count, isForeign(typed[index + 1], analyzer: analyzer) {
+      return "\(typed[index]) \(typed[index + 1])"
+    }
+    return typed[index]
+  }
+
+  /// A content word that neither the document nor an answerable example uses, and that is
+  /// not a misspelling of one of theirs.
+  func isForeign(_ word: String, analyzer: TextAnalyzer) -> Bool {
+    guard word.unicodeScalars.count >= 3, !words.contains(word), !Self.notSubjects.contains(word),
+      word.unicodeScalars.contains(where: { $0.properties.isAlphabetic }),
+      !word.unicodeScalars.contains(where: { $0.properties.numericType != nil })
+    else { return false }
+    let stem = stemmer.stem(word)
+    guard !WordLists.stopStems.contains(stem), !stems.contains(stem) else { return false }
+    let corrected = analyzer.correction(of: word)
+    return corrected == word || !words.contains(corrected)
+  }
+
+  private func isEnglish(_ word: String) -> Bool { Self.isWholePiece(word, vectors: vectors) }
+
+  /// True when the token vectors' vocabulary holds `word` whole: a common English word or
+  /// name rather than a rare name or a typo (which split into several pieces). Without
+  /// vectors every word counts as English, the cautious reading.
+  static func isWholePiece(_ word: String, vectors: TokenVectors?) -> Bool {
+    guard let vectors else { return true }
+    var pieces: [Int32] = []
+    vectors.appendPieces(of: word, to: &pieces)
+    return pieces.count == 1
+  }
+
+  /// English noun endings: a word ending so is a thing, wherever it stands.
+  static func looksLikeNoun(_ word: String) -> Bool {
+    ["ism", "ity", "tion", "ness", "ment", "itis", "osis", "ies"].contains { word.hasSuffix($0) }
+  }
+
+  /// "ketamine's" → "ketamine".
+  static func possessive(_ word: String) -> String {
+    word.hasSuffix("'s") ? String(word.dropLast(2)) : word
+  }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import XCTest
+
+/// Issue 16 through the built binary, on the default pack: other subjects are named as not
+/// covered, the conversation only fills what a question lacks, "tell me more" is honest,
+/// and the JSON answers keep protocol v1's promises.
+final class HonestyTests: XCTestCase {
+  /// Sends `requests` ({"question", "session"?}) to `faqbot --json` and returns the answers.
+  private func ask(_ requests: [[String: String]], arguments: [String] = []) throws -> [[String: Any]] {
+    let lines = try requests.map {
+      String(decoding: try JSONSerialization.data(withJSONObject: $0), as: UTF8.self)
+    }
+    let outcome = try BinaryRunner.run(["--json"] + arguments, lines: lines)
+    XCTAssertEqual(outcome.status, 0, outcome.errors)
+    let answers = try outcome.output.split(separator: "\n").map {
+      try XCTUnwrap(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+    }
+    XCTAssertEqual(answers.count, requests.count, outcome.output)
+    return answers
+  }
+
+  private func conversation(_ questions: [String]) throws -> [[String: Any]] {
+    try ask(questions.map { ["question": $0, "session": "s"] })
+  }
+
+  func testOtherSubjectsAreNamedAsNotCovered() throws {
+    let cases = [
+      ("what are the side effects of Prozac?", "Prozac"), ("how does lithium work on the brain", "lithium"),
+      ("is xanax addictive?", "xanax"), ("side effects of ibuprofen", "ibuprofen"),
+    ]
+    let answers = try ask(cases.map { ["question": $0.0] })
+    for ((question, subject), answer) in zip(cases, answers) {
+      XCTAssertEqual(answer["kind"] as? String, "fallback", question)
+      XCTAssertEqual(answer["category"] as? String, "not_covered", question)
+      XCTAssertTrue(answer["intent"] is NSNull, question)
+      let text = try XCTUnwrap(answer["answer"] as? String)
+      XCTAssertTrue(
+        text.contains("only covers ketamine therapy; it doesn't say anything about \(subject)."), text)
+      XCTAssertTrue(text.contains("qualified healthcare professional"), text)
+    }
+  }
+
+  func testTheSubjectCheckCanBeTurnedOffToMeasureIt() throws {
+    let answers = try ask(
+      [["question": "how does lithium work on the brain"]], arguments: ["--no-subject-check"])
+    XCTAssertEqual(answers[0]["intent"] as? String, "how_it_works_brain")
+  }
+
+  func testAQuestionAboutTheDocumentIsStillAnswered() throws {
+    let answers = try ask([
+      ["question": "Is ketamine better than Prozac?"], ["question": "What are the side effects?"],
+    ])
+    XCTAssertEqual(answers[0]["intent"] as? String, "traditional_antidepressants")
+    XCTAssertEqual(answers[1]["intent"] as? String, "side_effects")
+    XCTAssertEqual(answers[1]["category"] as? String, "answer")
+  }
+
+  func testContextFillsButDoesNotOverrideACompleteQuestion() throws {
+    var answers = try conversation(["How does ketamine work on the brain?", "how quickly does it work?"])
+    XCTAssertEqual(answers[1]["intent"] as? String, "how_fast_it_works")
+    answers = try conversation(["what are the side effects", "and is it addictive?"])
+    XCTAssertEqual(answers[1]["intent"] as? String, "addiction_risk")
+    answers = try conversation(["What are the side effects?", "how long do they last?"])
+    XCTAssertEqual(answers[1]["intent"] as? String, "side_effect_duration")
+  }
+
+  func testTellMeMoreShowsWhatWasNotShownAndEndsHonestly() throws {
+    let answers = try conversation([
+      "What are the side effects?", "tell me more", "tell me more", "tell me more",
+    ])
+    let shown = answers.flatMap {
+      ($0["sources"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+    }
+    XCTAssertTrue(shown.contains("potential-side-effects.p1.s4"), "\(shown)")
+    let last = try XCTUnwrap(answers.last)
+    XCTAssertEqual(last["kind"] as? String, "fallback")
+    XCTAssertTrue(last["intent"] is NSNull, "a fallback names no intent")
+    XCTAssertTrue((last["answer"] as? String ?? "").hasPrefix("That is all the document says about"))
+  }
+
+  func testTellMeMoreTwiceAfterIsItSafeKeepsTheProtocol() throws {
+    let answers = try conversation(["is it safe", "tell me more", "tell me more", "tell me more"])
+    for answer in answers where answer["kind"] as? String == "fallback" {
+      XCTAssertTrue(answer["intent"] is NSNull, "\(answer)")
+    }
+  }
+
+  func testJSONAnswersHaveNoREPLWordsAndQuotesStandAlone() throws {
+    let answers = try ask([["question": "tell me more"], ["question": "What are the side effects?"]])
+    for answer in answers {
+      let text = try XCTUnwrap(answer["answer"] as? String)
+      XCTAssertFalse(text.contains("/topics"), text)
+      XCTAssertFalse(text.isEmpty)
+    }
+    let sideEffects = try XCTUnwrap(answers[1]["answer"] as? String)
+    XCTAssertFalse(sideEffects.hasPrefix("However"), sideEffects)
+  }
+
+  func testPipeModeDoesNotNumberSuggestions() throws {
+    let outcome = try BinaryRunner.run([], lines: ["What are the side effects?"])
+    XCTAssertEqual(outcome.status, 0, outcome.errors)
+    XCTAssertTrue(outcome.output.contains("  - "), outcome.output)
+    XCTAssertFalse(outcome.output.contains("  1. "), outcome.output)
+  }
+
+  func testCheckRefusesAnEmptyAnswerText() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("faqbot-empty-\(UUID())")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let yaml = """
+      intents:
+        - id: hello
+          examples: [hi, hello there, good morning]
+          answer:
+            text: ""
+      """
+    try yaml.write(to: directory.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
+    let outcome = try BinaryRunner.run(["check", "--intents", directory.path], lines: [])
+    XCTAssertNotEqual(outcome.status, 0, outcome.output)
+    XCTAssertTrue(outcome.errors.contains("a.yaml:5"), outcome.errors)
+    XCTAssertTrue(outcome.errors.contains("is empty"), outcome.errors)
+  }
+}
