@@ -1,6 +1,6 @@
 import FAQBotCore
-import FAQBotMatching
 import FAQBotIntents
+import FAQBotMatching
 
 /// When no intent is confident: a passage of the document that holds most of what the
 /// question asks about is quoted, with its source.
