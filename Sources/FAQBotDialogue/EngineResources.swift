@@ -2,6 +2,7 @@ import FAQBotIntents
 import FAQBotKnowledge
 import FAQBotMatching
 import FAQBotModelStore
+import FAQBotSafety
 
 /// Everything the stages share: the pack, the knowledge and the trained matchers.
 public struct EngineResources: Sendable {
@@ -12,6 +13,11 @@ public struct EngineResources: Sendable {
   public let triggers: TriggerMatcher
   public let retriever: PassageRetriever
   public let configuration: EngineConfiguration
+  /// The engine's crisis detector: built-in patterns and classifier, plus the phrases the
+  /// pack adds (its safety intents' triggers and ``EngineConfiguration/crisisPhrases``).
+  public let crisisDetector: CrisisDetector
+  /// What a crisis message is answered with (the pack's localisation or the built-in text).
+  public let crisisReply: CrisisReply
   /// Where to send people for what the document does not answer.
   public let fallbackAdvice: String
   /// The honest "not covered" answer.
@@ -31,6 +37,9 @@ public struct EngineResources: Sendable {
     self.triggers = TriggerMatcher(pack: pack, analyzer: analyzer)
     self.retriever = PassageRetriever(knowledge: knowledge, analyzer: analyzer)
     self.configuration = configuration
+    let safetyTriggers = pack.intents.filter { $0.kind == .safety }.flatMap(\.triggers)
+    self.crisisDetector = CrisisDetector(extraPhrases: safetyTriggers + configuration.crisisPhrases)
+    self.crisisReply = configuration.crisisReply.map { CrisisReply(localized: $0) } ?? .builtIn
     let advice = pack.advice ?? "For advice about your own situation, please ask a qualified professional."
     self.fallbackAdvice = advice
     self.fallbackText =

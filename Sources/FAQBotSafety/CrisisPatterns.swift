@@ -59,18 +59,25 @@ public enum CrisisPatterns {
   ]
 
   /// Every pattern, in the order they are tried (the first match names the category).
-  public static let all: [CrisisPattern] = {
-    let c = classes
-    func p(
-      _ category: CrisisCategory, _ text: String, negatable: Bool = false, unlessNext: Set<String> = [],
-      requiring: Set<String> = [], unless: Set<String> = []
-    ) -> CrisisPattern {
-      CrisisPattern(
-        category, text, negatable: negatable, unlessNext: unlessNext, requiring: requiring, unless: unless,
-        classes: c)
-    }
-    return [
-      // MARK: explicit ideation
+  ///
+  /// Built by one function per group: a single literal of them all needs a stack frame larger
+  /// than a dispatch thread's in debug builds.
+  public static let all: [CrisisPattern] =
+    explicitIdeation() + passiveIdeation() + methodSeeking() + selfHarm() + overdose() + thirdParty() + slang()
+
+  private static func p(
+    _ category: CrisisCategory, _ text: String, negatable: Bool = false, unlessNext: Set<String> = [],
+    requiring: Set<String> = [], unless: Set<String> = []
+  ) -> CrisisPattern {
+    CrisisPattern(
+      category, text, negatable: negatable, unlessNext: unlessNext, requiring: requiring, unless: unless,
+      classes: classes)
+  }
+
+  // MARK: explicit ideation
+
+  private static func explicitIdeation() -> [CrisisPattern] {
+    [
       p(.explicitIdeation, "kill|killing|murder|murdering|off|offing|hang|hanging|shoot|shooting|unalive|delete|deleting|end|ending|stab|suffocate|electrocute|yeet|yeeting|gas [my] @self", unlessNext: ["in", "with", "laughing", "at"]),
       p(.thirdParty, "kill|killing|kills|killed|murder|off|offing|hang|hanging|hanged|shoot|shooting|shot|unalive|delete|end|ending|stab|yeet @others", unlessNext: ["in", "laughing"]),
       p(.explicitIdeation, "kill|killing|end|ending|take|taking [my] my|own [own] life|lives", unlessNext: ["insurance", "savings"]),
@@ -103,8 +110,13 @@ public enum CrisisPatterns {
       p(.explicitIdeation, "stop|quit living|existing", negatable: true),
       p(.explicitIdeation, "last_message|goodbye ~3 ending|end|die|kill|suicide|gone"),
       p(.explicitIdeation, "letters|letter|notes ~3 before_i|before_im"),
+    ]
+  }
 
-      // MARK: passive ideation
+  // MARK: passive ideation
+
+  private static func passiveIdeation() -> [CrisisPattern] {
+    [
       p(.passiveIdeation, "dont|not|never|no|nt|doesnt ~2 want|wanna|wish @to ~1 live|alive|exist|existing|living|wake"),
       p(.passiveIdeation, "dont|not|never|doesnt ~2 want|wanna @to be here|around anymore|no"),
       p(.passiveIdeation, "dont|not|doesnt ~2 want|wanna @to go|keep|carry on|going $|anymore|like|living"),
@@ -143,8 +155,13 @@ public enum CrisisPatterns {
       p(.passiveIdeation, "sleep|asleep ~3 forever|permanently|for_good|never_wake|not_wake"),
       p(.passiveIdeation, "something_will_happen|something_happens|something_to_happen ~1 to me"),
       p(.passiveIdeation, "hopeless|worthless ~3 die|dead|live|living|anymore|point|go_on|end"),
+    ]
+  }
 
-      // MARK: method seeking
+  // MARK: method seeking
+
+  private static func methodSeeking() -> [CrisisPattern] {
+    [
       p(.methodSeeking, "lethal|fatal|deadly|toxic|killing|ld50|ld ~2 dose|doses|dosage|amount|amounts|quantity|level|levels|mg|limit"),
       p(.methodSeeking, "ld50"),
       p(.methodSeeking, "how many|much ~7 die|kill|kills|fatal|lethal|deadly|overdose|od|dead|wake|heart|breathing|unconscious", unless: ["people", "patients", "deaths", "users", "americans", "year", "years", "annually", "died", "per", "died", "cells", "calories", "weight", "bacteria", "germs", "money", "trees"]),
@@ -177,8 +194,13 @@ public enum CrisisPatterns {
       p(.methodSeeking, "painless|peaceful|quickest|quick ~1 death|suicide|exit"),
       p(.methodSeeking, "mix|mixing|combine|combining ~5 to_die|not_wake|kill_me|fatal"),
       p(.methodSeeking, "dose|amount|much ~3 stop my ~1 heart|breathing"),
+    ]
+  }
 
-      // MARK: self-harm
+  // MARK: self-harm
+
+  private static func selfHarm() -> [CrisisPattern] {
+    [
       p(.selfHarm, "self ~1 harm|harming|harmed|harms|injury|injure|injuring|mutilate|mutilation|hurt|hurting|punish", unless: research.subtracting(["clinic", "clinics", "risk"])),
       p(.selfHarm, "selfharm|sh ~1 again|tonight|urges|urge|scars|relapse"),
       p(.selfHarm, "selfharm", unless: research.subtracting(["clinic", "clinics", "risk"])),
@@ -202,8 +224,13 @@ public enum CrisisPatterns {
       p(.selfHarm, "on purpose|deliberately|intentionally", requiring: ["hurt", "cut", "burn", "burned", "hit", "slammed", "punched", "broke", "bruised", "scratched", "bit", "stabbed"]),
       p(.selfHarm, "nails|nail ~3 into_my|my_skin|my_arms ~3 bleed"),
       p(.selfHarm, "punish|punishing|punished [my] @self ~1 physically"),
+    ]
+  }
 
-      // MARK: overdose
+  // MARK: overdose
+
+  private static func overdose() -> [CrisisPattern] {
+    [
       p(.overdose, "overdosed|overdose|overdosing", unlessNext: ["on", "risk", "risks", "rate", "rates", "prevention", "symptoms", "signs", "deaths", "crisis", "epidemic", "reversal"], requiring: ["i", "im", "ive", "my", "me", "he", "she", "hes", "shes", "they", "friend", "roommate", "son", "daughter", "brother", "sister", "mom", "dad", "husband", "wife", "boyfriend", "girlfriend", "partner", "just", "think", "took", "planning", "going", "gonna", "threatening", "want", "wanna"], unless: ["can", "could", "possible", "clinic", "clinics", "prevent", "what", "article", "how", "cuteness", "risk", "hypothetically"]),
       p(.overdose, "^ overdose|overdosed $"),
       p(.overdose, "overdosed|overdosing on @pills|my|his|her|all|a|something|it|them|purpose"),
@@ -226,13 +253,23 @@ public enum CrisisPatterns {
       p(.overdose, "throw_up|vomit ~2 pills|@pills"),
       p(.overdose, "medicine|medication|pill|pills cabinet"),
       p(.overdose, "every|all|whole|entire ~1 pill|pills|@pills ~2 in_the_house|i_have|i_own|at_once"),
+    ]
+  }
 
-      // MARK: third party (beyond the other-person forms above)
+  // MARK: third party (beyond the other-person forms above)
+
+  private static func thirdParty() -> [CrisisPattern] {
+    [
       p(.thirdParty, "@person ~4 wants|want|wanted|wanting|trying|tried|planning|plans|threatening|threatened|talks|talking|talked|says|said|keeps|told ~4 die|dead|suicide|end_it|end_her|end_his|end_their|jump|overdose|od|kms|unalive", unless: research.union(["movie", "show", "game", "character", "book", "plant", "plants", "battery", "phone", "car", "fish", "goldfish"])),
       p(.thirdParty, "@person ~3 researching|searching|googling|looking ~3 ways|how @to die|kill"),
       p(.thirdParty, "@person ~3 giving|given|gave away ~3 stuff|things|belongings"),
+    ]
+  }
 
-      // MARK: slang, abbreviations and euphemisms
+  // MARK: slang, abbreviations and euphemisms
+
+  private static func slang() -> [CrisisPattern] {
+    [
       p(.slang, "kms|kys|kmsl|kmsss|kmss"),
       p(.slang, "sewerslide|sewerslides|sewersliding"),
       p(.slang, "unalive|unaliving|unalived", unless: ["show", "movie", "character", "series", "episode", "book", "game"]),
@@ -258,5 +295,5 @@ public enum CrisisPatterns {
       p(.slang, "catch the bus", requiring: ["ctb", "iykyk", "forums", "forum"]),
       p(.slang, "delete ~1 myself|my_existence|me_from_existence"),
     ]
-  }()
+  }
 }
