@@ -26,7 +26,7 @@ enum CrisisLexicon {
     "roomate": "roommate", "rommate": "roommate", "freind": "friend", "frend": "friend", "frnd": "friend",
     "gf": "girlfriend", "bf": "boyfriend", "bff": "friend", "bestie": "friend", "mum": "mom", "mam": "mom",
     "ur": "your", "u": "you", "cuz": "because", "bc": "because", "smth": "something", "sth": "something",
-    "n": "and", "nd": "and", "tho": "though", "rly": "really", "anymor": "anymore", "nomore": "anymore",
+    "n": "and", "meny": "many", "mant": "many", "mutch": "much", "muc": "much", "nd": "and", "tho": "though", "rly": "really", "anymor": "anymore", "nomore": "anymore",
     "wont": "wont", "wouldnt": "wouldnt", "lfe": "life", "liife": "life", "livin": "living",
     "tabs": "pills", "tablets": "pills", "pill": "pills", "meds": "pills", "medication": "pills",
     "medications": "pills", "capsules": "pills", "benzos": "pills", "painkillers": "pills",
