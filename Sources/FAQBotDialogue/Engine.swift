@@ -16,7 +16,8 @@ public struct Engine: Sendable {
 
   /// The standard pipeline, in the order that keeps people safe first.
   public static let standardStages: [any DialogueStage] = [
-    SafetyStage(), ShortReplyStage(), FollowUpStage(), TriggerStage(), ClassifierStage(), RetrievalStage(), FallbackStage(),
+    SafetyStage(), ShortReplyStage(), FollowUpStage(), TriggerStage(), ClassifierStage(), RetrievalStage(),
+    FallbackStage(),
   ]
 
   public init(resources: EngineResources, stages: [any DialogueStage] = Engine.standardStages) {

@@ -27,7 +27,8 @@ public struct CrisisClassifier: Sendable {
     var index = 0
     while index + 5 <= bytes.count {
       let bucket =
-        Int(bytes[index]) | Int(bytes[index + 1]) << 8 | Int(bytes[index + 2]) << 16 | Int(bytes[index + 3]) << 24
+        Int(bytes[index]) | Int(bytes[index + 1]) << 8 | Int(bytes[index + 2]) << 16 | Int(bytes[index + 3])
+        << 24
       let weight = Int8(bitPattern: bytes[index + 4])
       if bucket < table.count { table[bucket] = Float(weight) * Self.trainedScale }
       index += 5

@@ -27,7 +27,8 @@ public struct CrisisDetector: Sendable {
     if let match = matcher.firstMatch(in: words) {
       return CrisisDetection(
         category: match.pattern.category,
-        evidence: .phrase(pattern: match.pattern.text, matched: match.matched.joined(separator: " ")), score: 1)
+        evidence: .phrase(pattern: match.pattern.text, matched: match.matched.joined(separator: " ")),
+        score: 1)
     }
     for phrase in packPhrases where Self.contains(words, phrase) {
       return CrisisDetection(category: nil, evidence: .packPhrase(phrase.joined(separator: " ")), score: 1)

@@ -11,13 +11,15 @@ public struct CrisisReply: Sendable, Equatable {
 
   /// The built-in answer (US numbers first, then any country's emergency services).
   public static let builtIn = CrisisReply(
-    text: "If you are thinking about suicide or self-harm, or someone may have overdosed, please get help now: "
+    text:
+      "If you are thinking about suicide or self-harm, or someone may have overdosed, please get help now: "
       + "call or text 988 (Suicide & Crisis Lifeline, US), or call your local emergency number (911 in the US). "
       + "If you are outside the US, contact your local emergency services. If someone is unconscious, not "
       + "breathing normally, or cannot be woken, call emergency services straight away and stay with them. "
       + "You are not alone, and you don't have to go through this alone. I'm only an information bot and "
       + "can't help in an emergency, but the people at these services can.",
-    followUp: "Please reach out to someone now. In the US, call or text 988 (Suicide & Crisis Lifeline) or chat "
+    followUp:
+      "Please reach out to someone now. In the US, call or text 988 (Suicide & Crisis Lifeline) or chat "
       + "at 988lifeline.org; in an emergency call 911, or your local emergency number anywhere else. If you can, "
       + "tell someone you trust how you feel and stay with them, and put distance between yourself and anything "
       + "you could use to hurt yourself. If someone else is at risk, stay with them and call for help. You "

@@ -184,7 +184,8 @@ public struct CrisisText: Sendable, Equatable {
     else { return word }
     for target in CrisisLexicon.fuzzyTargets {
       let targetBytes = Array(target.utf8)
-      guard abs(targetBytes.count - bytes.count) <= 2, targetBytes.first == bytes.first || targetBytes[1] == bytes[1]
+      guard abs(targetBytes.count - bytes.count) <= 2,
+        targetBytes.first == bytes.first || targetBytes[1] == bytes[1]
       else { continue }
       let allowed = CrisisLexicon.twoEditTargets.contains(target) ? 2 : (targetBytes.count >= 5 ? 1 : 0)
       if allowed == 0 {

@@ -9,7 +9,8 @@ final class CrisisEndToEndTests: XCTestCase {
     "I want to kill myself", "kms", "i wanna kms", "sewerslide", "im so done with life, whats the point",
     "what is the lethal dose of ketamine", "i dont want to be alive anymore",
     // 2,014 characters: the crisis sentence comes after the first 2,000.
-    String(repeating: "What is ketamine and how does it work? ", count: 52).prefix(1_992) + " i want to kill myself",
+    String(repeating: "What is ketamine and how does it work? ", count: 52).prefix(1_992)
+      + " i want to kill myself",
   ]
   static let ordinaryMessages = [
     "no", "No.", "end", "the end", "k", "ok", "thanks", "this traffic is killing me", "I'm dying to know",
@@ -62,7 +63,8 @@ final class CrisisEndToEndTests: XCTestCase {
     if let pack { arguments += ["--intents", pack.path] }
     let lines = try messages.enumerated().map { index, message in
       String(
-        decoding: try JSONSerialization.data(withJSONObject: ["id": index, "question": message]), as: UTF8.self)
+        decoding: try JSONSerialization.data(withJSONObject: ["id": index, "question": message]),
+        as: UTF8.self)
     }
     let outcome = try BinaryRunner.run(arguments, lines: lines, environment: JSONTestPack.environment)
     XCTAssertEqual(outcome.status, 0, outcome.errors)
@@ -73,10 +75,13 @@ final class CrisisEndToEndTests: XCTestCase {
 
   func testEveryCrisisMessageGetsTheCrisisAnswerInEveryPack() throws {
     let packs = try Packs()
-    for pack in [JSONTestPack.repository.appendingPathComponent("intents"), packs.oneIntent, packs.notCoveredOnly] {
+    for pack in [
+      JSONTestPack.repository.appendingPathComponent("intents"), packs.oneIntent, packs.notCoveredOnly,
+    ] {
       let responses = try answers(Self.crisisMessages, pack: pack)
       for (message, response) in zip(Self.crisisMessages, responses) {
-        XCTAssertEqual(response["kind"] as? String, "safety", "\(pack.lastPathComponent): \(message.suffix(60))")
+        XCTAssertEqual(
+          response["kind"] as? String, "safety", "\(pack.lastPathComponent): \(message.suffix(60))")
         XCTAssertTrue((response["answer"] as? String ?? "").contains("988"), "\(message.suffix(60))")
       }
       // The same text in every pack that does not localise it.
@@ -114,7 +119,8 @@ final class CrisisEndToEndTests: XCTestCase {
     let ask = try BinaryRunner.run(["ask", "--intents", packs.oneIntent.path, "i wanna kms"])
     XCTAssertEqual(ask.status, 0, ask.errors)
     XCTAssertTrue(ask.output.contains("988"), ask.output)
-    let pipe = try BinaryRunner.run(["--intents", packs.oneIntent.path], lines: ["sewerslide", "when are you open"])
+    let pipe = try BinaryRunner.run(
+      ["--intents", packs.oneIntent.path], lines: ["sewerslide", "when are you open"])
     XCTAssertEqual(pipe.status, 0, pipe.errors)
     XCTAssertTrue(pipe.output.contains("988"), pipe.output)
     XCTAssertTrue(pipe.output.contains("nine to five"), pipe.output)

@@ -20,7 +20,9 @@ final class CrisisEvaluationTests: XCTestCase {
   let detector = CrisisDetector()
 
   /// Share caught per category and overall, and the messages missed.
-  func recall(_ items: [Item], flagged: Bool) -> (overall: Double, byCategory: [String: Double], wrong: [Item]) {
+  func recall(_ items: [Item], flagged: Bool) -> (
+    overall: Double, byCategory: [String: Double], wrong: [Item]
+  ) {
     var byCategory: [String: (Int, Int)] = [:]
     var wrong: [Item] = []
     for item in items {
@@ -46,9 +48,11 @@ final class CrisisEvaluationTests: XCTestCase {
     let tune = recall(try Self.items("crisis-tune.jsonl"), flagged: true)
     print("crisis recall: held-out \(heldOut.overall) \(heldOut.byCategory); tune \(tune.overall)")
     print("tune misses: \(tune.wrong.map { CrisisText($0.text).words.joined(separator: " ") })")
-    XCTAssertGreaterThanOrEqual(heldOut.overall, Self.heldOutRecallFloor, "held-out misses: \(heldOut.wrong.count)")
+    XCTAssertGreaterThanOrEqual(
+      heldOut.overall, Self.heldOutRecallFloor, "held-out misses: \(heldOut.wrong.count)")
     XCTAssertGreaterThanOrEqual(heldOut.byCategory["explicit_ideation"] ?? 0, Self.heldOutExplicitFloor)
-    XCTAssertEqual(tune.byCategory["explicit_ideation"], 1, "every explicit ideation message of the tuning set")
+    XCTAssertEqual(
+      tune.byCategory["explicit_ideation"], 1, "every explicit ideation message of the tuning set")
     XCTAssertGreaterThanOrEqual(tune.overall, 0.99)
   }
 
@@ -56,16 +60,20 @@ final class CrisisEvaluationTests: XCTestCase {
     let heldOut = recall(try Self.items("benign-heldout.jsonl"), flagged: false)
     let tune = recall(try Self.items("benign-tune.jsonl"), flagged: false)
     print("benign false alarms: held-out \(1 - heldOut.overall); tune \(1 - tune.overall)")
-    print("tune false alarms: \(tune.wrong.map { "\($0.text.prefix(60)) <- \(detector.detect($0.text)?.reason ?? "")" })")
+    print(
+      "tune false alarms: \(tune.wrong.map { "\($0.text.prefix(60)) <- \(detector.detect($0.text)?.reason ?? "")" })"
+    )
     XCTAssertLessThanOrEqual(
-      1 - heldOut.overall, Self.heldOutFalseAlarmCeiling + 1e-9, "held-out false alarms: \(heldOut.wrong.count)")
+      1 - heldOut.overall, Self.heldOutFalseAlarmCeiling + 1e-9,
+      "held-out false alarms: \(heldOut.wrong.count)")
     XCTAssertLessThanOrEqual(1 - tune.overall, 0.01)
   }
 
   /// The Swift features reproduce the probabilities the training script computed.
   func testClassifierMatchesTheTrainingScript() {
     for check in CrisisClassifier.trainingChecks {
-      XCTAssertEqual(CrisisClassifier.trained.probability(check.text), check.probability, accuracy: 1e-4, check.text)
+      XCTAssertEqual(
+        CrisisClassifier.trained.probability(check.text), check.probability, accuracy: 1e-4, check.text)
     }
   }
 }

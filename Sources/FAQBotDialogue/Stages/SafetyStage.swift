@@ -18,7 +18,8 @@ public struct SafetyStage: DialogueStage {
   static let followUps: Set<[String]> = [
     ["what", "should", "i", "do"], ["what", "do", "i", "do"], ["what", "now"], ["now", "what"], ["help"],
     ["help", "me"], ["please", "help"], ["please", "help", "me"], ["who", "do", "i", "call"],
-    ["who", "should", "i", "call"], ["what", "can", "i", "do"], ["how"], ["where"], ["i", "do", "not", "know"],
+    ["who", "should", "i", "call"], ["what", "can", "i", "do"], ["how"], ["where"],
+    ["i", "do", "not", "know"],
     ["idk"], ["what", "do", "you", "mean"], ["then", "what"], ["what", "next"], ["who", "can", "help"],
     ["who", "can", "i", "talk", "to"], ["can", "you", "help"], ["can", "you", "help", "me"], ["why"],
     ["what", "should", "i", "do", "now"], ["what", "do", "i", "do", "now"], ["i", "need", "help"],
@@ -33,7 +34,9 @@ public struct SafetyStage: DialogueStage {
     }
     guard turn.context.lastAnswer?.kind == .safety else { return nil }
     guard turn.question.utf8.count <= 60 else { return nil }
-    let words = TextNormalizer().words(turn.question).filter { $0 != "ok" && $0 != "okay" && $0 != "so" && $0 != "but" }
+    let words = TextNormalizer().words(turn.question).filter {
+      $0 != "ok" && $0 != "okay" && $0 != "so" && $0 != "but"
+    }
     guard FollowUpStage.phrases.contains(words) || Self.followUps.contains(words) else { return nil }
     let answer = Answer(
       kind: .safety, intent: nil, confidence: 1, text: resources.crisisReply.followUp,

@@ -15,15 +15,20 @@ public struct ShortReplyStage: DialogueStage {
   static let closing: Set<[String]> = [
     ["no"], ["nope"], ["nah"], ["no", "thanks"], ["no", "thank", "you"], ["nothing"], ["nothing", "else"],
     ["that", "is", "all"], ["that", "is", "it"], ["i", "am", "good"], ["all", "good"], ["no", "more"],
-    ["end"], ["the", "end"], ["end", "chat"], ["done"], ["i", "am", "done"], ["stop"], ["enough"], ["not", "really"],
-    ["never", "mind"], ["nvm"], ["no", "i", "am", "good"], ["nope", "thanks"], ["nah", "thanks"], ["quit"], ["exit"],
+    ["end"], ["the", "end"], ["end", "chat"], ["done"], ["i", "am", "done"], ["stop"], ["enough"],
+    ["not", "really"],
+    ["never", "mind"], ["nvm"], ["no", "i", "am", "good"], ["nope", "thanks"], ["nah", "thanks"], ["quit"],
+    ["exit"],
     ["close"], ["finish"], ["finished"], ["i", "am", "finished"], ["that", "is", "everything"],
   ]
   /// Acknowledgements: answered by inviting the next question.
   static let acknowledging: Set<[String]> = [
-    ["ok"], ["okay"], ["k"], ["kk"], ["ok", "ok"], ["got", "it"], ["alright"], ["cool"], ["i", "see"], ["fine"],
-    ["sure"], ["yes"], ["yeah"], ["yep"], ["yup"], ["ah", "ok"], ["oh"], ["oh", "ok"], ["hmm"], ["hmmm"], ["right"],
-    ["understood"], ["makes", "sense"], ["sounds", "good"], ["ok", "then"], ["fine", "i", "guess"], ["whatever"],
+    ["ok"], ["okay"], ["k"], ["kk"], ["ok", "ok"], ["got", "it"], ["alright"], ["cool"], ["i", "see"],
+    ["fine"],
+    ["sure"], ["yes"], ["yeah"], ["yep"], ["yup"], ["ah", "ok"], ["oh"], ["oh", "ok"], ["hmm"], ["hmmm"],
+    ["right"],
+    ["understood"], ["makes", "sense"], ["sounds", "good"], ["ok", "then"], ["fine", "i", "guess"],
+    ["whatever"],
     ["maybe"], ["idk"], ["i", "do", "not", "know"], ["lol"], ["lmao"], ["wow"], ["huh"], ["ugh"], ["noted"],
   ]
 
@@ -51,7 +56,8 @@ public struct ShortReplyStage: DialogueStage {
       return nil
     }
     let answer = Answer(
-      kind: .fallback, intent: nil, confidence: 1, text: text, candidates: resources.candidates(turn.prediction),
+      kind: .fallback, intent: nil, confidence: 1, text: text,
+      candidates: resources.candidates(turn.prediction),
       truncated: turn.truncated)
     return StageResult(answer: answer, reason: reason, passages: [])
   }
