@@ -49,9 +49,12 @@ public struct CrisisDetector: Sendable {
   /// Words without which the classifier is not asked (chosen from the crisis categories, not
   /// from any evaluation set).
   static let cues: Set<String> = [
-    "die", "dying", "dead", "death", "kill", "killing", "suicide", "suicidal", "alive", "living", "live", "exist",
-    "existing", "hurt", "hurting", "harm", "cut", "cutting", "bleed", "blood", "pills", "overdose", "overdosed",
-    "od", "end", "ending", "gone", "wake", "burden", "jump", "rope", "noose", "hang", "razor", "blade", "blades",
+    "die", "dying", "dead", "death", "kill", "killing", "suicide", "suicidal", "alive", "living", "live",
+    "exist",
+    "existing", "hurt", "hurting", "harm", "cut", "cutting", "bleed", "blood", "pills", "overdose",
+    "overdosed",
+    "od", "end", "ending", "gone", "wake", "burden", "jump", "rope", "noose", "hang", "razor", "blade",
+    "blades",
     "myself", "himself", "herself", "themselves", "lethal", "fatal", "deadly", "kms", "unalive", "hopeless",
     "worthless", "pointless", "goodbye", "forever", "disappear", "breathing", "unconscious", "swallowed",
   ]
