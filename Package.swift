@@ -10,6 +10,7 @@ import PackageDescription
 //   FAQBotKnowledge   documents → knowledge files (sections, paragraphs, sentences)
 //   FAQBotIntents     intent files → an intent pack
 //   FAQBotMatching    features, the classifier, triggers, passage retrieval
+//   FAQBotSafety      the crisis detector: phrase patterns, classifier, the built-in reply
 //   FAQBotDefaultPack the embedded ketamine-therapy pack
 //   FAQBotModelStore  the model file format, the model cache and pack loading
 //   FAQBotDialogue    the engine: stages, sessions, evaluation, pack checks
@@ -55,6 +56,7 @@ let package = Package(
       name: "FAQBotMatching",
       dependencies: ["FAQBotCore", "FAQBotVectors", "FAQBotKnowledge", "FAQBotIntents"]
     ),
+    .target(name: "FAQBotSafety", dependencies: ["FAQBotCore"]),
     .target(name: "FAQBotDefaultPack", dependencies: ["FAQBotKnowledge"]),
     .target(
       name: "FAQBotModelStore",
@@ -62,14 +64,16 @@ let package = Package(
     ),
     .target(
       name: "FAQBotDialogue",
-      dependencies: ["FAQBotCore", "FAQBotKnowledge", "FAQBotIntents", "FAQBotMatching", "FAQBotModelStore"]
+      dependencies: [
+        "FAQBotCore", "FAQBotKnowledge", "FAQBotIntents", "FAQBotMatching", "FAQBotSafety", "FAQBotModelStore",
+      ]
     ),
     .target(name: "FAQBotProtocol", dependencies: ["FAQBotCore", "FAQBotJSON", "FAQBotDialogue"]),
     .target(
       name: "FAQBot",
       dependencies: [
         "FAQBotCore", "FAQBotJSON", "FAQBotVectors", "FAQBotKnowledge", "FAQBotIntents", "FAQBotMatching",
-        "FAQBotDefaultPack", "FAQBotModelStore", "FAQBotDialogue", "FAQBotProtocol",
+        "FAQBotSafety", "FAQBotDefaultPack", "FAQBotModelStore", "FAQBotDialogue", "FAQBotProtocol",
       ]
     ),
     .systemLibrary(
@@ -99,6 +103,7 @@ let package = Package(
     .testTarget(name: "FAQBotIntentsTests", dependencies: ["FAQBotIntents", "FAQBot", "FAQBotTestSupport"]),
     .testTarget(name: "FAQBotMatchingTests", dependencies: ["FAQBotMatching", "FAQBot", "FAQBotTestSupport"]),
     .testTarget(name: "FAQBotModelStoreTests", dependencies: ["FAQBotModelStore", "FAQBot", "FAQBotTestSupport", "FAQBotDefaultPack", "FAQBotMatching"]),
+    .testTarget(name: "FAQBotSafetyTests", dependencies: ["FAQBotSafety", "FAQBot", "FAQBotTestSupport"]),
     .testTarget(name: "FAQBotDialogueTests", dependencies: ["FAQBotDialogue", "FAQBot", "FAQBotTestSupport"]),
     .testTarget(name: "FAQBotProtocolTests", dependencies: ["FAQBotProtocol", "FAQBot", "FAQBotTestSupport", "FAQBotJSON"]),
     .testTarget(

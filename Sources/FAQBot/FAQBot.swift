@@ -10,4 +10,5 @@
 @_exported import FAQBotMatching
 @_exported import FAQBotModelStore
 @_exported import FAQBotProtocol
+@_exported import FAQBotSafety
 @_exported import FAQBotVectors

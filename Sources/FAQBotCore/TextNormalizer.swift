@@ -51,7 +51,7 @@ public struct TextNormalizer: Sendable {
   }
 
   /// NFKC, then case and diacritic folding; typographic apostrophes become "'".
-  static func foldUnicode(_ text: String) -> String {
+  package static func foldUnicode(_ text: String) -> String {
     let compatible = text.precomposedStringWithCompatibilityMapping
     let options: String.CompareOptions = [.caseInsensitive, .diacriticInsensitive, .widthInsensitive]
     var folded = compatible.folding(options: options, locale: nil)

@@ -1198,9 +1198,12 @@ intents:
     (
       "02-safety.yaml",
       #"""
-# Safety: crisis messages (suicide, self-harm, overdose). Highest priority; the triggers force
-# this intent whenever one of the phrases occurs anywhere in a message, even inside another
-# question. Triggers are matched on normalised, stemmed words as contiguous phrases.
+# Safety: crisis messages (suicide, self-harm, overdose). Whether a message is a crisis is decided
+# by the engine's own crisis detector (docs/safety.md), the same in every pack, and it answers
+# with the engine's crisis reply; this intent's examples only keep crisis-like wording away from
+# the document's intents. A pack may add crisis phrases as `triggers:` of a `kind: safety`
+# intent (they can only add); the default pack adds none, so it flags exactly what every
+# other pack flags.
 intents:
   - id: crisis
     kind: safety
@@ -1238,60 +1241,6 @@ intents:
       If someone is unconscious, not breathing normally, or cannot be woken, call emergency
       services straight away and stay with them. You don't have to go through this alone. I'm
       only an information bot and can't help in an emergency, but the people at these services can.
-    triggers:
-      - suicide
-      - suicidal
-      - kill myself
-      - killing myself
-      - kill himself
-      - kill herself
-      - kill themselves
-      - end my life
-      - ending my life
-      - end my own life
-      - take my own life
-      - take my life
-      - end it all
-      - end things
-      - want to die
-      - wanna die
-      - wish i was dead
-      - wish i were dead
-      - better off dead
-      - better off without me
-      - don't want to live
-      - dont want to live
-      - do not want to live
-      - don't want to be alive
-      - no reason to live
-      - reason for me to live
-      - reason to live
-      - worth living
-      - nothing to live for
-      - can't go on
-      - cant go on
-      - cannot go on
-      - never wake up
-      - self harm
-      - self-harm
-      - self harming
-      - harm myself
-      - hurt myself
-      - hurting myself
-      - cut myself
-      - cutting myself
-      - overdose
-      - overdosed
-      - overdosing
-      - took too much
-      - taken too much
-      - had too much ketamine
-      - unresponsive
-      - won't wake up
-      - wont wake up
-      - not breathing
-      - barely breathing
-      - stopped breathing
 
 """#
     ),

@@ -16,7 +16,8 @@ public struct Engine: Sendable {
 
   /// The standard pipeline, in the order that keeps people safe first.
   public static let standardStages: [any DialogueStage] = [
-    SafetyStage(), FollowUpStage(), TriggerStage(), SubjectStage(), ClassifierStage(), RetrievalStage(),
+    SafetyStage(), ShortReplyStage(), FollowUpStage(), TriggerStage(), SubjectStage(), ClassifierStage(),
+    RetrievalStage(),
     FallbackStage(),
   ]
 
@@ -101,6 +102,9 @@ public struct Engine: Sendable {
 
   private func makeTurn(_ question: String, context: ConversationContext) -> Turn {
     let limit = configuration.maxQuestionCharacters
+    // The whole message, before any cut: a crisis sentence at the end of a long message
+    // must not be hidden by the limit that keeps matching fast.
+    let crisis = resources.crisisDetector.detect(question)
     var text = question
     var truncated = false
     if text.utf8.count > limit, text.count > limit {
@@ -113,7 +117,7 @@ public struct Engine: Sendable {
     let leansBack =
       words.count <= configuration.continuationWordLimit && words.contains(where: WordLists.anaphora.contains)
     return Turn(
-      question: text, truncated: truncated, reading: reading,
+      question: text, truncated: truncated, crisis: crisis, reading: reading,
       contextualReading: contextualReading(of: reading, leansBack: leansBack, context: context),
       leansBack: leansBack, triggers: resources.triggers.matches(in: analysis.stems), context: context)
   }

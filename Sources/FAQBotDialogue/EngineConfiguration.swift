@@ -6,9 +6,13 @@ public struct EngineConfiguration: Sendable, Equatable {
   public static let defaultThreshold = 0.35
 
   public var threshold = EngineConfiguration.defaultThreshold
-  /// A safety intent answers when its probability reaches this, even if another intent is
-  /// more probable: a missed crisis costs far more than an unneeded hotline number.
-  public var safetyThreshold = 0.3
+  /// The crisis answer with a pack's own emergency text and numbers (a pack setting); nil is
+  /// the engine's built-in answer (988 in the US, or local emergency services). Detection
+  /// itself is not configurable: every message of every pack goes through it.
+  public var crisisReply: String? = nil
+  /// Phrases a pack adds to the crisis detector, besides the triggers of its `kind: safety`
+  /// intents; they can only add, never remove.
+  public var crisisPhrases: [String] = []
   /// The share of a question's content that a passage must hold to be answered with.
   public var passageCoverage = 0.7
   /// Knowledge-only packs (no intents): the share of a question's content a section (its

@@ -2,6 +2,7 @@ import FAQBotIntents
 import FAQBotKnowledge
 import FAQBotMatching
 import FAQBotModelStore
+import FAQBotSafety
 
 /// Everything the stages share: the pack, the knowledge and the trained matchers.
 public struct EngineResources: Sendable {
@@ -17,6 +18,11 @@ public struct EngineResources: Sendable {
   /// The document's subjects and words, for questions about something else.
   public let subjects: SubjectVocabulary
   public let configuration: EngineConfiguration
+  /// The engine's crisis detector: built-in patterns and classifier, plus the phrases the
+  /// pack adds (its safety intents' triggers and ``EngineConfiguration/crisisPhrases``).
+  public let crisisDetector: CrisisDetector
+  /// What a crisis message is answered with (the pack's localisation or the built-in text).
+  public let crisisReply: CrisisReply
   /// Where to send people for what the document does not answer.
   public let fallbackAdvice: String
   /// The honest "not covered" answer.
@@ -42,6 +48,9 @@ public struct EngineResources: Sendable {
     self.subjects = SubjectVocabulary(pack: pack, knowledge: knowledge)
     self.standalone = StandaloneQuote(knowledge: knowledge)
     self.configuration = configuration
+    let safetyTriggers = pack.intents.filter { $0.kind == .safety }.flatMap(\.triggers)
+    self.crisisDetector = CrisisDetector(extraPhrases: safetyTriggers + configuration.crisisPhrases)
+    self.crisisReply = configuration.crisisReply.map { CrisisReply(localized: $0) } ?? .builtIn
     let advice = pack.advice ?? "For advice about your own situation, please ask a qualified professional."
     self.fallbackAdvice = advice
     self.fallbackText =

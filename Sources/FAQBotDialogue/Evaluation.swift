@@ -42,7 +42,8 @@ public struct Evaluation: Sendable {
     switch answer.kind {
     case .fallback: "none"
     case .knowledge: "passage:\(answer.sources.first?.id ?? "?")"
-    case .intent, .safety: answer.intent ?? "none"
+    case .safety: "crisis"
+    case .intent: answer.intent ?? "none"
     }
   }
 

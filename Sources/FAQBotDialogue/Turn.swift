@@ -1,10 +1,14 @@
 import FAQBotMatching
+import FAQBotSafety
 
 /// One message on its way through the pipeline: analysed once, then offered to each stage.
 public struct Turn: Sendable {
   /// The question as matched (cut to the length limit).
   public var question: String
   public var truncated: Bool
+  /// The crisis detector's finding on the whole message, every character up to the line
+  /// limit, read before the question was cut for matching; nil when it is no crisis.
+  public var crisis: CrisisDetection?
   /// The message read on its own.
   public var reading: Reading
   /// The message read together with the previous question, computed once when it looks

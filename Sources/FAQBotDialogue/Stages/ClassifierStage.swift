@@ -21,7 +21,11 @@ public struct ClassifierStage: DialogueStage {
       reading = together
     }
     let prediction = reading.prediction
-    guard prediction.hasEvidence, let best = prediction.ranking.first else { return nil }
+    // A pack's safety intent is never answered by the classifier: whether a message is a
+    // crisis is the crisis detector's decision (``SafetyStage``), the same in every pack.
+    guard prediction.hasEvidence, let best = prediction.ranking.first,
+      resources.pack.intents[best].kind != .safety
+    else { return nil }
     let confidence = Double(prediction.probabilities[best])
     guard confidence >= threshold else { return nil }
     var adjusted = turn

@@ -1,32 +1,46 @@
 import FAQBotCore
+import FAQBotSafety
 
-/// First, always: a message about suicide, self-harm or overdose gets the pack's safety
-/// answer, whether a trigger phrase occurs anywhere in it or the classifier gives a safety
-/// intent even a moderate probability.
+/// First, always: a message about suicide, self-harm or overdose gets the crisis answer
+/// (emergency numbers, and that the person is not alone), in every pack.
+///
+/// Whether a message is a crisis is the engine's ``CrisisDetector``'s decision, made on the
+/// whole message (``Turn/crisis``), never the pack's classifier: a team's pack without any
+/// safety intent routes every crisis message the same as the default pack. After a crisis
+/// answer, asking for more ("what should I do?", "tell me more", "help") gets more crisis
+/// help, not "more about what?".
 public struct SafetyStage: DialogueStage {
   public let name = "safety"
 
   public init() {}
 
+  /// Normalised follow-ups that, right after a crisis answer, ask for more of it.
+  static let followUps: Set<[String]> = [
+    ["what", "should", "i", "do"], ["what", "do", "i", "do"], ["what", "now"], ["now", "what"], ["help"],
+    ["help", "me"], ["please", "help"], ["please", "help", "me"], ["who", "do", "i", "call"],
+    ["who", "should", "i", "call"], ["what", "can", "i", "do"], ["how"], ["where"],
+    ["i", "do", "not", "know"],
+    ["idk"], ["what", "do", "you", "mean"], ["then", "what"], ["what", "next"], ["who", "can", "help"],
+    ["who", "can", "i", "talk", "to"], ["can", "you", "help"], ["can", "you", "help", "me"], ["why"],
+    ["what", "should", "i", "do", "now"], ["what", "do", "i", "do", "now"], ["i", "need", "help"],
+  ]
+
   public func respond(to turn: Turn, resources: EngineResources) -> StageResult? {
-    let intents = resources.pack.intents
-    let isSafety = { (index: Int) in intents[index].kind == .safety }
-    if let match = turn.triggers.first(where: { isSafety($0.intent) }) {
-      var result = resources.answer(intent: match.intent, kind: .safety, confidence: 1, turn: turn)
-      result.reason = "the safety trigger \"\(match.phrase.joined(separator: " "))\" occurs in the message"
-      return result
+    if let crisis = turn.crisis {
+      let answer = Answer(
+        kind: .safety, intent: nil, confidence: crisis.score, text: resources.crisisReply.text,
+        candidates: resources.candidates(turn.prediction), truncated: turn.truncated)
+      return StageResult(answer: answer, reason: crisis.reason, passages: [])
     }
-    guard turn.prediction.hasEvidence else { return nil }
-    let threshold = Float(resources.configuration.safetyThreshold)
-    for index in turn.prediction.ranking.prefix(3)
-    where isSafety(index) && turn.prediction.probabilities[index] >= threshold {
-      let confidence = Double(turn.prediction.probabilities[index])
-      var result = resources.answer(intent: index, kind: .safety, confidence: confidence, turn: turn)
-      result.reason =
-        "the safety intent has probability \(Percent(confidence)), at or above the safety threshold "
-        + "\(Percent(resources.configuration.safetyThreshold))"
-      return result
+    guard turn.context.lastAnswer?.kind == .safety else { return nil }
+    guard turn.question.utf8.count <= 60 else { return nil }
+    let words = TextNormalizer().words(turn.question).filter {
+      $0 != "ok" && $0 != "okay" && $0 != "so" && $0 != "but"
     }
-    return nil
+    guard FollowUpStage.phrases.contains(words) || Self.followUps.contains(words) else { return nil }
+    let answer = Answer(
+      kind: .safety, intent: nil, confidence: 1, text: resources.crisisReply.followUp,
+      candidates: resources.candidates(turn.prediction), truncated: turn.truncated)
+    return StageResult(answer: answer, reason: "a request for more right after a crisis answer", passages: [])
   }
 }

@@ -6,7 +6,10 @@ public struct TriggerStage: DialogueStage {
   public init() {}
 
   public func respond(to turn: Turn, resources: EngineResources) -> StageResult? {
-    guard let match = turn.triggers.first else { return nil }
+    // A safety intent's triggers are crisis phrases the pack adds; the crisis detector
+    // (``SafetyStage``) reads them, so they never route an answer here.
+    let intents = resources.pack.intents
+    guard let match = turn.triggers.first(where: { intents[$0.intent].kind != .safety }) else { return nil }
     var result = resources.answer(intent: match.intent, confidence: 1, turn: turn)
     result.reason = "the trigger \"\(match.phrase.joined(separator: " "))\" occurs in the message"
     return result

@@ -44,6 +44,13 @@ struct CheckCommand: ParsableCommand {
     print(
       "  referenced by intents (\(summary.referencedSections.count)): \(list(summary.referencedSections))")
     print("  not referenced (\(summary.unreferencedSections.count)): \(list(summary.unreferencedSections))")
+    // Every pack answers a crisis message; say with what, and which phrases the pack adds.
+    let configuration = EngineConfiguration()
+    let reply = configuration.crisisReply.map { CrisisReply(localized: $0) } ?? .builtIn
+    let added =
+      intents.intents.filter { $0.kind == .safety }.flatMap(\.triggers) + configuration.crisisPhrases
+    print("Crisis answer (\(reply.isBuiltIn ? "built-in" : "the pack's own")): \(reply.text)")
+    print("  crisis phrases the pack adds to the detector: \(added.count)")
     print("warnings: \(check.warnings.count)\(check.warnings.isEmpty ? "" : " (they do not fail the check)")")
     for warning in check.warnings { print("  \(warning)") }
   }

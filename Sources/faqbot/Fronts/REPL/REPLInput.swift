@@ -40,6 +40,12 @@ extension REPL {
         }
         return
       }
+      // "quit" and "exit" on their own, without the slash, mean the commands: people type them.
+      let word = trimmed.lowercased().filter { $0.isLetter }
+      if trimmed.count <= 6, word == "quit" || word == "exit" {
+        self = .command(word == "quit" ? .quit : .exit, argument: "")
+        return
+      }
       // Only short, plain numbers: "2024 prices?" is still a question.
       if trimmed.count <= 3, trimmed.allSatisfy(\.isASCII), let number = Int(trimmed) {
         self = .suggestion(number)

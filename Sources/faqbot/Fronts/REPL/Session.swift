@@ -40,7 +40,7 @@ extension REPL {
       case .question(let question):
         var reply = ask(question)
         if echoing { reply.paragraphs.insert(Self.echo(question), at: 0) }
-        reply.historyEntry = entry
+        reply.historyEntry = keepsHistory ? entry : nil
         return reply
       case .suggestion(let number):
         guard offers.indices.contains(number - 1) else {
@@ -53,7 +53,7 @@ extension REPL {
         let question = offers[number - 1]
         var reply = ask(question)
         reply.paragraphs.insert(Self.echo(question), at: 0)
-        reply.historyEntry = question
+        reply.historyEntry = keepsHistory ? question : nil
         return reply
       case .command(let command, let argument):
         var reply = run(command, argument: argument)
@@ -67,6 +67,11 @@ extension REPL {
         return Reply(paragraphs: paragraphs, historyEntry: entry)
       }
     }
+
+    /// False after a crisis answer: a crisis message is never written to the history file,
+    /// which a shared terminal would keep in plain text. The engine's answer kind says so;
+    /// the front does not read the message itself.
+    private var keepsHistory: Bool { context.lastAnswer?.kind != .safety }
 
     /// The banner: who is talking, on which pack, how to get help, and what the answers are not.
     static func banner(packName: String) -> [Paragraph] {

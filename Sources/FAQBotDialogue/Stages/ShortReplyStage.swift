@@ -1,0 +1,64 @@
+import FAQBotCore
+
+/// Conversation replies ("no", "ok", "k", "done", "stop", "nothing") read in the context of
+/// the previous turn, before any intent is matched: "no" after "Is there anything else?" ends
+/// politely, and "k" is an acknowledgement, not a question about ketamine.
+///
+/// Thanks and goodbyes stay with the pack's small talk; questions never come here (only a
+/// whole message that is one of the replies below).
+public struct ShortReplyStage: DialogueStage {
+  public let name = "short-reply"
+
+  public init() {}
+
+  /// Declining more help, or ending: answered with a polite close.
+  static let closing: Set<[String]> = [
+    ["no"], ["nope"], ["nah"], ["no", "thanks"], ["no", "thank", "you"], ["nothing"], ["nothing", "else"],
+    ["that", "is", "all"], ["that", "is", "it"], ["i", "am", "good"], ["all", "good"], ["no", "more"],
+    ["end"], ["the", "end"], ["end", "chat"], ["done"], ["i", "am", "done"], ["stop"], ["enough"],
+    ["not", "really"],
+    ["never", "mind"], ["nvm"], ["no", "i", "am", "good"], ["nope", "thanks"], ["nah", "thanks"], ["quit"],
+    ["exit"],
+    ["close"], ["finish"], ["finished"], ["i", "am", "finished"], ["that", "is", "everything"],
+  ]
+  /// Acknowledgements: answered by inviting the next question.
+  static let acknowledging: Set<[String]> = [
+    ["ok"], ["okay"], ["k"], ["kk"], ["ok", "ok"], ["got", "it"], ["alright"], ["cool"], ["i", "see"],
+    ["fine"],
+    ["sure"], ["yes"], ["yeah"], ["yep"], ["yup"], ["ah", "ok"], ["oh"], ["oh", "ok"], ["hmm"], ["hmmm"],
+    ["right"],
+    ["understood"], ["makes", "sense"], ["sounds", "good"], ["ok", "then"], ["fine", "i", "guess"],
+    ["whatever"],
+    ["maybe"], ["idk"], ["i", "do", "not", "know"], ["lol"], ["lmao"], ["wow"], ["huh"], ["ugh"], ["noted"],
+  ]
+
+  public func respond(to turn: Turn, resources: EngineResources) -> StageResult? {
+    // The words as typed (no synonyms: the pack may read "k" as ketamine).
+    guard turn.question.utf8.count <= 40 else { return nil }
+    let words = TextNormalizer().words(turn.question)
+    guard !words.isEmpty, words.count <= 4 else { return nil }
+    let title = resources.knowledge.document.title
+    let text: String
+    let reason: String
+    if Self.closing.contains(words) {
+      text =
+        turn.context.lastAnswer == nil
+        ? "All right. Ask me about \"\(title)\" whenever you like."
+        : "All right. If anything else comes up, just ask."
+      reason = "a short reply that declines more or ends, read after the previous answer"
+    } else if Self.acknowledging.contains(words) {
+      text =
+        words == ["yes"] || words == ["yeah"] || words == ["yep"] || words == ["yup"] || words == ["sure"]
+        ? "Sure: what would you like to know about \"\(title)\"?"
+        : "OK. Ask me another question about \"\(title)\" whenever you're ready."
+      reason = "a short acknowledgement, not a question"
+    } else {
+      return nil
+    }
+    let answer = Answer(
+      kind: .fallback, intent: nil, confidence: 1, text: text,
+      candidates: resources.candidates(turn.prediction),
+      truncated: turn.truncated)
+    return StageResult(answer: answer, reason: reason, passages: [])
+  }
+}

@@ -1,0 +1,120 @@
+import Foundation
+
+/// The detector's second signal: a logistic regression over hashed word, word-pair and
+/// character n-gram features, trained by `scripts/train-crisis-classifier` from the crisis
+/// tuning sets (weights in CrisisClassifier+Weights.swift). It scores each sentence (long
+/// ones in overlapping windows) and keeps the highest, so a crisis sentence at the end of a
+/// long message is not diluted by the rest.
+///
+/// The feature code mirrors the training script exactly; `trainingChecks` (probabilities the
+/// script computed) are asserted by a test, so the two cannot drift apart unnoticed.
+public struct CrisisClassifier: Sendable {
+  static let window = 30
+  static let step = 15
+
+  private let weights: [Float]
+  private let bias: Float
+  /// The probability from which the classifier alone flags a message.
+  public let threshold: Double
+
+  /// The committed, trained model.
+  public static let trained = CrisisClassifier()
+
+  private init() {
+    var table = [Float](repeating: 0, count: 1 << Self.hashBits)
+    let compact = Self.trainedWeights.filter { !$0.isNewline }
+    let bytes = [UInt8](Data(base64Encoded: compact) ?? Data())
+    var index = 0
+    while index + 5 <= bytes.count {
+      let bucket =
+        Int(bytes[index]) | Int(bytes[index + 1]) << 8 | Int(bytes[index + 2]) << 16 | Int(bytes[index + 3])
+        << 24
+      let weight = Int8(bitPattern: bytes[index + 4])
+      if bucket < table.count { table[bucket] = Float(weight) * Self.trainedScale }
+      index += 5
+    }
+    weights = table
+    bias = Self.trainedBias
+    threshold = Self.trainedThreshold
+  }
+
+  /// The highest probability of any sentence or window of `text`.
+  public func probability(_ text: String) -> Double {
+    var best: Double = 0
+    var features: Set<Int> = []
+    for chunk in Self.chunks(text) {
+      features.removeAll(keepingCapacity: true)
+      Self.features(chunk, into: &features)
+      var z = bias
+      for feature in features { z += weights[feature] }
+      best = max(best, 1 / (1 + exp(-Double(z))))
+    }
+    return best
+  }
+
+  // MARK: - Features (mirrored by scripts/train-crisis-classifier)
+
+  /// Sentences split at `.!?;` and line ends, as lowercase ASCII words (apostrophes dropped,
+  /// anything else a separator); sentences longer than ``window`` words become overlapping
+  /// windows.
+  static func chunks(_ text: String) -> [[[UInt8]]] {
+    var result: [[[UInt8]]] = []
+    var words: [[UInt8]] = []
+    var current: [UInt8] = []
+    func endWord() {
+      if !current.isEmpty { words.append(current) }
+      current.removeAll(keepingCapacity: true)
+    }
+    func endSentence() {
+      endWord()
+      guard !words.isEmpty else { return }
+      if words.count <= window {
+        result.append(words)
+      } else {
+        var start = 0
+        while true {
+          result.append(Array(words[start..<min(words.count, start + window)]))
+          if start + window >= words.count { break }
+          start += step
+        }
+      }
+      words.removeAll(keepingCapacity: true)
+    }
+    var scalars = text.unicodeScalars.makeIterator()
+    while let scalar = scalars.next() {
+      let value = scalar.value
+      switch value {
+      case 0x27, 0x2019, 0x2018, 0x60: continue
+      case 0x41...0x5A: current.append(UInt8(value + 0x20))
+      case 0x61...0x7A, 0x30...0x39: current.append(UInt8(value))
+      case 0x2E, 0x21, 0x3F, 0x3B, 0x0A: endSentence()
+      default: endWord()
+      }
+    }
+    endSentence()
+    return result
+  }
+
+  static func features(_ words: [[UInt8]], into found: inout Set<Int>) {
+    let mask = (1 << hashBits) - 1
+    for (index, word) in words.enumerated() {
+      found.insert(Int(fnv(tag: 0x77, word)) & mask)
+      if index + 1 < words.count {
+        found.insert(Int(fnv(tag: 0x62, word + [0x20] + words[index + 1])) & mask)
+      }
+      let marked = [0x3C] + word + [0x3E]
+      for n in 3...5 where marked.count >= n {
+        for start in 0...(marked.count - n) {
+          found.insert(Int(fnv(tag: 0x63, marked[start..<start + n])) & mask)
+        }
+      }
+    }
+  }
+
+  static func fnv<Bytes: Collection>(tag: UInt8, _ bytes: Bytes) -> UInt32 where Bytes.Element == UInt8 {
+    var hash: UInt32 = 0x811C_9DC5
+    hash = (hash ^ UInt32(tag)) &* 0x0100_0193
+    for byte in bytes { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+    return hash
+  }
+}

@@ -1,0 +1,38 @@
+/// What the crisis detector found in one message, for the answer's reason and `/why`.
+public struct CrisisDetection: Sendable, Equatable {
+  /// How the message was recognised.
+  public enum Evidence: Sendable, Equatable {
+    /// A phrase pattern matched: the pattern as written and the words it matched.
+    case phrase(pattern: String, matched: String)
+    /// A phrase the pack added (`crisis_phrases`) occurs in the message.
+    case packPhrase(String)
+    /// The classifier's probability reached its threshold.
+    case classifier(probability: Double, threshold: Double)
+  }
+
+  public var category: CrisisCategory?
+  public var evidence: Evidence
+  /// 1 for a phrase, the classifier's probability otherwise.
+  public var score: Double
+
+  public init(category: CrisisCategory?, evidence: Evidence, score: Double) {
+    self.category = category
+    self.evidence = evidence
+    self.score = score
+  }
+
+  /// One sentence saying why the message was read as a crisis.
+  public var reason: String {
+    let what = category.map { " (\($0.label))" } ?? ""
+    switch evidence {
+    case .phrase(_, let matched):
+      return "the crisis detector recognised \"\(matched)\"\(what)"
+    case .packPhrase(let phrase):
+      return "the pack's crisis phrase \"\(phrase)\" occurs in the message"
+    case .classifier(let probability, let threshold):
+      let percent = { (value: Double) in "\(Int((value * 100).rounded()))%" }
+      return
+        "the crisis classifier gives \(percent(probability)), at or above its threshold \(percent(threshold))"
+    }
+  }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import XCTest
+
+/// The crisis promise through the built binary, as new users tried it (issue 15): every front,
+/// the default pack, a team's pack without any safety intent, and a pack of only a
+/// not-covered intent; ordinary replies and idioms do not raise the banner.
+final class CrisisEndToEndTests: XCTestCase {
+  static let crisisMessages = [
+    "I want to kill myself", "kms", "i wanna kms", "sewerslide", "im so done with life, whats the point",
+    "what is the lethal dose of ketamine", "i dont want to be alive anymore",
+    // 2,014 characters: the crisis sentence comes after the first 2,000.
+    String(repeating: "What is ketamine and how does it work? ", count: 52).prefix(1_992)
+      + " i want to kill myself",
+  ]
+  static let ordinaryMessages = [
+    "no", "No.", "end", "the end", "k", "ok", "thanks", "this traffic is killing me", "I'm dying to know",
+    "my phone is dead", "kill the process",
+  ]
+
+  /// Packs in a temporary directory: one unrelated intent, and only a not-covered intent.
+  final class Packs {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("faqbot-crisis-\(UUID())")
+    var oneIntent: URL { directory.appendingPathComponent("one") }
+    var notCoveredOnly: URL { directory.appendingPathComponent("not-covered") }
+
+    init() throws {
+      for (url, text) in [
+        (
+          oneIntent,
+          """
+          intents:
+            - id: opening_hours
+              kind: faq
+              examples: [when are you open, what are your opening hours, are you open on sunday]
+              answer:
+                text: We are open nine to five.
+          """
+        ),
+        (
+          notCoveredOnly,
+          """
+          advice: Please ask your pharmacist.
+          intents:
+            - id: not_covered_prices
+              kind: not_covered
+              examples: [how much does it cost, what is the price, is it expensive]
+              answer:
+                text: The document does not cover prices. Please ask your pharmacist.
+          """
+        ),
+      ] {
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url.appendingPathComponent("pack.yaml"))
+      }
+    }
+
+    deinit { try? FileManager.default.removeItem(at: directory) }
+  }
+
+  /// `faqbot --json [--intents pack]`: one response per message, in order.
+  private func answers(_ messages: [String], pack: URL?) throws -> [[String: Any]] {
+    var arguments = ["--json"]
+    if let pack { arguments += ["--intents", pack.path] }
+    let lines = try messages.enumerated().map { index, message in
+      String(
+        decoding: try JSONSerialization.data(withJSONObject: ["id": index, "question": message]),
+        as: UTF8.self)
+    }
+    let outcome = try BinaryRunner.run(arguments, lines: lines, environment: JSONTestPack.environment)
+    XCTAssertEqual(outcome.status, 0, outcome.errors)
+    let responses = try ResponseLine.decodeAll(outcome.standardOutput)
+    XCTAssertEqual(responses.count, messages.count)
+    return responses
+  }
+
+  func testEveryCrisisMessageGetsTheCrisisAnswerInEveryPack() throws {
+    let packs = try Packs()
+    for pack in [
+      JSONTestPack.repository.appendingPathComponent("intents"), packs.oneIntent, packs.notCoveredOnly,
+    ] {
+      let responses = try answers(Self.crisisMessages, pack: pack)
+      for (message, response) in zip(Self.crisisMessages, responses) {
+        XCTAssertEqual(
+          response["kind"] as? String, "safety", "\(pack.lastPathComponent): \(message.suffix(60))")
+        XCTAssertTrue((response["answer"] as? String ?? "").contains("988"), "\(message.suffix(60))")
+      }
+      // The same text in every pack that does not localise it.
+      let texts = Set(responses.compactMap { $0["answer"] as? String })
+      XCTAssertEqual(texts.count, 1, texts.description)
+    }
+  }
+
+  func testTheLongMessageIsFlaggedAlthoughOnlyItsStartIsMatched() throws {
+    let long = try XCTUnwrap(Self.crisisMessages.last)
+    XCTAssertEqual(long.count, 2_014)
+    let response = try XCTUnwrap(try answers([long], pack: nil).first)
+    XCTAssertEqual(response["kind"] as? String, "safety")
+    XCTAssertNil(response["intent"] as? String)
+  }
+
+  func testOrdinaryRepliesAndIdiomsDoNotRaiseTheBanner() throws {
+    let packs = try Packs()
+    for pack in [JSONTestPack.repository.appendingPathComponent("intents"), packs.oneIntent] {
+      let responses = try answers(Self.ordinaryMessages, pack: pack)
+      for (message, response) in zip(Self.ordinaryMessages, responses) {
+        XCTAssertNotEqual(response["kind"] as? String, "safety", "\(pack.lastPathComponent): \(message)")
+      }
+    }
+    let defaults = try answers(["k", "ok"], pack: JSONTestPack.repository.appendingPathComponent("intents"))
+    for response in defaults {
+      XCTAssertNil(response["intent"] as? String, "an acknowledgement is not a question: \(response)")
+      XCTAssertFalse((response["answer"] as? String ?? "").lowercased().contains("recreational"))
+      XCTAssertFalse((response["answer"] as? String ?? "").lowercased().contains("goodbye"))
+    }
+  }
+
+  func testAskAndPipeFrontsGiveTheCrisisAnswer() throws {
+    let packs = try Packs()
+    let ask = try BinaryRunner.run(["ask", "--intents", packs.oneIntent.path, "i wanna kms"])
+    XCTAssertEqual(ask.status, 0, ask.errors)
+    XCTAssertTrue(ask.output.contains("988"), ask.output)
+    let pipe = try BinaryRunner.run(
+      ["--intents", packs.oneIntent.path], lines: ["sewerslide", "when are you open"])
+    XCTAssertEqual(pipe.status, 0, pipe.errors)
+    XCTAssertTrue(pipe.output.contains("988"), pipe.output)
+    XCTAssertTrue(pipe.output.contains("nine to five"), pipe.output)
+  }
+
+  func testCheckReportsTheCrisisAnswer() throws {
+    let packs = try Packs()
+    let check = try BinaryRunner.run(["check", "--intents", packs.oneIntent.path])
+    XCTAssertEqual(check.status, 0, check.errors)
+    XCTAssertTrue(check.output.contains("Crisis answer"), check.output)
+    XCTAssertTrue(check.output.contains("988"), check.output)
+  }
+
+  func testREPLThanksThenNoEndsPolitelyAndTellMeMoreAfterACrisisGivesMoreHelp() throws {
+    let home = try TemporaryHome()
+    let chat = try ChatTerminal(home: home)
+    try chat.waitForStart()
+    try chat.ask("thanks")
+    let no = try chat.ask("no")
+    XCTAssertFalse(no.contains("IMPORTANT"), no)
+    XCTAssertTrue(no.contains("All right"), no)
+    let crisis = try chat.ask("i want to kill myself")
+    XCTAssertTrue(crisis.contains("IMPORTANT") && crisis.contains("988"), crisis)
+    let more = try chat.ask("what should i do")
+    XCTAssertTrue(more.contains("988"), more)
+    XCTAssertFalse(more.contains("More about what"), more)
+    try chat.ask("what is ketamine")
+    try chat.terminal.type("quit" + PseudoTerminal.Key.enter)
+    XCTAssertEqual(try chat.terminal.waitForExit(), 0)
+    // The crisis message and its follow-up are not in the history file; the others are.
+    let history = try String(contentsOf: home.historyFile, encoding: .utf8)
+    XCTAssertFalse(history.contains("kill myself"), history)
+    XCTAssertFalse(history.contains("what should i do"), history)
+    XCTAssertTrue(history.contains("what is ketamine"), history)
+  }
+}

@@ -1,0 +1,79 @@
+import FAQBot
+import Foundation
+import XCTest
+
+/// The crisis detector on its evaluation sets (Tests/Fixtures/crisis): the held-out parts
+/// must meet the targets of docs/safety.md; the tuning parts are reported beside them.
+final class CrisisEvaluationTests: XCTestCase {
+  struct Item: Decodable {
+    var text: String
+    var category: String
+  }
+
+  static func items(_ name: String) throws -> [Item] {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("Fixtures/crisis/\(name)")
+    let text = try String(contentsOf: url, encoding: .utf8)
+    return try text.split(separator: "\n").map { try JSONDecoder().decode(Item.self, from: Data($0.utf8)) }
+  }
+
+  let detector = CrisisDetector()
+
+  /// Share caught per category and overall, and the messages missed.
+  func recall(_ items: [Item], flagged: Bool) -> (
+    overall: Double, byCategory: [String: Double], wrong: [Item]
+  ) {
+    var byCategory: [String: (Int, Int)] = [:]
+    var wrong: [Item] = []
+    for item in items {
+      let hit = (detector.detect(item.text) != nil) == flagged
+      byCategory[item.category, default: (0, 0)].0 += hit ? 1 : 0
+      byCategory[item.category, default: (0, 0)].1 += 1
+      if !hit { wrong.append(item) }
+    }
+    let shares = byCategory.mapValues { Double($0.0) / Double($0.1) }
+    return (Double(items.count - wrong.count) / Double(items.count), shares, wrong)
+  }
+
+  /// The targets of issue 15 are 99% recall on the held-out part and 100% on explicit
+  /// ideation; the detector does not reach them yet (docs/safety.md gives the figures), so
+  /// these floors are the measured values, guarding against regressions, not the goal.
+  static let heldOutRecallFloor = 0.78
+  static let heldOutExplicitFloor = 0.84
+  /// The target: at most 1% (measured 0 of 134).
+  static let heldOutFalseAlarmCeiling = 0.01
+
+  func testHeldOutCrisisRecallHoldsItsFloor() throws {
+    let heldOut = recall(try Self.items("crisis-heldout.jsonl"), flagged: true)
+    let tune = recall(try Self.items("crisis-tune.jsonl"), flagged: true)
+    print("crisis recall: held-out \(heldOut.overall) \(heldOut.byCategory); tune \(tune.overall)")
+    print("tune misses: \(tune.wrong.map { CrisisText($0.text).words.joined(separator: " ") })")
+    XCTAssertGreaterThanOrEqual(
+      heldOut.overall, Self.heldOutRecallFloor, "held-out misses: \(heldOut.wrong.count)")
+    XCTAssertGreaterThanOrEqual(heldOut.byCategory["explicit_ideation"] ?? 0, Self.heldOutExplicitFloor)
+    XCTAssertEqual(
+      tune.byCategory["explicit_ideation"], 1, "every explicit ideation message of the tuning set")
+    XCTAssertGreaterThanOrEqual(tune.overall, 0.985)
+  }
+
+  func testHeldOutBenignFalseAlarmsStayUnderTheirCeiling() throws {
+    let heldOut = recall(try Self.items("benign-heldout.jsonl"), flagged: false)
+    let tune = recall(try Self.items("benign-tune.jsonl"), flagged: false)
+    print("benign false alarms: held-out \(1 - heldOut.overall); tune \(1 - tune.overall)")
+    print(
+      "tune false alarms: \(tune.wrong.map { "\($0.text.prefix(60)) <- \(detector.detect($0.text)?.reason ?? "")" })"
+    )
+    XCTAssertLessThanOrEqual(
+      1 - heldOut.overall, Self.heldOutFalseAlarmCeiling + 1e-9,
+      "held-out false alarms: \(heldOut.wrong.count)")
+    XCTAssertLessThanOrEqual(1 - tune.overall, 0.01)
+  }
+
+  /// The Swift features reproduce the probabilities the training script computed.
+  func testClassifierMatchesTheTrainingScript() {
+    for check in CrisisClassifier.trainingChecks {
+      XCTAssertEqual(
+        CrisisClassifier.trained.probability(check.text), check.probability, accuracy: 1e-4, check.text)
+    }
+  }
+}
