@@ -27,9 +27,13 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+    .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
   ],
   targets: [
-    .target(name: "FAQBotCore"),
+    .target(name: "FAQBotCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
     .target(name: "FAQBotJSON", dependencies: ["FAQBotCore"]),
     .target(
       name: "CTokenVectors",
@@ -40,7 +44,10 @@ let package = Package(
     .target(name: "FAQBotKnowledge", dependencies: ["FAQBotCore"]),
     .target(
       name: "FAQBotIntents",
-      dependencies: ["FAQBotCore", "FAQBotJSON", "FAQBotKnowledge", .product(name: "Yams", package: "Yams")]
+      dependencies: [
+        "FAQBotCore", "FAQBotJSON", "FAQBotKnowledge", .product(name: "Yams", package: "Yams"),
+        .product(name: "CSV", package: "CSV.swift"),
+      ]
     ),
     .target(
       name: "FAQBotMatching",
@@ -49,11 +56,17 @@ let package = Package(
     .target(name: "FAQBotDefaultPack", dependencies: ["FAQBotKnowledge"]),
     .target(
       name: "FAQBotModelStore",
-      dependencies: ["FAQBotCore", "FAQBotVectors", "FAQBotKnowledge", "FAQBotIntents", "FAQBotMatching", "FAQBotDefaultPack"]
+      dependencies: [
+        "FAQBotCore", "FAQBotVectors", "FAQBotKnowledge", "FAQBotIntents", "FAQBotMatching", "FAQBotDefaultPack",
+        .product(name: "SystemPackage", package: "swift-system"),
+      ]
     ),
     .target(
       name: "FAQBotDialogue",
-      dependencies: ["FAQBotCore", "FAQBotKnowledge", "FAQBotIntents", "FAQBotMatching", "FAQBotModelStore"]
+      dependencies: [
+        "FAQBotCore", "FAQBotKnowledge", "FAQBotIntents", "FAQBotMatching", "FAQBotModelStore",
+        .product(name: "OrderedCollections", package: "swift-collections"),
+      ]
     ),
     .target(name: "FAQBotProtocol", dependencies: ["FAQBotCore", "FAQBotJSON", "FAQBotDialogue"]),
     .target(
@@ -73,6 +86,7 @@ let package = Package(
         "FAQBot",
         "CReadline",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "SystemPackage", package: "swift-system"),
       ]
     ),
     .testTarget(
