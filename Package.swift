@@ -29,7 +29,6 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
-    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
   ],
   targets: [
@@ -63,10 +62,7 @@ let package = Package(
     ),
     .target(
       name: "FAQBotDialogue",
-      dependencies: [
-        "FAQBotCore", "FAQBotKnowledge", "FAQBotIntents", "FAQBotMatching", "FAQBotModelStore",
-        .product(name: "OrderedCollections", package: "swift-collections"),
-      ]
+      dependencies: ["FAQBotCore", "FAQBotKnowledge", "FAQBotIntents", "FAQBotMatching", "FAQBotModelStore"]
     ),
     .target(name: "FAQBotProtocol", dependencies: ["FAQBotCore", "FAQBotJSON", "FAQBotDialogue"]),
     .target(
