@@ -32,9 +32,12 @@ let package = Package(
     .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
     // The SDK's logging API: its Transport protocol names swift-log's Logger.
     .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+    .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+    .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
   ],
   targets: [
-    .target(name: "FAQBotCore"),
+    .target(name: "FAQBotCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
     .target(name: "FAQBotJSON", dependencies: ["FAQBotCore"]),
     .target(
       name: "CTokenVectors",
@@ -50,7 +53,10 @@ let package = Package(
     .target(name: "FAQBotKnowledge", dependencies: ["FAQBotCore", "CCMark"]),
     .target(
       name: "FAQBotIntents",
-      dependencies: ["FAQBotCore", "FAQBotJSON", "FAQBotKnowledge", .product(name: "Yams", package: "Yams")]
+      dependencies: [
+        "FAQBotCore", "FAQBotJSON", "FAQBotKnowledge", .product(name: "Yams", package: "Yams"),
+        .product(name: "CSV", package: "CSV.swift"),
+      ]
     ),
     .target(
       name: "FAQBotMatching",
@@ -60,7 +66,10 @@ let package = Package(
     .target(name: "FAQBotDefaultPack", dependencies: ["FAQBotKnowledge"]),
     .target(
       name: "FAQBotModelStore",
-      dependencies: ["FAQBotCore", "FAQBotVectors", "FAQBotKnowledge", "FAQBotIntents", "FAQBotMatching", "FAQBotDefaultPack"]
+      dependencies: [
+        "FAQBotCore", "FAQBotVectors", "FAQBotKnowledge", "FAQBotIntents", "FAQBotMatching", "FAQBotDefaultPack",
+        .product(name: "SystemPackage", package: "swift-system"),
+      ]
     ),
     .target(
       name: "FAQBotDialogue",
@@ -88,6 +97,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "MCP", package: "swift-sdk"),
         .product(name: "Logging", package: "swift-log"),
+        .product(name: "SystemPackage", package: "swift-system"),
       ]
     ),
     // Helpers the unit tests share (packs, classifiers, the default engine, fixtures).

@@ -1,26 +1,12 @@
-/// SHA-256 (FIPS 180-4), used to fingerprint the source document in the knowledge file and
-/// to key the trained-model cache.
-///
-/// Foundation on Linux has no digest API, and pulling in swift-crypto for one hash would
-/// double the build time; the algorithm is short and checked against the standard vectors
-/// (SHA256Tests).
-public struct SHA256: Sendable {
-  private static let roundConstants: [UInt32] = [
-    0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
-    0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
-    0xe49b_69c1, 0xefbe_4786, 0x0fc1_9dc6, 0x240c_a1cc, 0x2de9_2c6f, 0x4a74_84aa, 0x5cb0_a9dc, 0x76f9_88da,
-    0x983e_5152, 0xa831_c66d, 0xb003_27c8, 0xbf59_7fc7, 0xc6e0_0bf3, 0xd5a7_9147, 0x06ca_6351, 0x1429_2967,
-    0x27b7_0a85, 0x2e1b_2138, 0x4d2c_6dfc, 0x5338_0d13, 0x650a_7354, 0x766a_0abb, 0x81c2_c92e, 0x9272_2c85,
-    0xa2bf_e8a1, 0xa81a_664b, 0xc24b_8b70, 0xc76c_51a3, 0xd192_e819, 0xd699_0624, 0xf40e_3585, 0x106a_a070,
-    0x19a4_c116, 0x1e37_6c08, 0x2748_774c, 0x34b0_bcb5, 0x391c_0cb3, 0x4ed8_aa4a, 0x5b9c_ca4f, 0x682e_6ff3,
-    0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
-  ]
+import Crypto
 
-  private var state: [UInt32] = [
-    0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
-  ]
-  private var pending: [UInt8] = []
-  private var length: UInt64 = 0
+/// SHA-256 (FIPS 180-4), used to fingerprint the source document in the knowledge file and
+/// to key the trained-model cache: the digest of swift-crypto (BoringSSL's on Linux), behind
+/// the small interface the engine uses, so the cache keys are the same hex digests as before
+/// (SHA256Tests checks the standard vectors). The measurement that chose the library over
+/// the hand-written hash (build time, a large pack's start) is in docs/performance.md.
+public struct SHA256: Sendable {
+  private var hasher = Crypto.SHA256()
 
   public init() {}
 
@@ -35,22 +21,9 @@ public struct SHA256: Sendable {
     bytes.withUnsafeBytes { update($0) }
   }
 
-  /// Hashes whole blocks straight from `bytes`; only a partial block is kept for later.
+  /// Hashes `bytes` in place, without copying them.
   public mutating func update(_ bytes: UnsafeRawBufferPointer) {
-    length &+= UInt64(bytes.count)
-    var offset = 0
-    if !pending.isEmpty {
-      offset = min(64 - pending.count, bytes.count)
-      pending.append(contentsOf: bytes[..<offset])
-      guard pending.count == 64 else { return }
-      pending.withUnsafeBytes { compress($0, at: 0) }
-      pending.removeAll(keepingCapacity: true)
-    }
-    while bytes.count - offset >= 64 {
-      compress(bytes, at: offset)
-      offset += 64
-    }
-    pending.append(contentsOf: bytes[offset...])
+    hasher.update(bufferPointer: bytes)
   }
 
   /// Hashes the UTF-8 of `text`, in place when the string is stored as UTF-8 (native ones are).
@@ -59,73 +32,15 @@ public struct SHA256: Sendable {
     text.withUTF8 { update(UnsafeRawBufferPointer($0)) }
   }
 
-  /// Pads, finishes and returns the digest as 64 lowercase hex characters.
+  /// Finishes and returns the digest as 64 lowercase hex characters.
   public mutating func finalizeHex() -> String {
-    let bitLength = length &* 8
-    var tail = pending
-    tail.append(0x80)
-    while tail.count % 64 != 56 { tail.append(0) }
-    for shift in stride(from: 56, through: 0, by: -8) {
-      tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
-    }
-    tail.withUnsafeBytes { tail in
-      for offset in stride(from: 0, to: tail.count, by: 64) { compress(tail, at: offset) }
-    }
-    pending = []
     let digits = Array("0123456789abcdef".utf8)
     var hex: [UInt8] = []
     hex.reserveCapacity(64)
-    for word in state {
-      for shift in stride(from: 28, through: 0, by: -4) {
-        hex.append(digits[Int((word >> UInt32(shift)) & 0xf)])
-      }
+    for byte in hasher.finalize() {
+      hex.append(digits[Int(byte >> 4)])
+      hex.append(digits[Int(byte & 0xf)])
     }
     return String(decoding: hex, as: UTF8.self)
-  }
-
-  /// One 64-byte block at `offset` of `bytes`. The message schedule lives on the stack and the
-  /// words are read in place: at one heap array per block, hashing was 75 MB/s, and a large
-  /// pack's 18 MB of intent files are hashed at every start to find its cached model.
-  private mutating func compress(_ bytes: UnsafeRawBufferPointer, at offset: Int) {
-    var (a, b, c, d, e, f, g, h) = (
-      state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7]
-    )
-    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
-      for index in 0..<16 {
-        schedule[index] = UInt32(
-          bigEndian: bytes.loadUnaligned(fromByteOffset: offset + index * 4, as: UInt32.self))
-      }
-      for index in 16..<64 {
-        let s0 =
-          rotate(schedule[index - 15], 7) ^ rotate(schedule[index - 15], 18) ^ (schedule[index - 15] >> 3)
-        let s1 =
-          rotate(schedule[index - 2], 17) ^ rotate(schedule[index - 2], 19) ^ (schedule[index - 2] >> 10)
-        schedule[index] = schedule[index - 16] &+ s0 &+ schedule[index - 7] &+ s1
-      }
-      Self.roundConstants.withUnsafeBufferPointer { constants in
-        for index in 0..<64 {
-          let sum1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-          let choice = (e & f) ^ (~e & g)
-          let temp1 = h &+ sum1 &+ choice &+ constants[index] &+ schedule[index]
-          let sum0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-          let majority = (a & b) ^ (a & c) ^ (b & c)
-          let temp2 = sum0 &+ majority
-          (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ temp2)
-        }
-      }
-    }
-    state[0] &+= a
-    state[1] &+= b
-    state[2] &+= c
-    state[3] &+= d
-    state[4] &+= e
-    state[5] &+= f
-    state[6] &+= g
-    state[7] &+= h
-  }
-
-  @inline(__always)
-  private func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
-    (value >> count) | (value << (32 - count))
   }
 }

@@ -71,7 +71,7 @@ public struct ExampleImporter: Sendable {
     if first == UInt8(ascii: "[") || first == UInt8(ascii: "{") {
       rows = try jsonRows(Array(body), fileName: fileName)
     } else {
-      rows = CSVReader(text: text).records().map { Row(line: $0.line, content: .csv($0.fields)) }
+      rows = CSVRecords(text: text).records().map { Row(line: $0.line, content: .csv($0.fields)) }
     }
     var examples: [Example] = []
     var errors: [IntentFileError] = []

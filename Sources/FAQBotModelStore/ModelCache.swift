@@ -1,6 +1,7 @@
 import FAQBotCore
 import FAQBotMatching
 import Foundation
+import SystemPackage
 
 /// Trained models on disk, one file per pack content and engine, so a pack is trained at
 /// its first start and loaded at the next ones.
@@ -151,22 +152,22 @@ public struct ModelCache: Sendable {
     let temporary =
       (directory.isEmpty ? "" : directory + "/")
       + ".\(name).\(getpid()).\(UInt64.random(in: 0...UInt64.max)).tmp"
-    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else { return false }
-    var written = 0
-    let complete = bytes.withUnsafeBytes { buffer -> Bool in
-      while written < buffer.count {
-        let result = write(descriptor, buffer.baseAddress.map { $0 + written }, buffer.count - written)
-        if result < 0 {
-          if errno == EINTR { continue }
-          return false
-        }
-        written += result
-      }
-      return true
+    let descriptor: FileDescriptor
+    do {
+      descriptor = try FileDescriptor.open(
+        FilePath(temporary), .writeOnly, options: [.create, .exclusiveCreate, .closeOnExec],
+        permissions: [.ownerReadWrite, .groupRead, .otherRead])
+    } catch {
+      return false
     }
-    let closed = close(descriptor) == 0
-    guard complete, closed, rename(temporary, path) == 0 else {
+    do {
+      // writeAll repeats short and interrupted writes; closeAfter closes on failure too.
+      try descriptor.closeAfter { _ = try bytes.withUnsafeBytes { try descriptor.writeAll($0) } }
+    } catch {
+      unlink(temporary)
+      return false
+    }
+    guard rename(temporary, path) == 0 else {
       unlink(temporary)
       return false
     }

@@ -116,6 +116,16 @@ final class ExampleImporterTests: XCTestCase {
     XCTAssertTrue(found[2].message.contains("empty intent"), found[2].message)
   }
 
+  /// A quote inside an unquoted field is text, spaces around a quoted field go, and a line
+  /// break inside quotes (LF or CRLF) counts for the lines of the rows after it.
+  func testCSVQuotesInsideFieldsAndLinesAfterQuotedBreaks() throws {
+    let pack = try load(try importText("she said \"hi\" twice,greeting\n  \"a, b\"  ,greeting\n"))
+    XCTAssertEqual(pack.intents[0].examples, ["she said \"hi\" twice", "a, b"])
+    let found = errors("\"one\r\ntwo\nthree\",multi\r\n\n\"x\",\nlast,row,extra\n")
+    XCTAssertEqual(found.map(\.location.line), [5, 6])
+    XCTAssertTrue(found[1].message.contains("found 3"), found[1].message)
+  }
+
   func testLabelsThatAreNotIdsAreRenamedAndCollisionsRefused() throws {
     let result = try importText("where is my order,Order Status\nhi,greeting\n")
     XCTAssertEqual(try load(result).intents.map(\.id), ["Order_Status", "greeting"])

@@ -1,4 +1,5 @@
 import Foundation
+import SystemPackage
 
 /// Unbuffered writes to standard output that report a closed pipe instead of dying of
 /// SIGPIPE, so a client that goes away ends the process quietly.
@@ -9,18 +10,12 @@ enum StandardOutput {
   /// Writes all of `bytes`; false when stdout is closed or failing.
   @discardableResult
   static func write(_ bytes: [UInt8]) -> Bool {
-    bytes.withUnsafeBytes { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let written = Foundation.write(
-          STDOUT_FILENO, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          return false
-        }
-        offset += written
-      }
+    // writeAll repeats short and interrupted writes until every byte is out or one fails.
+    do {
+      _ = try bytes.withUnsafeBytes { try FileDescriptor.standardOutput.writeAll($0) }
       return true
+    } catch {
+      return false
     }
   }
 }
@@ -28,6 +23,6 @@ enum StandardOutput {
 /// Diagnostics, one line each, on standard error.
 enum StandardError {
   static func write(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    _ = try? FileDescriptor.standardError.writeAll((message + "\n").utf8)
   }
 }
