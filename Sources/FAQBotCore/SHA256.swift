@@ -8,6 +8,7 @@ import Crypto
 public struct SHA256: Sendable {
   private var hasher = Crypto.SHA256()
 
+  /// An empty hash; feed it with `update` and read it with `finalizeHex`.
   public init() {}
 
   /// The hex digest of `bytes` in one call.
@@ -17,6 +18,7 @@ public struct SHA256: Sendable {
     return hasher.finalizeHex()
   }
 
+  /// Hashes `bytes` (appended to what was hashed before).
   public mutating func update(_ bytes: [UInt8]) {
     bytes.withUnsafeBytes { update($0) }
   }

@@ -3,22 +3,31 @@
 public struct KnowledgeBase: Sendable {
   /// One addressable piece of text: a sentence, a paragraph or a whole section.
   public struct Passage: Sendable, Equatable {
+    /// How much of the document a passage is.
     public enum Level: Sendable { case section, paragraph, sentence }
+    /// The knowledge id answers cite (`side-effects.p1.s2`).
     public var id: String
+    /// Whether the passage is a sentence, a paragraph or a whole section.
     public var level: Level
     /// Display text: whitespace collapsed, so wrapped source lines read as one paragraph.
     public var text: String
+    /// The id of the section that holds the passage.
     public var sectionId: String
+    /// That section's title, as an answer's source names it.
     public var sectionTitle: String
   }
 
+  /// The knowledge file this view is of.
   public let document: KnowledgeDocument
   private let passagesById: [String: Passage]
   /// Paragraph ids in document order, to find the passage after a given one.
   public let paragraphOrder: [String]
+  /// Every kept sentence, in document order (what retrieval searches).
   public let sentences: [Passage]
+  /// Every paragraph, in document order.
   public let paragraphs: [Passage]
 
+  /// Indexes `document`'s passages by id, once, for the engine's lifetime.
   public init(document: KnowledgeDocument) {
     self.document = document
     var byId: [String: Passage] = [:]
@@ -52,8 +61,10 @@ public struct KnowledgeBase: Sendable {
     self.paragraphs = paragraphs
   }
 
+  /// The passage with knowledge id `id`, or nil when the document has none.
   public func passage(_ id: String) -> Passage? { passagesById[id] }
 
+  /// Whether `id` names a passage: intent files' references are checked with it.
   public func contains(_ id: String) -> Bool { passagesById[id] != nil }
 
   /// The paragraph after the one holding `id` (sentence or paragraph), within the same section.

@@ -13,6 +13,7 @@ public struct KnowledgeBuilder: Sendable {
   private let rules = CleaningRules()
   private let splitter = SentenceSplitter()
 
+  /// A builder; it has no settings, so one document always gives one knowledge file.
   public init() {}
 
   /// Builds knowledge from `bytes`, the content of a file called `fileName`, read as

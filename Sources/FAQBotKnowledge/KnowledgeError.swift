@@ -1,5 +1,6 @@
 /// Why a document could not become a knowledge file; each message names the file.
 public struct KnowledgeError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// What went wrong, for tests and callers that act on it; `description` words it.
   public enum Reason: Sendable, Equatable {
     case unreadable(String)
     case empty
@@ -8,14 +9,18 @@ public struct KnowledgeError: Error, Sendable, Equatable, CustomStringConvertibl
     case invalidKnowledgeFile(String)
   }
 
+  /// The file the error is about, as the user named it.
   public var file: String
+  /// What is wrong with it.
   public var reason: Reason
 
+  /// An error about `file`.
   public init(file: String, reason: Reason) {
     self.file = file
     self.reason = reason
   }
 
+  /// The message shown to the user: the file, then what is wrong and what to do.
   public var description: String {
     switch reason {
     case .unreadable(let detail): "\(file): cannot read the document: \(detail)"

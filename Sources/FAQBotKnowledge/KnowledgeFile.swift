@@ -3,6 +3,8 @@ import Foundation
 /// Reads and writes the knowledge file: JSON with sorted keys, pretty-printed, ending in a
 /// newline, so the same document always gives the same bytes and diffs stay readable.
 public enum KnowledgeFile {
+  /// The knowledge file's bytes for `document`: deterministic, so a rebuild of the same
+  /// document gives the same bytes.
   public static func encode(_ document: KnowledgeDocument) -> [UInt8] {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -11,6 +13,7 @@ public enum KnowledgeFile {
     return Array(data) + [0x0A]
   }
 
+  /// Reads a knowledge file; a malformed one is a ``KnowledgeError`` naming `fileName`.
   public static func decode(_ bytes: [UInt8], fileName: String) throws(KnowledgeError) -> KnowledgeDocument {
     let document: KnowledgeDocument
     do {
