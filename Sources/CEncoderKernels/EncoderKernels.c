@@ -4,44 +4,67 @@
 #include "CEncoderKernels.h"
 
 #include <math.h>
+#include <string.h>
 
 #if defined(__x86_64__)
 #include <immintrin.h>
 #define FAQBOT_X86 1
 #endif
 
-void faqbot_int8_linear_portable(const float *x, size_t tokens, size_t columns, const int8_t *q,
-                                 const float *rowScales, const float *bias, size_t rows, float *y) {
+float faqbot_half_to_float(uint16_t half) {
+  uint32_t sign = (uint32_t)(half & 0x8000) << 16, exponent = (half >> 10) & 0x1F, mantissa = half & 0x3FF;
+  uint32_t bits;
+  if (exponent == 0x1F) {
+    bits = sign | 0x7F800000 | (mantissa << 13);
+  } else if (exponent != 0) {
+    bits = sign | ((exponent + 112) << 23) | (mantissa << 13);
+  } else if (mantissa == 0) {
+    bits = sign;
+  } else {  // subnormal: normalise it
+    exponent = 113;
+    while (!(mantissa & 0x400)) {
+      mantissa <<= 1;
+      exponent--;
+    }
+    bits = sign | (exponent << 23) | ((mantissa & 0x3FF) << 13);
+  }
+  float value;
+  memcpy(&value, &bits, sizeof value);
+  return value;
+}
+
+void faqbot_f16_linear_portable(const float *x, size_t tokens, size_t columns, const uint16_t *w,
+                                const float *bias, size_t rows, float *y) {
   for (size_t t = 0; t < tokens; t++) {
     const float *in = x + t * columns;
     for (size_t r = 0; r < rows; r++) {
-      const int8_t *w = q + r * columns;
+      const uint16_t *row = w + r * columns;
       float sum = 0;
-      for (size_t c = 0; c < columns; c++) sum += in[c] * (float)w[c];
-      y[t * rows + r] = sum * rowScales[r] + bias[r];
+      for (size_t c = 0; c < columns; c++) sum += in[c] * faqbot_half_to_float(row[c]);
+      y[t * rows + r] = sum + bias[r];
     }
   }
 }
 
 #ifdef FAQBOT_X86
-__attribute__((target("avx2,fma"))) static inline float hsum(__m256 v) {
+__attribute__((target("avx2,fma,f16c"))) static inline float hsum(__m256 v) {
   __m128 s = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
   s = _mm_add_ps(s, _mm_movehl_ps(s, s));
   s = _mm_add_ss(s, _mm_movehdup_ps(s));
   return _mm_cvtss_f32(s);
 }
 
-__attribute__((target("avx2,fma"))) static inline __m256 widen(const int8_t *p) {
-  return _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_loadl_epi64((const __m128i *)p)));
+__attribute__((target("avx2,fma,f16c"))) static inline __m256 widen(const uint16_t *p) {
+  return _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)p));
 }
 
 // One tile: NT tokens times NR rows, 8 columns a step, NT * NR accumulators in registers. Each
 // weight is widened once per tile and used NT times; 4 x 3 = 12 accumulators leave 4 of the 16
 // registers for the widened weights and the inputs.
 #define FAQBOT_TILE(NT, NR)                                                                        \
-  __attribute__((target("avx2,fma"))) static void tile_##NT##_##NR(                               \
-      const float *x, size_t columns, const int8_t *q, const float *rowScales, const float *bias, \
-      size_t rows, float *y) {                                                                     \
+  __attribute__((target("avx2,fma,f16c"))) static void tile_##NT##_##NR(                          \
+      const float *x, size_t columns, const uint16_t *q, const float *bias, size_t rows,           \
+      float *y) {                                                                                  \
     __m256 acc[NT][NR];                                                                            \
     for (int t = 0; t < NT; t++)                                                                   \
       for (int r = 0; r < NR; r++) acc[t][r] = _mm256_setzero_ps();                                \
@@ -57,8 +80,9 @@ __attribute__((target("avx2,fma"))) static inline __m256 widen(const int8_t *p) 
     for (int t = 0; t < NT; t++)                                                                   \
       for (int r = 0; r < NR; r++) {                                                               \
         float sum = hsum(acc[t][r]);                                                               \
-        for (size_t k = c; k < columns; k++) sum += x[t * columns + k] * (float)q[r * columns + k]; \
-        y[t * rows + r] = sum * rowScales[r] + bias[r];                                            \
+        for (size_t k = c; k < columns; k++)                                                       \
+          sum += x[t * columns + k] * faqbot_half_to_float(q[r * columns + k]);                    \
+        y[t * rows + r] = sum + bias[r];                                                           \
       }                                                                                            \
   }
 
@@ -71,11 +95,10 @@ FAQBOT_TILE(3, 1)
 FAQBOT_TILE(2, 1)
 FAQBOT_TILE(1, 1)
 
-typedef void (*faqbot_tile)(const float *, size_t, const int8_t *, const float *, const float *,
-                            size_t, float *);
+typedef void (*faqbot_tile)(const float *, size_t, const uint16_t *, const float *, size_t, float *);
 
-static void int8_linear_avx2(const float *x, size_t tokens, size_t columns, const int8_t *q,
-                             const float *rowScales, const float *bias, size_t rows, float *y) {
+static void f16_linear_avx2(const float *x, size_t tokens, size_t columns, const uint16_t *q,
+                            const float *bias, size_t rows, float *y) {
   static const faqbot_tile three[5] = {0, tile_1_3, tile_2_3, tile_3_3, tile_4_3};
   static const faqbot_tile one[5] = {0, tile_1_1, tile_2_1, tile_3_1, tile_4_1};
   // Tokens in chunks whose inputs stay in the level-1/2 cache while every row passes over them.
@@ -86,13 +109,13 @@ static void int8_linear_avx2(const float *x, size_t tokens, size_t columns, cons
     for (; r + 3 <= rows; r += 3)
       for (size_t t = 0; t < count; t += 4) {
         size_t n = count - t < 4 ? count - t : 4;
-        three[n](x + (first + t) * columns, columns, q + r * columns, rowScales + r, bias + r, rows,
+        three[n](x + (first + t) * columns, columns, q + r * columns, bias + r, rows,
                  y + (first + t) * rows + r);
       }
     for (; r < rows; r++)
       for (size_t t = 0; t < count; t += 4) {
         size_t n = count - t < 4 ? count - t : 4;
-        one[n](x + (first + t) * columns, columns, q + r * columns, rowScales + r, bias + r, rows,
+        one[n](x + (first + t) * columns, columns, q + r * columns, bias + r, rows,
                y + (first + t) * rows + r);
       }
   }
@@ -101,21 +124,21 @@ static void int8_linear_avx2(const float *x, size_t tokens, size_t columns, cons
 
 int faqbot_kernels_have_avx2(void) {
 #ifdef FAQBOT_X86
-  return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+  return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("f16c");
 #else
   return 0;
 #endif
 }
 
-void faqbot_int8_linear(const float *x, size_t tokens, size_t columns, const int8_t *q,
-                        const float *rowScales, const float *bias, size_t rows, float *y) {
+void faqbot_f16_linear(const float *x, size_t tokens, size_t columns, const uint16_t *w,
+                       const float *bias, size_t rows, float *y) {
 #ifdef FAQBOT_X86
   if (faqbot_kernels_have_avx2()) {
-    int8_linear_avx2(x, tokens, columns, q, rowScales, bias, rows, y);
+    f16_linear_avx2(x, tokens, columns, w, bias, rows, y);
     return;
   }
 #endif
-  faqbot_int8_linear_portable(x, tokens, columns, q, rowScales, bias, rows, y);
+  faqbot_f16_linear_portable(x, tokens, columns, w, bias, rows, y);
 }
 
 void faqbot_f32_scores(const float *a, size_t lda, const float *b, size_t ldb, size_t m, size_t n,
@@ -161,10 +184,4 @@ void faqbot_gelu(float *values, size_t count) {
     float v = values[i];
     values[i] = 0.5f * v * (1 + erff(v * 0.70710678118654752f));
   }
-}
-
-void faqbot_scale_columns(const float *x, size_t tokens, size_t columns, const float *scales,
-                          float *out) {
-  for (size_t t = 0; t < tokens; t++)
-    for (size_t c = 0; c < columns; c++) out[t * columns + c] = x[t * columns + c] * scales[c];
 }

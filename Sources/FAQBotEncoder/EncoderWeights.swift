@@ -31,15 +31,15 @@ public struct EncoderWeights: @unchecked Sendable {
   public let bytes: UnsafeRawBufferPointer
 
   let vocabulary: EncoderVocabulary
-  let wordEmbeddings: QuantisedMatrix
-  let positions: QuantisedMatrix
+  let wordEmbeddings: QuantisedTable
+  let positions: QuantisedTable
   let embeddingNorm: (weight: FloatVector, bias: FloatVector)
   let layers: [LayerWeights]
   /// Keeps a copy's bytes alive; nil for the embedded file.
   private let storage: AlignedBytes?
 
   static let headerSize = 4 + 8 * 4 + 32
-  static let version: UInt32 = 1
+  static let version: UInt32 = 2
 
   /// Reads a copy of a weights file (tests use this for damaged copies; a tool could for a
   /// file of another model of the same kind).
@@ -76,13 +76,16 @@ public struct EncoderWeights: @unchecked Sendable {
     while slots < 2 * configuration.vocabulary { slots *= 2 }
     let tableAt = layout.take(bytes: slots * 4, alignment: 4)
     let (hidden, intermediate) = (configuration.hidden, configuration.intermediate)
-    func matrix(rows: Int, columns: Int) -> QuantisedMatrix {
-      let (scalesAt, valuesAt) = layout.takeMatrix(rows: rows, columns: columns)
-      return QuantisedMatrix(
-        rows: rows, columns: columns,
-        columnScales: (base + scalesAt).assumingMemoryBound(to: Float.self),
-        rowScales: (base + scalesAt + columns * 4).assumingMemoryBound(to: Float.self),
+    func table(rows: Int, columns: Int) -> QuantisedTable {
+      let scalesAt = layout.take(bytes: rows * 4, alignment: 64)
+      let valuesAt = layout.take(bytes: rows * columns, alignment: 64)
+      return QuantisedTable(
+        rows: rows, columns: columns, rowScales: (base + scalesAt).assumingMemoryBound(to: Float.self),
         values: (base + valuesAt).assumingMemoryBound(to: Int8.self))
+    }
+    func matrix(rows: Int, columns: Int) -> HalfMatrix {
+      let valuesAt = layout.take(bytes: rows * columns * 2, alignment: 64)
+      return HalfMatrix(rows: rows, columns: columns, values: (base + valuesAt).assumingMemoryBound(to: UInt16.self))
     }
     func vector(_ count: Int) -> FloatVector {
       FloatVector(
@@ -90,8 +93,8 @@ public struct EncoderWeights: @unchecked Sendable {
         values: (base + layout.take(bytes: count * 4, alignment: 64)).assumingMemoryBound(to: Float.self))
     }
     // Offsets only: nothing is dereferenced until the size has been checked below.
-    let wordEmbeddings = matrix(rows: configuration.vocabulary, columns: hidden)
-    let positions = matrix(rows: configuration.positions, columns: hidden)
+    let wordEmbeddings = table(rows: configuration.vocabulary, columns: hidden)
+    let positions = table(rows: configuration.positions, columns: hidden)
     let embeddingNorm = (weight: vector(hidden), bias: vector(hidden))
     var layers: [LayerWeights] = []
     for _ in 0..<configuration.layers {
@@ -135,14 +138,13 @@ public struct EncoderWeights: @unchecked Sendable {
     guard free > 0 else { throw .damagedVocabulary("no free hash slot") }
     for piece in ["[CLS]", "[SEP]", "[UNK]"] where vocabulary.id(of: piece) == nil { throw .missingPiece(piece) }
 
-    // A NaN scale would make every sentence's vector NaN; checking them is 60,000 floats.
+    // A NaN scale or bias would make every sentence's vector NaN; checking them is 70,000
+    // floats. (The half-precision matrices are 10 M numbers: their hash is the tests' check.)
     func finite(_ pointer: UnsafePointer<Float>, _ count: Int) -> Bool {
       (0..<count).allSatisfy { pointer[$0].isFinite }
     }
-    for (index, matrix) in ([wordEmbeddings, positions] + layers.flatMap(\.matrices)).enumerated() {
-      guard finite(matrix.columnScales, matrix.columns), finite(matrix.rowScales, matrix.rows) else {
-        throw .nonFiniteParameter("scales of matrix \(index)")
-      }
+    for (index, table) in [wordEmbeddings, positions].enumerated() where !finite(table.rowScales, table.rows) {
+      throw .nonFiniteParameter("scales of table \(index)")
     }
     let vectors = [embeddingNorm.weight, embeddingNorm.bias] + layers.flatMap(\.vectors)
     for (index, vector) in vectors.enumerated() where !finite(vector.values, vector.count) {
@@ -181,28 +183,21 @@ private struct Layout {
     return offset
   }
 
-  /// Reserves a matrix: its scales (columns, then rows), then its values; returns both starts.
-  @discardableResult
-  mutating func takeMatrix(rows: Int, columns: Int) -> (scales: Int, values: Int) {
-    let scales = take(bytes: (columns + rows) * 4, alignment: 64)
-    return (scales, take(bytes: rows * columns, alignment: 64))
-  }
 }
 
 /// One transformer layer's parameters.
 struct LayerWeights: Sendable {
-  let queryKeyValue: QuantisedMatrix
+  let queryKeyValue: HalfMatrix
   let queryKeyValueBias: FloatVector
-  let attentionOutput: QuantisedMatrix
+  let attentionOutput: HalfMatrix
   let attentionOutputBias: FloatVector
   let attentionNorm: (weight: FloatVector, bias: FloatVector)
-  let intermediate: QuantisedMatrix
+  let intermediate: HalfMatrix
   let intermediateBias: FloatVector
-  let output: QuantisedMatrix
+  let output: HalfMatrix
   let outputBias: FloatVector
   let outputNorm: (weight: FloatVector, bias: FloatVector)
 
-  var matrices: [QuantisedMatrix] { [queryKeyValue, attentionOutput, intermediate, output] }
   var vectors: [FloatVector] {
     [
       queryKeyValueBias, attentionOutputBias, attentionNorm.weight, attentionNorm.bias, intermediateBias, outputBias,

@@ -145,13 +145,12 @@ public struct SentenceEncoder: Sendable {
     return vectors
   }
 
-  /// A linear layer: the input times the column scales, then the chosen kernel.
+  /// A linear layer through the chosen kernel.
   private func linear(
-    _ matrix: QuantisedMatrix, _ bias: FloatVector, input: UnsafePointer<Float>, tokens: Int,
+    _ matrix: HalfMatrix, _ bias: FloatVector, input: UnsafePointer<Float>, tokens: Int,
     output: UnsafeMutablePointer<Float>, workspace: Workspace
   ) {
-    faqbot_scale_columns(input, tokens, matrix.columns, matrix.columnScales, workspace.scaled)
-    kernel.linear(matrix, bias: bias, input: workspace.scaled, tokens: tokens, output: output)
+    kernel.linear(matrix, bias: bias, input: input, tokens: tokens, output: output)
   }
 }
 
@@ -163,8 +162,6 @@ private final class Workspace {
   let wide: UnsafeMutablePointer<Float>
   let context: UnsafeMutablePointer<Float>
   let projected: UnsafeMutablePointer<Float>
-  /// A linear layer's input times its column scales.
-  let scaled: UnsafeMutablePointer<Float>
   let scores: UnsafeMutablePointer<Float>
 
   init(configuration: EncoderConfiguration, tokens: Int) {
@@ -173,11 +170,10 @@ private final class Workspace {
     wide = .allocate(capacity: tokens * width)
     context = .allocate(capacity: tokens * configuration.hidden)
     projected = .allocate(capacity: tokens * configuration.hidden)
-    scaled = .allocate(capacity: tokens * width)
     scores = .allocate(capacity: tokens * tokens)
   }
 
   deinit {
-    for pointer in [hidden, wide, context, projected, scaled, scores] { pointer.deallocate() }
+    for pointer in [hidden, wide, context, projected, scores] { pointer.deallocate() }
   }
 }
