@@ -21,7 +21,8 @@ enum Attention {
       let values = queries + 2 * hidden
       faqbot_f32_scores(queries, stride, keys, stride, tokens, tokens, size, scale, scores, tokens)
       faqbot_softmax_rows(scores, tokens, tokens, tokens)
-      faqbot_f32_weighted_sum(scores, tokens, values, stride, tokens, size, tokens, context + head * size, hidden)
+      faqbot_f32_weighted_sum(
+        scores, tokens, values, stride, tokens, size, tokens, context + head * size, hidden)
     }
   }
 }

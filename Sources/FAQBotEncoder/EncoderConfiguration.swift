@@ -8,6 +8,15 @@ public struct EncoderConfiguration: Equatable, Sendable {
   public let vocabulary: Int
   public let positions: Int
 
+  public init(layers: Int, hidden: Int, heads: Int, intermediate: Int, vocabulary: Int, positions: Int) {
+    self.layers = layers
+    self.hidden = hidden
+    self.heads = heads
+    self.intermediate = intermediate
+    self.vocabulary = vocabulary
+    self.positions = positions
+  }
+
   /// The width of one attention head.
   public var headSize: Int { hidden / heads }
 }

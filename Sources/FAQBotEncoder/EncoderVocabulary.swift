@@ -43,7 +43,8 @@ struct EncoderVocabulary: WordPieceVocabulary, @unchecked Sendable {
     var piece = piece
     return piece.withUTF8 { utf8 in
       let continuation = utf8.count > 2 && utf8[0] == 35 && utf8[1] == 35
-      return pieceID(UnsafeBufferPointer(rebasing: utf8[(continuation ? 2 : 0)...]), continuation: continuation)
+      return pieceID(
+        UnsafeBufferPointer(rebasing: utf8[(continuation ? 2 : 0)...]), continuation: continuation)
     }
   }
 }

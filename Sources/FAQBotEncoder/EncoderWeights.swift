@@ -85,7 +85,8 @@ public struct EncoderWeights: @unchecked Sendable {
     }
     func matrix(rows: Int, columns: Int) -> HalfMatrix {
       let valuesAt = layout.take(bytes: rows * columns * 2, alignment: 64)
-      return HalfMatrix(rows: rows, columns: columns, values: (base + valuesAt).assumingMemoryBound(to: UInt16.self))
+      return HalfMatrix(
+        rows: rows, columns: columns, values: (base + valuesAt).assumingMemoryBound(to: UInt16.self))
     }
     func vector(_ count: Int) -> FloatVector {
       FloatVector(
@@ -110,12 +111,15 @@ public struct EncoderWeights: @unchecked Sendable {
       let outputNorm = (weight: vector(hidden), bias: vector(hidden))
       layers.append(
         LayerWeights(
-          queryKeyValue: qkv, queryKeyValueBias: qkvBias, attentionOutput: output, attentionOutputBias: outputBias,
+          queryKeyValue: qkv, queryKeyValueBias: qkvBias, attentionOutput: output,
+          attentionOutputBias: outputBias,
           attentionNorm: attentionNorm, intermediate: up, intermediateBias: upBias, output: down,
           outputBias: downBias, outputNorm: outputNorm))
     }
     _ = layout.take(bytes: 0, alignment: 64)
-    guard layout.offset == bytes.count else { throw .sizeMismatch(expected: layout.offset, actual: bytes.count) }
+    guard layout.offset == bytes.count else {
+      throw .sizeMismatch(expected: layout.offset, actual: bytes.count)
+    }
 
     let vocabulary = EncoderVocabulary(
       count: configuration.vocabulary, offsets: (base + offsetsAt).assumingMemoryBound(to: UInt32.self),
@@ -126,7 +130,9 @@ public struct EncoderWeights: @unchecked Sendable {
     var previous = 0
     for id in 0...configuration.vocabulary {
       let offset = Int(UInt32(littleEndian: vocabulary.offsets[id]))
-      guard offset >= previous, offset <= stringBytes else { throw .damagedVocabulary("offset of piece \(id)") }
+      guard offset >= previous, offset <= stringBytes else {
+        throw .damagedVocabulary("offset of piece \(id)")
+      }
       previous = offset
     }
     var free = 0
@@ -136,14 +142,17 @@ public struct EncoderWeights: @unchecked Sendable {
       if entry == 0 { free += 1 }
     }
     guard free > 0 else { throw .damagedVocabulary("no free hash slot") }
-    for piece in ["[CLS]", "[SEP]", "[UNK]"] where vocabulary.id(of: piece) == nil { throw .missingPiece(piece) }
+    for piece in ["[CLS]", "[SEP]", "[UNK]"] where vocabulary.id(of: piece) == nil {
+      throw .missingPiece(piece)
+    }
 
     // A NaN scale or bias would make every sentence's vector NaN; checking them is 70,000
     // floats. (The half-precision matrices are 10 M numbers: their hash is the tests' check.)
     func finite(_ pointer: UnsafePointer<Float>, _ count: Int) -> Bool {
       (0..<count).allSatisfy { pointer[$0].isFinite }
     }
-    for (index, table) in [wordEmbeddings, positions].enumerated() where !finite(table.rowScales, table.rows) {
+    for (index, table) in [wordEmbeddings, positions].enumerated() where !finite(table.rowScales, table.rows)
+    {
       throw .nonFiniteParameter("scales of table \(index)")
     }
     let vectors = [embeddingNorm.weight, embeddingNorm.bias] + layers.flatMap(\.vectors)
@@ -200,7 +209,8 @@ struct LayerWeights: Sendable {
 
   var vectors: [FloatVector] {
     [
-      queryKeyValueBias, attentionOutputBias, attentionNorm.weight, attentionNorm.bias, intermediateBias, outputBias,
+      queryKeyValueBias, attentionOutputBias, attentionNorm.weight, attentionNorm.bias, intermediateBias,
+      outputBias,
       outputNorm.weight, outputNorm.bias,
     ]
   }

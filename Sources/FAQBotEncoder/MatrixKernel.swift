@@ -70,7 +70,9 @@ public enum MatrixKernel: String, CaseIterable, Sendable {
         let totals = [sums.0.sum(), sums.1.sum(), sums.2.sum(), sums.3.sum()]
         for k in 0..<count {
           var sum = totals[k]
-          for tail in wide..<columns { sum += input[(t + k) * columns + tail] * Float(scalar[r * columns + tail]) }
+          for tail in wide..<columns {
+            sum += input[(t + k) * columns + tail] * Float(scalar[r * columns + tail])
+          }
           output[(t + k) * rows + r] = sum + bias.values[r]
         }
         t += count

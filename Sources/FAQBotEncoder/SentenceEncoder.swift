@@ -25,8 +25,9 @@ public struct SentenceEncoder: Sendable {
   private let unknownToken: Int32
 
   /// An encoder on `weights`; `tokenCap` is clamped to 2 ... the model's positions.
-  public init(weights: EncoderWeights, tokenCap: Int = SentenceEncoder.defaultTokenCap, kernel: MatrixKernel = .native)
-  {
+  public init(
+    weights: EncoderWeights, tokenCap: Int = SentenceEncoder.defaultTokenCap, kernel: MatrixKernel = .native
+  ) {
     self.weights = weights
     self.tokenCap = min(max(tokenCap, 2), weights.configuration.positions)
     self.kernel = kernel
@@ -109,7 +110,8 @@ public struct SentenceEncoder: Sendable {
       x, adding: nil, tokens: tokens, weight: weights.embeddingNorm.weight, bias: weights.embeddingNorm.bias)
 
     for layer in weights.layers {
-      linear(layer.queryKeyValue, layer.queryKeyValueBias, input: x, tokens: tokens, output: w.wide, workspace: w)
+      linear(
+        layer.queryKeyValue, layer.queryKeyValueBias, input: x, tokens: tokens, output: w.wide, workspace: w)
       var first = 0
       for sentence in sentences {
         Attention.apply(
@@ -118,11 +120,14 @@ public struct SentenceEncoder: Sendable {
         first += sentence.count
       }
       linear(
-        layer.attentionOutput, layer.attentionOutputBias, input: w.context, tokens: tokens, output: w.projected,
+        layer.attentionOutput, layer.attentionOutputBias, input: w.context, tokens: tokens,
+        output: w.projected,
         workspace: w)
       LayerNorm.apply(
-        x, adding: w.projected, tokens: tokens, weight: layer.attentionNorm.weight, bias: layer.attentionNorm.bias)
-      linear(layer.intermediate, layer.intermediateBias, input: x, tokens: tokens, output: w.wide, workspace: w)
+        x, adding: w.projected, tokens: tokens, weight: layer.attentionNorm.weight,
+        bias: layer.attentionNorm.bias)
+      linear(
+        layer.intermediate, layer.intermediateBias, input: x, tokens: tokens, output: w.wide, workspace: w)
       faqbot_gelu(w.wide, tokens * intermediate)
       linear(layer.output, layer.outputBias, input: w.wide, tokens: tokens, output: w.projected, workspace: w)
       LayerNorm.apply(

@@ -35,7 +35,8 @@ public enum WordPiece {
         }
         if isPunctuation {
           appendWordPieces(
-            UnsafeBufferPointer(rebasing: utf8[index..<index + 1]), in: vocabulary, unknown: unknown, to: &pieces)
+            UnsafeBufferPointer(rebasing: utf8[index..<index + 1]), in: vocabulary, unknown: unknown,
+            to: &pieces)
         }
         start = index + 1
       }

@@ -34,17 +34,19 @@ if arguments.contains("--bench") {
   let runs = option("--runs").flatMap(Int.init) ?? 21
   func time(_ ids: [[Int32]]) -> Double {
     _ = encoder.encode(tokenIDs: ids)
-    return median((0..<runs).map { _ in
-      let start = now()
-      _ = encoder.encode(tokenIDs: ids)
-      return now() - start
-    })
+    return median(
+      (0..<runs).map { _ in
+        let start = now()
+        _ = encoder.encode(tokenIDs: ids)
+        return now() - start
+      })
   }
   let question = "What are the side effects of ketamine therapy?"
   let ids = encoder.tokenIDs(question)
   print("kernel \(kernel.rawValue), \(runs) runs, median ms")
   print("question (\(ids.count) tokens): \(String(format: "%.3f", time([ids])))")
-  let text = Array(repeating: "ketamine therapy helps some people with depression", count: 60).joined(separator: " ")
+  let text = Array(repeating: "ketamine therapy helps some people with depression", count: 60).joined(
+    separator: " ")
   let long = encoder.tokenIDs(text)
   for length in [8, 32, 128, 256] {
     let cut = Array(long.prefix(length - 1)) + [long[long.count - 1]]
