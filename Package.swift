@@ -7,6 +7,7 @@ import PackageDescription
 //   FAQBotCore        text normalisation, stemming, hashing, mapped files, formatting
 //   FAQBotJSON        the strict JSON reader and writer of the protocol and the importers
 //   FAQBotVectors     the static token vectors and their WordPiece tokenizer
+//   FAQBotEncoder     the contextual sentence encoder (all-MiniLM-L6-v2), on that tokenizer
 //   FAQBotKnowledge   documents → knowledge files (sections, paragraphs, sentences)
 //   FAQBotIntents     intent files → an intent pack
 //   FAQBotMatching    features, the classifier, triggers, passage retrieval
@@ -45,14 +46,13 @@ let package = Package(
       // The data file is included by the assembler from TokenVectors.c, not compiled.
       exclude: ["TokenVectors.c.bin", "LICENSE", "NOTICE.md"]
     ),
-    .target(name: "FAQBotVectors", dependencies: ["FAQBotCore", "CTokenVectors", "FAQBotWordPiece"]),
-    // BERT's uncased tokenizer, shared by the token vectors and the encoder: one copy of the
-    // splitting code over two vocabularies.
-    .target(name: "FAQBotWordPiece"),
-    // The contextual sentence encoder (all-MiniLM-L6-v2); it does not depend on the umbrella.
+    .target(name: "FAQBotVectors", dependencies: ["FAQBotCore", "CTokenVectors"]),
+    // The contextual sentence encoder (all-MiniLM-L6-v2). It depends on FAQBotVectors for BERT's
+    // tokenizer (WordPiece, BasicTokenizer), one copy of the splitting code over two
+    // vocabularies, and not on the umbrella, so every layer above may use it.
     .target(
       name: "FAQBotEncoder",
-      dependencies: ["FAQBotWordPiece", "CEncoderWeights", "CEncoderKernels"]
+      dependencies: ["FAQBotVectors", "CEncoderWeights", "CEncoderKernels"]
     ),
     .target(
       name: "CEncoderWeights",

@@ -1,4 +1,4 @@
-import FAQBotWordPiece
+import FAQBotVectors
 
 /// The weights file's vocabulary: vocab.txt's pieces in id order and a hash table over them in
 /// the token vectors' scheme, so ``WordPiece`` splits words against it with MiniLM's ids.

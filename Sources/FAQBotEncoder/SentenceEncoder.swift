@@ -1,5 +1,5 @@
 import CEncoderKernels
-import FAQBotWordPiece
+import FAQBotVectors
 
 /// all-MiniLM-L6-v2 in Swift: text to a 384-dimension sentence vector (mean of the last layer
 /// over the tokens, L2-normalised), as sentence-transformers computes it, with no Python and

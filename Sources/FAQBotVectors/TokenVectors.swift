@@ -1,6 +1,5 @@
 import CTokenVectors
 import FAQBotCore
-import FAQBotWordPiece
 import Foundation
 
 /// Static token vectors: for each WordPiece piece of all-MiniLM-L6-v2's vocabulary, the
