@@ -6,7 +6,9 @@ import PackageDescription
 //
 //   FAQBotCore        text normalisation, stemming, hashing, mapped files, formatting
 //   FAQBotJSON        the strict JSON reader and writer of the protocol and the importers
-//   FAQBotVectors     the static token vectors and their WordPiece tokenizer
+//   FAQBotWordPiece   BERT's uncased WordPiece split, over any vocabulary
+//   FAQBotVectors     the static token vectors
+//   FAQBotEncoder     the contextual sentence encoder (all-MiniLM-L6-v2, int8, AVX2 kernel)
 //   FAQBotKnowledge   documents → knowledge files (sections, paragraphs, sentences)
 //   FAQBotIntents     intent files → an intent pack
 //   FAQBotMatching    features, the classifier, triggers, passage retrieval
@@ -23,6 +25,7 @@ let package = Package(
   products: [
     .executable(name: "faqbot", targets: ["faqbot"]),
     .library(name: "FAQBot", targets: ["FAQBot"]),
+    .library(name: "FAQBotEncoder", targets: ["FAQBotEncoder"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -35,12 +38,28 @@ let package = Package(
   targets: [
     .target(name: "FAQBotCore"),
     .target(name: "FAQBotJSON", dependencies: ["FAQBotCore"]),
+    // BERT's uncased tokenizer, shared by the token vectors and the encoder: one copy of the
+    // splitting code over two vocabularies.
+    .target(name: "FAQBotWordPiece"),
     .target(
       name: "CTokenVectors",
       // The data file is included by the assembler from TokenVectors.c, not compiled.
       exclude: ["TokenVectors.c.bin", "LICENSE", "NOTICE.md"]
     ),
-    .target(name: "FAQBotVectors", dependencies: ["FAQBotCore", "CTokenVectors"]),
+    .target(name: "FAQBotVectors", dependencies: ["FAQBotCore", "FAQBotWordPiece", "CTokenVectors"]),
+    .target(
+      name: "CEncoderWeights",
+      // The data file is included by the assembler from EncoderWeights.c, not compiled.
+      exclude: ["EncoderWeights.c.bin", "LICENSE", "NOTICE.md"]
+    ),
+    // The matrix product and GELU in C: Swift compiles for the x86-64 baseline (SSE2, no FMA),
+    // while C can carry an AVX2 + FMA version chosen at run time (docs/performance.md).
+    .target(name: "CEncoderKernels"),
+    // The contextual sentence encoder (all-MiniLM-L6-v2); it depends on no engine layer.
+    .target(
+      name: "FAQBotEncoder",
+      dependencies: ["FAQBotWordPiece", "CEncoderWeights", "CEncoderKernels"]
+    ),
     .systemLibrary(
       name: "CCMark",
       pkgConfig: "libcmark-gfm",
@@ -53,7 +72,7 @@ let package = Package(
     ),
     .target(
       name: "FAQBotMatching",
-      dependencies: ["FAQBotCore", "FAQBotVectors", "FAQBotKnowledge", "FAQBotIntents"]
+      dependencies: ["FAQBotCore", "FAQBotVectors", "FAQBotEncoder", "FAQBotKnowledge", "FAQBotIntents"]
     ),
     .target(name: "FAQBotDefaultPack", dependencies: ["FAQBotKnowledge"]),
     .target(
@@ -68,8 +87,8 @@ let package = Package(
     .target(
       name: "FAQBot",
       dependencies: [
-        "FAQBotCore", "FAQBotJSON", "FAQBotVectors", "FAQBotKnowledge", "FAQBotIntents", "FAQBotMatching",
-        "FAQBotDefaultPack", "FAQBotModelStore", "FAQBotDialogue", "FAQBotProtocol",
+        "FAQBotCore", "FAQBotJSON", "FAQBotWordPiece", "FAQBotVectors", "FAQBotEncoder", "FAQBotKnowledge",
+        "FAQBotIntents", "FAQBotMatching", "FAQBotDefaultPack", "FAQBotModelStore", "FAQBotDialogue", "FAQBotProtocol",
       ]
     ),
     .systemLibrary(

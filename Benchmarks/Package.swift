@@ -14,7 +14,13 @@ let package = Package(
     .executableTarget(
       name: "faqbot-bench",
       dependencies: [.product(name: "FAQBot", package: root.lastPathComponent)]
-    )
+    ),
+    // The sentence encoder's developer tool: vectors as JSON lines (for
+    // Benchmarks/experiments/encoder_parity.py) and its timings (docs/performance.md).
+    .executableTarget(
+      name: "faqbot-encode",
+      dependencies: [.product(name: "FAQBotEncoder", package: root.lastPathComponent)]
+    ),
   ],
   swiftLanguageModes: [.v6]
 )

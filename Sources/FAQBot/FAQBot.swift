@@ -4,6 +4,7 @@
 @_exported import FAQBotCore
 @_exported import FAQBotDefaultPack
 @_exported import FAQBotDialogue
+@_exported import FAQBotEncoder
 @_exported import FAQBotIntents
 @_exported import FAQBotJSON
 @_exported import FAQBotKnowledge
@@ -11,3 +12,4 @@
 @_exported import FAQBotModelStore
 @_exported import FAQBotProtocol
 @_exported import FAQBotVectors
+@_exported import FAQBotWordPiece

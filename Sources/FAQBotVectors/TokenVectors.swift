@@ -1,5 +1,6 @@
 import CTokenVectors
 import FAQBotCore
+import FAQBotWordPiece
 import Foundation
 
 /// Static token vectors: for each WordPiece piece of all-MiniLM-L6-v2's vocabulary, the
@@ -11,7 +12,7 @@ import Foundation
 /// although no example spells both. A question's vector is a weighted mean of rows, a table
 /// lookup per piece, so it costs microseconds where the encoder it was distilled from costs
 /// milliseconds. The bytes are compiled into the binary and read in place.
-public struct TokenVectors: @unchecked Sendable {
+public struct TokenVectors: WordPieceVocabulary, @unchecked Sendable {
   // @unchecked: the pointers are into read-only data that lives as long as the process (or,
   // in tests, into an array the value keeps alive) and nothing writes through them.
 
@@ -144,61 +145,16 @@ public struct TokenVectors: @unchecked Sendable {
   }
 
   /// Appends the pieces of `word` (lower-case, as ``TextNormalizer`` makes words) to `pieces`,
-  /// as BERT's uncased tokenizer would: ASCII punctuation split off, then the longest known
-  /// piece first and "##" continuations for the rest. A word that cannot be split into known
+  /// as BERT's uncased tokenizer would (``WordPiece``). A word that cannot be split into known
   /// pieces adds none (BERT's [UNK], which carries no meaning).
   public func appendPieces(of word: String, to pieces: inout [Int32]) {
-    var word = word
-    word.withUTF8 { utf8 in
-      var start = 0
-      for index in 0...utf8.count {
-        let isPunctuation = index < utf8.count && Self.isPunctuation(utf8[index])
-        guard index == utf8.count || isPunctuation else { continue }
-        if index > start { appendWordPieces(UnsafeBufferPointer(rebasing: utf8[start..<index]), to: &pieces) }
-        if isPunctuation {
-          appendWordPieces(UnsafeBufferPointer(rebasing: utf8[index..<index + 1]), to: &pieces)
-        }
-        start = index + 1
-      }
-    }
-  }
-
-  /// BERT's punctuation in ASCII: every printable character that is not a letter or digit.
-  private static func isPunctuation(_ byte: UInt8) -> Bool {
-    (33...47).contains(byte) || (58...64).contains(byte) || (91...96).contains(byte)
-      || (123...126).contains(byte)
-  }
-
-  private func appendWordPieces(_ word: UnsafeBufferPointer<UInt8>, to pieces: inout [Int32]) {
-    // BERT gives up on words over 100 characters; so do we, in bytes.
-    guard word.count <= 100 else { return }
-    let first = pieces.count
-    var start = 0
-    while start < word.count {
-      var end = word.count
-      var found: Int32?
-      while end > start {
-        let part = UnsafeBufferPointer(rebasing: word[start..<end])
-        found = find(part, continuation: start > 0)
-        if found != nil { break }
-        end -= 1
-      }
-      guard let found else {
-        pieces.removeSubrange(first...)
-        return
-      }
-      pieces.append(found)
-      start = end
-    }
+    WordPiece.appendPieces(of: word, in: self, to: &pieces)
   }
 
   /// The piece spelled `piece` in the initial or the continuation section, through the
   /// file's hash table (a binary search of the sorted pieces was 6% of an answer).
-  private func find(_ piece: UnsafeBufferPointer<UInt8>, continuation: Bool) -> Int32? {
-    var hash: UInt32 = 2_166_136_261
-    hash = (hash ^ (continuation ? 1 : 0)) &* 16_777_619
-    for byte in piece { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-    var slot = Int(hash) & slotMask
+  public func pieceID(_ piece: UnsafeBufferPointer<UInt8>, continuation: Bool) -> Int32? {
+    var slot = Int(WordPiece.hash(piece, continuation: continuation)) & slotMask
     while true {
       let entry = entry(slot)
       guard entry > 0 else { return nil }

@@ -1,0 +1,78 @@
+import CEncoderKernels
+
+/// How the linear layers' products are computed. They are nearly all of the work (~21 MFLOP a
+/// token); the others exist so that docs/performance.md can measure the choice side by side,
+/// and so the tests can check the fast one against a plain loop.
+public enum MatrixKernel: String, CaseIterable, Sendable {
+  /// The default: C with AVX2 + FMA when the processor has both (chosen at run time), the
+  /// portable C loop otherwise.
+  case native
+  /// The portable C loop (what the compiler vectorises for the x86-64 baseline).
+  case portableC
+  /// Swift SIMD16 vectors, 4 tokens a row; Swift compiles them for the baseline (SSE2).
+  case simdSwift
+  /// One scalar Swift multiply-add at a time.
+  case naiveSwift
+
+  /// `output[t · rows + r] = Σ_c input[t · columns + c] · q[r, c] · rowScale[r] + bias[r]`:
+  /// `input` is multiplied by the matrix's column scales already.
+  func linear(
+    _ matrix: QuantisedMatrix, bias: FloatVector, input: UnsafePointer<Float>, tokens: Int,
+    output: UnsafeMutablePointer<Float>
+  ) {
+    let (rows, columns) = (matrix.rows, matrix.columns)
+    switch self {
+    case .native:
+      faqbot_int8_linear(input, tokens, columns, matrix.values, matrix.rowScales, bias.values, rows, output)
+    case .portableC:
+      faqbot_int8_linear_portable(input, tokens, columns, matrix.values, matrix.rowScales, bias.values, rows, output)
+    case .naiveSwift:
+      for t in 0..<tokens {
+        for r in 0..<rows {
+          var sum: Float = 0
+          for c in 0..<columns { sum += input[t * columns + c] * Float(matrix.values[r * columns + c]) }
+          output[t * rows + r] = sum * matrix.rowScales[r] + bias.values[r]
+        }
+      }
+    case .simdSwift:
+      Self.simdLinear(matrix, bias: bias, input: input, tokens: tokens, output: output)
+    }
+  }
+
+  private static func simdLinear(
+    _ matrix: QuantisedMatrix, bias: FloatVector, input: UnsafePointer<Float>, tokens: Int,
+    output: UnsafeMutablePointer<Float>
+  ) {
+    let (rows, columns) = (matrix.rows, matrix.columns)
+    let raw = UnsafeRawPointer(input)
+    let weights = UnsafeRawPointer(matrix.values)
+    let wide = columns / 16 * 16
+    for r in 0..<rows {
+      let row = weights + r * columns
+      var t = 0
+      while t < tokens {
+        let count = min(4, tokens - t)
+        var sums = (SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>())
+        var c = 0
+        while c < wide {
+          let w = SIMD16<Float>(row.loadUnaligned(fromByteOffset: c, as: SIMD16<Int8>.self))
+          func x(_ k: Int) -> SIMD16<Float> {
+            raw.loadUnaligned(fromByteOffset: ((t + k) * columns + c) * 4, as: SIMD16<Float>.self)
+          }
+          sums.0 += x(0) * w
+          if count > 1 { sums.1 += x(1) * w }
+          if count > 2 { sums.2 += x(2) * w }
+          if count > 3 { sums.3 += x(3) * w }
+          c += 16
+        }
+        let totals = [sums.0.sum(), sums.1.sum(), sums.2.sum(), sums.3.sum()]
+        for k in 0..<count {
+          var sum = totals[k]
+          for tail in wide..<columns { sum += input[(t + k) * columns + tail] * Float(matrix.values[r * columns + tail]) }
+          output[(t + k) * rows + r] = sum * matrix.rowScales[r] + bias.values[r]
+        }
+        t += count
+      }
+    }
+  }
+}
