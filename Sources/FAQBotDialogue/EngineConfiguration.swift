@@ -1,10 +1,25 @@
+import FAQBotEncoder
+import FAQBotMatching
+
 /// Every tunable of the dialogue pipeline, in one place, each with the reason for its value.
 public struct EngineConfiguration: Sendable, Equatable {
-  /// Below this classifier confidence an intent is not answered. Picked on the default
-  /// pack's evaluation set (see `intents/README.md`).
+  /// Below this classifier confidence an intent is not answered (fast mode). Picked on the
+  /// default pack's evaluation set (see `intents/README.md`).
   public static let defaultThreshold = 0.3
+  /// The same for the encoder mode, whose confidence mixes the best probability with the
+  /// nearest-question cosine (``EncoderMix``): another scale, so another threshold. Picked on
+  /// the default pack's tuning set and CLINC150's val split (docs/performance.md).
+  public static let defaultEncoderThreshold = 0.5
 
-  public var threshold = EngineConfiguration.defaultThreshold
+  /// Fast or encoder (``EngineMode``).
+  public var mode: EngineMode
+  public var threshold: Double
+  /// How the encoder mode mixes its models and signals.
+  public var encoderMix = EncoderMix()
+  /// The most tokens the encoder reads of a question or passage, [CLS] and [SEP] included:
+  /// the model's own limit. Longer messages are matched on their start; the crisis check
+  /// (the safety stage and its triggers) still reads the whole message.
+  public var encoderTokenCap = SentenceEncoder.defaultTokenCap
   /// A safety intent answers when its probability reaches this, even if another intent is
   /// more probable: a missed crisis costs far more than an unneeded hotline number.
   public var safetyThreshold = 0.3
@@ -47,5 +62,9 @@ public struct EngineConfiguration: Sendable, Equatable {
   /// three unrelated offers read as a guess.
   public var fallbackOfferMinimum: Float = 0.05
 
-  public init() {}
+  /// The configuration of `mode`, with that mode's default threshold.
+  public init(mode: EngineMode = .default) {
+    self.mode = mode
+    threshold = mode == .encoder ? Self.defaultEncoderThreshold : Self.defaultThreshold
+  }
 }
