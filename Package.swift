@@ -77,11 +77,16 @@ let package = Package(
     .target(name: "FAQBotDefaultPack", dependencies: ["FAQBotKnowledge"]),
     .target(
       name: "FAQBotModelStore",
-      dependencies: ["FAQBotCore", "FAQBotVectors", "FAQBotKnowledge", "FAQBotIntents", "FAQBotMatching", "FAQBotDefaultPack"]
+      dependencies: [
+        "FAQBotCore", "FAQBotVectors", "FAQBotEncoder", "FAQBotKnowledge", "FAQBotIntents", "FAQBotMatching",
+        "FAQBotDefaultPack",
+      ]
     ),
     .target(
       name: "FAQBotDialogue",
-      dependencies: ["FAQBotCore", "FAQBotKnowledge", "FAQBotIntents", "FAQBotMatching", "FAQBotModelStore"]
+      dependencies: [
+        "FAQBotCore", "FAQBotEncoder", "FAQBotKnowledge", "FAQBotIntents", "FAQBotMatching", "FAQBotModelStore",
+      ]
     ),
     .target(name: "FAQBotProtocol", dependencies: ["FAQBotCore", "FAQBotJSON", "FAQBotDialogue"]),
     .target(

@@ -35,6 +35,13 @@ public struct EngineConfiguration: Sendable, Equatable {
   /// answered from it even below ``sectionCoverage``: it nearly repeats the heading. On the
   /// tune splits 0.3 answered 4 more homebrew questions right than 0.5, at no honesty cost.
   public var sectionTitleCoverage = 0.3
+  /// Knowledge-only packs in the encoder mode: the cosine between a question and its nearest
+  /// paragraph (``SemanticRetriever``) at which that paragraph answers. Chosen on the tune
+  /// splits of Benchmarks/documents (docs/performance.md, "Encoder mode").
+  public var semanticCosine = 0.45
+  /// ... unless the lexical section match holds at least this share of the question's
+  /// content, which then answers instead (a question that repeats a heading).
+  public var semanticOverride = 1.01
   /// Knowledge-only packs: a paragraph shorter than this many characters is served with the
   /// next one of its section ("brew --cache" alone says little without "Which is usually: …").
   public var shortParagraphCharacters = 80
@@ -62,8 +69,10 @@ public struct EngineConfiguration: Sendable, Equatable {
   /// three unrelated offers read as a guess.
   public var fallbackOfferMinimum: Float = 0.05
 
-  /// The configuration of `mode`, with that mode's default threshold.
-  public init(mode: EngineMode = .default) {
+  /// The configuration of `mode`, with that mode's default threshold. An embedder's
+  /// configuration is the fast mode unless it asks for the encoder; the executable applies
+  /// ``EngineMode/default`` when a run chooses none.
+  public init(mode: EngineMode = .fast) {
     self.mode = mode
     threshold = mode == .encoder ? Self.defaultEncoderThreshold : Self.defaultThreshold
   }
