@@ -10,6 +10,8 @@ public enum EngineMode: String, Sendable, Equatable, CaseIterable {
   case encoder
 
   /// The mode a run gets when neither it nor its pack chooses one. Chosen by measurement
-  /// (docs/performance.md, "Encoder mode"; README).
-  public static let `default`: EngineMode = .encoder
+  /// (docs/performance.md, "Encoder mode"; README): the encoder mode was to be the default
+  /// if it met issue 17's latency targets, and training CLINC150 in it took minutes on this
+  /// machine against the 60 s target, so the default is the fast mode.
+  public static let `default`: EngineMode = .fast
 }

@@ -38,13 +38,15 @@ public struct EngineResources: Sendable {
     let analyzer = analyzer ?? TextAnalyzer(pack: pack, knowledge: knowledge)
     self.analyzer = analyzer
     let encoder =
-      configuration.mode == .encoder ? try? SentenceEncoder.embedded(tokenCap: configuration.encoderTokenCap) : nil
+      configuration.mode == .encoder
+      ? try? SentenceEncoder.embedded(tokenCap: configuration.encoderTokenCap) : nil
     self.encoder = encoder
     var classifier = classifier ?? IntentClassifier(pack: pack, analyzer: analyzer)
     // Training for the encoder mode encodes the examples once; a model from the cache or a
     // file that has the head keeps it.
     if let encoder, classifier.encoderHead == nil, !pack.intents.isEmpty {
-      classifier = classifier.withEncoderHead(EncoderHead(examples: pack.intents.map(\.examples), encoder: encoder))
+      classifier = classifier.withEncoderHead(
+        EncoderHead(examples: pack.intents.map(\.examples), encoder: encoder))
     }
     self.classifier = classifier
     self.semanticRetriever =

@@ -37,7 +37,8 @@ public struct EncoderHead: Sendable {
       vectors: sparse, labels: labels, classCount: classCount, featureCount: dimensions, options: options)
     self.init(
       model: model,
-      examples: NearestExample(vectors: vectors, labels: labels, classCount: classCount, dimensions: dimensions))
+      examples: NearestExample(
+        vectors: vectors, labels: labels, classCount: classCount, dimensions: dimensions))
   }
 
   /// Encodes the examples of each class (`examples[class]`) with `encoder`, in batches over

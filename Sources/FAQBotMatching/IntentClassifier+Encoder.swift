@@ -11,7 +11,8 @@ extension IntentClassifier {
   /// in words the examples never use is what the encoder is for, and the nearest-question
   /// cosine is the better sign of a question about something else. It is still reported.
   public func predict(_ analysis: TextAnalyzer.Analysis, sentence: [Float], mix: EncoderMix) -> Prediction {
-    guard let head = encoderHead, sentence.count == head.model.featureCount, head.model.classCount == intentIds.count
+    guard let head = encoderHead, sentence.count == head.model.featureCount,
+      head.model.classCount == intentIds.count
     else { return predict(analysis) }
     let fast = conditionalProbabilities(analysis).probabilities
     let encoded = head.probabilities(for: sentence)

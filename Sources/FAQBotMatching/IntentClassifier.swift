@@ -167,14 +167,16 @@ public struct IntentClassifier: Sendable {
   /// This classifier with `head` for the encoder mode (the fast model unchanged).
   public func withEncoderHead(_ head: EncoderHead?) -> IntentClassifier {
     IntentClassifier(
-      intentIds: intentIds, space: space, model: model, knownStems: knownStems, openVocabulary: openVocabulary,
+      intentIds: intentIds, space: space, model: model, knownStems: knownStems,
+      openVocabulary: openVocabulary,
       embedding: embedding, encoderHead: head)
   }
 
   /// The fast model's P(intent | in scope) for `analysis`, and whether any sparse feature of
   /// it was seen in training.
-  func conditionalProbabilities(_ analysis: TextAnalyzer.Analysis) -> (probabilities: [Float], hasEvidence: Bool)
-  {
+  func conditionalProbabilities(_ analysis: TextAnalyzer.Analysis) -> (
+    probabilities: [Float], hasEvidence: Bool
+  ) {
     let vector = space.vector(for: keys.keys(for: analysis))
     let conditional = model.probabilities(for: vector) { scores in
       embedding?.addScores(of: analysis.surface, model: model, firstIndex: space.count, to: scores)

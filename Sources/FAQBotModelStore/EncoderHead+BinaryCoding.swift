@@ -14,7 +14,9 @@ extension EncoderHead {
   }
 
   /// Reads and checks a head for `classes` classes.
-  static func decode(from reader: inout ModelBinaryReader, classes: Int) throws(TrainedModelError) -> EncoderHead {
+  static func decode(from reader: inout ModelBinaryReader, classes: Int) throws(TrainedModelError)
+    -> EncoderHead
+  {
     let classCount = Int(try reader.uint32("encoder head class count"))
     let featureCount = Int(try reader.uint32("encoder head feature count"))
     let weights = try reader.floats("encoder head weights")
@@ -29,7 +31,8 @@ extension EncoderHead {
       vectors.allSatisfy(\.isFinite)
     else { throw .corrupt("the encoder head's weights and example vectors do not fit together") }
     return EncoderHead(
-      model: SoftmaxRegression(classCount: classCount, featureCount: featureCount, weights: weights, bias: bias),
+      model: SoftmaxRegression(
+        classCount: classCount, featureCount: featureCount, weights: weights, bias: bias),
       examples: NearestExample(dimensions: dimensions, vectors: vectors, classStarts: starts))
   }
 }

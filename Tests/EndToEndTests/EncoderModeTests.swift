@@ -5,7 +5,8 @@ import XCTest
 /// the fast mode cannot answer, and a knowledge-only bot finding its section by meaning.
 final class EncoderModeTests: XCTestCase {
   private func directory() throws -> URL {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("faqbot-enc-\(UUID().uuidString)")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "faqbot-enc-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
     return directory
@@ -48,13 +49,15 @@ final class EncoderModeTests: XCTestCase {
     let knowledge = try directory().appendingPathComponent("garden.json").path
     XCTAssertEqual(try BinaryRunner.run(["knowledge", "build", fixture.path, "-o", knowledge]).status, 0)
     let reply = try answer([
-      "ask", "--json", "--encoder", "--knowledge", knowledge, "--knowledge-only", "when should i pick the fruit",
+      "ask", "--json", "--encoder", "--knowledge", knowledge, "--knowledge-only",
+      "when should i pick the fruit",
     ])
     XCTAssertEqual(reply["kind"] as? String, "knowledge", "\(reply)")
     let sources = try XCTUnwrap(reply["sources"] as? [[String: Any]])
     XCTAssertEqual(sources.first?["section"] as? String, "Harvest", "\(reply)")
     let offTopic = try answer([
-      "ask", "--json", "--encoder", "--knowledge", knowledge, "--knowledge-only", "what is the capital of peru",
+      "ask", "--json", "--encoder", "--knowledge", knowledge, "--knowledge-only",
+      "what is the capital of peru",
     ])
     XCTAssertEqual(offTopic["kind"] as? String, "fallback", "\(offTopic)")
   }

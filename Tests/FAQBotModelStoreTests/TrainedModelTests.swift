@@ -395,7 +395,9 @@ final class EncoderHeadCodingTests: XCTestCase {
 
   private func head(classes: Int, dimensions: Int = 6) -> EncoderHead {
     var generator = SystemRandomNumberGenerator()
-    let vectors = (0..<classes * 2).map { _ in (0..<dimensions).map { _ in Float.random(in: -1...1, using: &generator) } }
+    let vectors = (0..<classes * 2).map { _ in
+      (0..<dimensions).map { _ in Float.random(in: -1...1, using: &generator) }
+    }
     let labels = (0..<classes * 2).map { $0 % classes }
     return EncoderHead(vectors: vectors, labels: labels, classCount: classes, dimensions: dimensions)
   }
@@ -422,8 +424,11 @@ final class EncoderHeadCodingTests: XCTestCase {
 
   func testAHeadOfAnotherClassCountIsCorrupt() throws {
     let pack = ModelTestSupport.pack()
-    let classifier = ModelTestSupport.classifier(for: pack).withEncoderHead(head(classes: pack.intents.count + 1))
-    XCTAssertThrowsError(try TrainedModel.decode(TrainedModel(classifier: classifier, packHash: packHash).encoded())) {
+    let classifier = ModelTestSupport.classifier(for: pack).withEncoderHead(
+      head(classes: pack.intents.count + 1))
+    XCTAssertThrowsError(
+      try TrainedModel.decode(TrainedModel(classifier: classifier, packHash: packHash).encoded())
+    ) {
       guard case .corrupt = $0 as? TrainedModelError else { return XCTFail("\($0)") }
     }
   }

@@ -1,7 +1,7 @@
-import Foundation
 import FAQBotCore
 import FAQBotKnowledge
 import FAQBotMatching
+import Foundation
 
 /// When no intent is confident: a passage of the document that holds most of what the
 /// question asks about is quoted, with its source.
@@ -58,19 +58,22 @@ extension RetrievalStage {
       let reason =
         "no intents (knowledge only); paragraph \(first.id) is nearest the question in meaning (cosine "
         + "\(String(format: "%.2f", semantic.cosine)), needs \(String(format: "%.2f", configuration.semanticCosine)))"
-      return sectionAnswer(from: first, confidence: Double(semantic.cosine), reason: reason, turn: turn, resources: resources)
+      return sectionAnswer(
+        from: first, confidence: Double(semantic.cosine), reason: reason, turn: turn, resources: resources)
     }
     guard let hit = lexical, let first = resources.knowledge.passage(hit.paragraphId) else { return nil }
     let reason =
       "no intents (knowledge only); section \(hit.sectionId) holds \(Percent(hit.coverage)) of the question's "
       + "content words, its heading \(Percent(hit.titleCoverage)) (needs \(Percent(configuration.sectionCoverage)) "
       + "or \(Percent(configuration.sectionTitleCoverage)) in the heading)"
-    return sectionAnswer(from: first, confidence: hit.coverage, reason: reason, turn: turn, resources: resources)
+    return sectionAnswer(
+      from: first, confidence: hit.coverage, reason: reason, turn: turn, resources: resources)
   }
 
   /// A paragraph as the answer, with the next one when it is short.
   private func sectionAnswer(
-    from first: KnowledgeBase.Passage, confidence: Double, reason: String, turn: Turn, resources: EngineResources
+    from first: KnowledgeBase.Passage, confidence: Double, reason: String, turn: Turn,
+    resources: EngineResources
   ) -> StageResult {
     let configuration = resources.configuration
     var passages = [first]

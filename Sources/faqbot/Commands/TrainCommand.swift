@@ -32,7 +32,8 @@ struct TrainCommand: ParsableCommand {
     let (knowledge, pack) = try PackLoading.load(files)
     let packHash = files.contentHash
     let start = ContinuousClock.now
-    let engine = Engine(pack: pack, knowledge: knowledge, configuration: EngineConfiguration(mode: modeOptions.mode))
+    let engine = Engine(
+      pack: pack, knowledge: knowledge, configuration: EngineConfiguration(mode: modeOptions.mode))
     let elapsed = ContinuousClock.now - start
     let bytes = engine.resources.trainedModel(packHash: packHash).encoded()
     guard ModelCache.writeAtomically(bytes, to: output) else {

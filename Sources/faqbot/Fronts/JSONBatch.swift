@@ -74,7 +74,8 @@ struct JSONBatch {
       var context = contexts[group]
       for index in groups[group] {
         answers.store(
-          engine.respond(to: requests[index].question, context: &context, sentence: sentences?[index]), at: index)
+          engine.respond(to: requests[index].question, context: &context, sentence: sentences?[index]),
+          at: index)
       }
       finalContexts.store(context, at: group)
     }
