@@ -83,29 +83,30 @@ let package = Package(
     ),
     .target(
       name: "FAQBotMatching",
-      dependencies: ["FAQBotCore", "FAQBotVectors", "FAQBotKnowledge", "FAQBotIntents"]
+      dependencies: ["FAQBotCore", "FAQBotVectors", "FAQBotEncoder", "FAQBotKnowledge", "FAQBotIntents"]
     ),
     .target(name: "FAQBotSafety", dependencies: ["FAQBotCore"]),
     .target(name: "FAQBotDefaultPack", dependencies: ["FAQBotKnowledge"]),
     .target(
       name: "FAQBotModelStore",
       dependencies: [
-        "FAQBotCore", "FAQBotVectors", "FAQBotKnowledge", "FAQBotIntents", "FAQBotMatching", "FAQBotDefaultPack",
-        .product(name: "SystemPackage", package: "swift-system"),
+        "FAQBotCore", "FAQBotVectors", "FAQBotEncoder", "FAQBotKnowledge", "FAQBotIntents", "FAQBotMatching",
+        "FAQBotDefaultPack", .product(name: "SystemPackage", package: "swift-system"),
       ]
     ),
     .target(
       name: "FAQBotDialogue",
       dependencies: [
-        "FAQBotCore", "FAQBotKnowledge", "FAQBotIntents", "FAQBotMatching", "FAQBotSafety", "FAQBotModelStore",
+        "FAQBotCore", "FAQBotEncoder", "FAQBotKnowledge", "FAQBotIntents", "FAQBotMatching", "FAQBotSafety",
+        "FAQBotModelStore",
       ]
     ),
     .target(name: "FAQBotProtocol", dependencies: ["FAQBotCore", "FAQBotJSON", "FAQBotDialogue"]),
     .target(
       name: "FAQBot",
       dependencies: [
-        "FAQBotCore", "FAQBotJSON", "FAQBotVectors", "FAQBotKnowledge", "FAQBotIntents", "FAQBotMatching",
-        "FAQBotSafety", "FAQBotDefaultPack", "FAQBotModelStore", "FAQBotDialogue", "FAQBotProtocol",
+        "FAQBotCore", "FAQBotJSON", "FAQBotVectors", "FAQBotEncoder", "FAQBotKnowledge", "FAQBotIntents",
+        "FAQBotMatching", "FAQBotSafety", "FAQBotDefaultPack", "FAQBotModelStore", "FAQBotDialogue", "FAQBotProtocol",
       ]
     ),
     .systemLibrary(

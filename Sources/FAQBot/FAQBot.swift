@@ -4,6 +4,7 @@
 @_exported import FAQBotCore
 @_exported import FAQBotDefaultPack
 @_exported import FAQBotDialogue
+@_exported import FAQBotEncoder
 @_exported import FAQBotIntents
 @_exported import FAQBotJSON
 @_exported import FAQBotKnowledge

@@ -53,7 +53,13 @@ public struct Engine: Sendable {
 
   /// Answers `question` in the conversation `context`, and records the turn in it.
   public func respond(to question: String, context: inout ConversationContext) -> Answer {
-    let turn = makeTurn(question, context: context)
+    respond(to: question, context: &context, sentence: nil)
+  }
+
+  /// Answers `question` with its sentence vector computed already (``sentenceVectors(for:)``,
+  /// which batches them); nil computes it when the mode needs one.
+  public func respond(to question: String, context: inout ConversationContext, sentence: [Float]?) -> Answer {
+    let turn = makeTurn(question, context: context, sentence: sentence)
     let result = run(turn)
     context.lastAnswer = result.answer
     context.lastReason = result.reason
@@ -100,32 +106,50 @@ public struct Engine: Sendable {
       weightiestWords: words ?? [], normalizedWords: reading.analysis.words)
   }
 
-  private func makeTurn(_ question: String, context: ConversationContext) -> Turn {
+  /// The sentence vectors of `questions` in the encoder mode, encoded in batches over every
+  /// core (faster per question than one at a time); nil in the fast mode.
+  public func sentenceVectors(for questions: [String]) -> [[Float]]? {
+    guard let encoder = resources.encoder else { return nil }
+    return EncoderHead.encode(questions.map { matchedText($0).text }, with: encoder)
+  }
+
+  /// The question as matched: cut to ``EngineConfiguration/maxQuestionCharacters``.
+  private func matchedText(_ question: String) -> (text: String, truncated: Bool) {
     let limit = configuration.maxQuestionCharacters
+    guard question.utf8.count > limit, question.count > limit else { return (question, false) }
+    return (String(question.prefix(limit)), true)
+  }
+
+  /// The classifier's prediction, with the sentence vector in the encoder mode.
+  private func predict(_ analysis: TextAnalyzer.Analysis, sentence: [Float]?) -> IntentClassifier.Prediction {
+    guard let sentence else { return resources.classifier.predict(analysis) }
+    return resources.classifier.predict(analysis, sentence: sentence, mix: configuration.encoderMix)
+  }
+
+  private func makeTurn(_ question: String, context: ConversationContext, sentence given: [Float]?) -> Turn {
     // The whole message, before any cut: a crisis sentence at the end of a long message
     // must not be hidden by the limit that keeps matching fast.
     let crisis = resources.crisisDetector.detect(question)
-    var text = question
-    var truncated = false
-    if text.utf8.count > limit, text.count > limit {
-      text = String(text.prefix(limit))
-      truncated = true
-    }
+    let (text, truncated) = matchedText(question)
     let analysis = resources.analyzer.analyze(text)
-    let reading = Reading(analysis: analysis, prediction: resources.classifier.predict(analysis))
+    let sentence = given ?? resources.encoder?.encode(text)
+    let reading = Reading(analysis: analysis, prediction: predict(analysis, sentence: sentence))
     let words = analysis.words
     let leansBack =
       words.count <= configuration.continuationWordLimit && words.contains(where: WordLists.anaphora.contains)
     return Turn(
       question: text, truncated: truncated, crisis: crisis, reading: reading,
-      contextualReading: contextualReading(of: reading, leansBack: leansBack, context: context),
-      leansBack: leansBack, triggers: resources.triggers.matches(in: analysis.stems), context: context)
+      contextualReading: contextualReading(of: reading, text: text, leansBack: leansBack, context: context),
+      leansBack: leansBack, triggers: resources.triggers.matches(in: analysis.stems), context: context,
+      sentence: sentence)
   }
 
   /// The message read together with the previous question, when it looks like a
   /// continuation of an intent answer: it points back or is a fragment, and its own words
   /// are in scope.
-  private func contextualReading(of reading: Reading, leansBack: Bool, context: ConversationContext)
+  private func contextualReading(
+    of reading: Reading, text: String, leansBack: Bool, context: ConversationContext
+  )
     -> Reading?
   {
     guard let previous = context.lastQuestion, let last = context.lastAnswer,
@@ -139,7 +163,8 @@ public struct Engine: Sendable {
     let earlier = resources.analyzer.analyze(previous)
     let together = TextAnalyzer.Analysis(
       words: earlier.words + reading.analysis.words, stems: earlier.stems + reading.analysis.stems)
-    return Reading(analysis: together, prediction: resources.classifier.predict(together), withPrevious: true)
+    let sentence = resources.encoder?.encode(previous + " " + text)
+    return Reading(analysis: together, prediction: predict(together, sentence: sentence), withPrevious: true)
   }
 
   private func run(_ turn: Turn) -> StageResult {

@@ -1,11 +1,26 @@
+import FAQBotEncoder
+import FAQBotMatching
+
 /// Every tunable of the dialogue pipeline, in one place, each with the reason for its value.
 public struct EngineConfiguration: Sendable, Equatable {
-  /// Below this classifier confidence an intent is not answered. Picked on the default
-  /// pack's evaluation set (see `intents/README.md`): the middle of the tied range
+  /// Below this classifier confidence an intent is not answered (fast mode). Picked on the
+  /// default pack's evaluation set (see `intents/README.md`): the middle of the tied range
   /// 0.30–0.40 once answers carry one calibrated confidence and the subject check runs.
   public static let defaultThreshold = 0.35
+  /// The same for the encoder mode, whose confidence mixes the best probability with the
+  /// nearest-question cosine (``EncoderMix``): another scale, so another threshold. Picked on
+  /// the default pack's tuning set and CLINC150's val split (docs/performance.md).
+  public static let defaultEncoderThreshold = 0.5
 
-  public var threshold = EngineConfiguration.defaultThreshold
+  /// Fast or encoder (``EngineMode``).
+  public var mode: EngineMode
+  public var threshold: Double
+  /// How the encoder mode mixes its models and signals.
+  public var encoderMix = EncoderMix()
+  /// The most tokens the encoder reads of a question or passage, [CLS] and [SEP] included:
+  /// the model's own limit. Longer messages are matched on their start; the crisis detector
+  /// still reads the whole message.
+  public var encoderTokenCap = SentenceEncoder.defaultTokenCap
   /// The crisis answer with a pack's own emergency text and numbers (a pack setting); nil is
   /// the engine's built-in answer (988 in the US, or local emergency services). Detection
   /// itself is not configurable: every message of every pack goes through it.
@@ -25,6 +40,13 @@ public struct EngineConfiguration: Sendable, Equatable {
   /// answered from it even below ``sectionCoverage``: it nearly repeats the heading. On the
   /// tune splits 0.3 answered 4 more homebrew questions right than 0.5, at no honesty cost.
   public var sectionTitleCoverage = 0.3
+  /// Knowledge-only packs in the encoder mode: the cosine between a question and its nearest
+  /// paragraph (``SemanticRetriever``) at which that paragraph answers. Chosen on the tune
+  /// splits of Benchmarks/documents (docs/performance.md, "Encoder mode").
+  public var semanticCosine = 0.45
+  /// ... unless the lexical section match holds at least this share of the question's
+  /// content, which then answers instead (a question that repeats a heading).
+  public var semanticOverride = 1.01
   /// Knowledge-only packs: a paragraph shorter than this many characters is served with the
   /// next one of its section ("brew --cache" alone says little without "Which is usually: …").
   public var shortParagraphCharacters = 80
@@ -78,5 +100,11 @@ public struct EngineConfiguration: Sendable, Equatable {
   /// three unrelated offers read as a guess.
   public var fallbackOfferMinimum: Float = 0.05
 
-  public init() {}
+  /// The configuration of `mode`, with that mode's default threshold. An embedder's
+  /// configuration is the fast mode unless it asks for the encoder; the executable applies
+  /// ``EngineMode/default`` when a run chooses none.
+  public init(mode: EngineMode = .fast) {
+    self.mode = mode
+    threshold = mode == .encoder ? Self.defaultEncoderThreshold : Self.defaultThreshold
+  }
 }

@@ -1,3 +1,4 @@
+import FAQBotEncoder
 import FAQBotIntents
 import FAQBotKnowledge
 import FAQBotMatching
@@ -23,6 +24,12 @@ public struct EngineResources: Sendable {
   public let crisisDetector: CrisisDetector
   /// What a crisis message is answered with (the pack's localisation or the built-in text).
   public let crisisReply: CrisisReply
+  /// The sentence encoder in the encoder mode; nil in the fast mode (or if the weights
+  /// compiled in were unreadable, which the tests rule out: the engine then answers fast).
+  public let encoder: SentenceEncoder?
+  /// Semantic retrieval over the knowledge file's paragraphs, for a knowledge-only pack in
+  /// the encoder mode; nil otherwise.
+  public let semanticRetriever: SemanticRetriever?
   /// Where to send people for what the document does not answer.
   public let fallbackAdvice: String
   /// The honest "not covered" answer.
@@ -40,7 +47,20 @@ public struct EngineResources: Sendable {
     self.knowledge = knowledge
     let analyzer = analyzer ?? TextAnalyzer(pack: pack, knowledge: knowledge)
     self.analyzer = analyzer
-    self.classifier = classifier ?? IntentClassifier(pack: pack, analyzer: analyzer)
+    let encoder =
+      configuration.mode == .encoder
+      ? try? SentenceEncoder.embedded(tokenCap: configuration.encoderTokenCap) : nil
+    self.encoder = encoder
+    var classifier = classifier ?? IntentClassifier(pack: pack, analyzer: analyzer)
+    // Training for the encoder mode encodes the examples once; a model from the cache or a
+    // file that has the head keeps it.
+    if let encoder, classifier.encoderHead == nil, !pack.intents.isEmpty {
+      classifier = classifier.withEncoderHead(
+        EncoderHead(examples: pack.intents.map(\.examples), encoder: encoder))
+    }
+    self.classifier = classifier
+    self.semanticRetriever =
+      pack.intents.isEmpty ? encoder.map { SemanticRetriever(knowledge: knowledge, encoder: $0) } : nil
     self.triggers = TriggerMatcher(pack: pack, analyzer: analyzer)
     self.retriever = PassageRetriever(knowledge: knowledge, analyzer: analyzer)
     self.sectionRetriever =

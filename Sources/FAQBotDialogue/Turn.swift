@@ -21,6 +21,9 @@ public struct Turn: Sendable {
   public var triggers: [(intent: Int, phrase: [String])]
   /// The conversation so far (read-only for stages; the engine records the outcome).
   public var context: ConversationContext
+  /// The question's sentence vector in the encoder mode (of its first
+  /// ``EngineConfiguration/encoderTokenCap`` tokens); nil in the fast mode.
+  public var sentence: [Float]? = nil
 
   /// The message's own analysis (normalised words and stems).
   public var analysis: TextAnalyzer.Analysis { reading.analysis }

@@ -20,6 +20,9 @@ public struct IntentClassifier: Sendable {
   /// The dense block after the sparse features (indices from `space.count`), nil for a model
   /// of TF-IDF features alone.
   public let embedding: TokenEmbedding?
+  /// The encoder mode's softmax on sentence vectors and the examples' vectors; nil for a
+  /// classifier trained for the fast mode only (``withEncoderHead(_:)`` adds one).
+  public let encoderHead: EncoderHead?
   /// Derived from `knownStems` and the stopwords: true for a known content stem, false for a
   /// stopword, one lookup per stem on the answer path instead of two.
   private let stemScope: [String: Bool]
@@ -46,9 +49,10 @@ public struct IntentClassifier: Sendable {
 
   public init(
     intentIds: [String], space: FeatureSpace, model: SoftmaxRegression, knownStems: Set<String>,
-    openVocabulary: [Float]? = nil, embedding: TokenEmbedding? = nil
+    openVocabulary: [Float]? = nil, embedding: TokenEmbedding? = nil, encoderHead: EncoderHead? = nil
   ) {
     self.intentIds = intentIds
+    self.encoderHead = encoderHead
     precondition(
       model.featureCount == space.count + (embedding?.dimensions ?? 0),
       "the model's features are not the feature space and the dense block")
@@ -160,12 +164,29 @@ public struct IntentClassifier: Sendable {
     return vector
   }
 
-  public func predict(_ analysis: TextAnalyzer.Analysis) -> Prediction {
+  /// This classifier with `head` for the encoder mode (the fast model unchanged).
+  public func withEncoderHead(_ head: EncoderHead?) -> IntentClassifier {
+    IntentClassifier(
+      intentIds: intentIds, space: space, model: model, knownStems: knownStems,
+      openVocabulary: openVocabulary,
+      embedding: embedding, encoderHead: head)
+  }
+
+  /// The fast model's P(intent | in scope) for `analysis`, and whether any sparse feature of
+  /// it was seen in training.
+  func conditionalProbabilities(_ analysis: TextAnalyzer.Analysis) -> (
+    probabilities: [Float], hasEvidence: Bool
+  ) {
     let vector = space.vector(for: keys.keys(for: analysis))
-    let inScope = inScopeShare(analysis.stems)
     let conditional = model.probabilities(for: vector) { scores in
       embedding?.addScores(of: analysis.surface, model: model, firstIndex: space.count, to: scores)
     }
+    return (conditional, !vector.isEmpty)
+  }
+
+  public func predict(_ analysis: TextAnalyzer.Analysis) -> Prediction {
+    let (conditional, hasEvidence) = conditionalProbabilities(analysis)
+    let inScope = inScopeShare(analysis.stems)
     var probabilities = conditional.map { $0 * inScope }
     // Ranked on P(intent | in scope): scaling by `inScope` keeps the order, except that a
     // question of unknown content words (`inScope` 0) would tie every intent at 0 and
@@ -180,7 +201,7 @@ public struct IntentClassifier: Sendable {
       // Evidence means a word or n-gram the examples have (the sparse features): the dense
       // block alone would give any question of real words some, and the priors would pass
       // for an answer.
-      probabilities: probabilities, inScope: inScope, ranking: ranking, hasEvidence: !vector.isEmpty)
+      probabilities: probabilities, inScope: inScope, ranking: ranking, hasEvidence: hasEvidence)
   }
 
   /// How many classes a prediction ranks: enough for candidates, "did you mean" and the

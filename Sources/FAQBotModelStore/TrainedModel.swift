@@ -1,4 +1,5 @@
 import FAQBotCore
+import FAQBotEncoder
 import FAQBotIntents
 import FAQBotMatching
 import FAQBotVectors
@@ -14,7 +15,8 @@ import Foundation
 ///     · payload
 ///
 /// The payload holds the intent ids, the feature space, the weights, the known stems, the
-/// dense block's pieces, their document frequencies and projections (``TokenEmbedding``) and,
+/// dense block's pieces, their document frequencies and projections (``TokenEmbedding``), the
+/// encoder mode's head and example vectors when trained for it (``EncoderHead``) and,
 /// optionally, the parsed pack (``IntentPack`` and its binary coding) and the analyzer's
 /// vocabulary (``TextAnalyzer/Vocabulary``); the
 /// weights are preceded by zero padding that puts their floats at a multiple of 16 bytes into
@@ -26,7 +28,7 @@ import Foundation
 public struct TrainedModel: Sendable {
   /// Bump when the layout of the payload changes, which includes adding a stored field to
   /// ``IntentClassifier``, ``FeatureSpace`` or ``SoftmaxRegression``.
-  public static let formatVersion: UInt32 = 6
+  public static let formatVersion: UInt32 = 7
 
   /// Bump when a model trained by earlier code would mean something else to this code
   /// (another feature hashing in ``FeatureKeys``, another analysis in ``TextAnalyzer``)
@@ -34,11 +36,13 @@ public struct TrainedModel: Sendable {
   /// matcher is tuned between releases.
   public static let matcherRevision = 2
 
-  /// The engine a model belongs to: the release, the matcher revision and the token vectors
-  /// compiled in (a model's dense weights mean nothing with other vectors).
+  /// The engine a model belongs to: the release, the matcher revision, the token vectors and
+  /// the encoder's weights compiled in (a model's dense weights and stored sentence vectors
+  /// mean nothing with other ones).
   public static var currentEngine: String {
     let vectors = TokenVectors.embedded.map { " vectors \($0.recordedHash.prefix(16))" } ?? ""
-    return "faqbot \(FAQBotVersion.string) matcher \(matcherRevision)\(vectors)"
+    let encoder = " encoder \(EncoderWeights.expectedHash.prefix(16))"
+    return "faqbot \(FAQBotVersion.string) matcher \(matcherRevision)\(vectors)\(encoder)"
   }
 
   static let magic = Array("FAQBOTMD".utf8)
@@ -140,6 +144,8 @@ public struct TrainedModel: Sendable {
       writer.append(embedding.documentFrequencies)
       writer.append(embedding.projections)
     }
+    writer.appendPresence(of: classifier.encoderHead)
+    classifier.encoderHead?.encode(into: &writer)
     writer.appendPresence(of: pack)
     pack?.encode(into: &writer)
     writer.appendPresence(of: vocabulary)
@@ -274,6 +280,8 @@ public struct TrainedModel: Sendable {
       throw .corrupt("the open-vocabulary rates do not fit the intents")
     }
     let embedding = try Self.embedding(from: &reader, classes: classCount)
+    let head =
+      try reader.isPresent("encoder head") ? try EncoderHead.decode(from: &reader, classes: classCount) : nil
     guard classCount == intentIds.count, bias.count == classCount else {
       throw .corrupt("\(intentIds.count) intents but \(classCount) classes and \(bias.count) biases")
     }
@@ -287,7 +295,7 @@ public struct TrainedModel: Sendable {
       classCount: classCount, featureCount: featureCount, weights: weights, bias: bias)
     return IntentClassifier(
       intentIds: intentIds, space: space, model: model, knownStems: stems, openVocabulary: openVocabulary,
-      embedding: embedding)
+      embedding: embedding, encoderHead: head)
   }
 
   /// The dense block's fields, checked: the engine string has already tied the file to the

@@ -388,3 +388,48 @@ final class TrainedModelTests: XCTestCase {
     }
   }
 }
+
+/// The encoder mode's fields of the model file.
+final class EncoderHeadCodingTests: XCTestCase {
+  private let packHash = TrainedModel.packHash(intentFiles: [("a.yaml", "intents: []")], knowledgeBytes: [3])
+
+  private func head(classes: Int, dimensions: Int = 6) -> EncoderHead {
+    var generator = SystemRandomNumberGenerator()
+    let vectors = (0..<classes * 2).map { _ in
+      (0..<dimensions).map { _ in Float.random(in: -1...1, using: &generator) }
+    }
+    let labels = (0..<classes * 2).map { $0 % classes }
+    return EncoderHead(vectors: vectors, labels: labels, classCount: classes, dimensions: dimensions)
+  }
+
+  func testTheHeadAndTheExampleVectorsRoundTrip() throws {
+    let pack = ModelTestSupport.pack()
+    let head = head(classes: pack.intents.count)
+    let classifier = ModelTestSupport.classifier(for: pack).withEncoderHead(head)
+    let decoded = try TrainedModel.decode(TrainedModel(classifier: classifier, packHash: packHash).encoded())
+    let restored = try XCTUnwrap(decoded.classifier.encoderHead)
+    XCTAssertEqual(restored.examples, head.examples)
+    XCTAssertEqual(Array(restored.model.weights), Array(head.model.weights))
+    XCTAssertEqual(restored.model.bias, head.model.bias)
+    let sentence = head.examples.vectors.prefix(6).map { $0 }
+    let analysis = ModelTestSupport.analyzer(for: pack).analyze("will it rain today")
+    XCTAssertEqual(
+      decoded.classifier.predict(analysis, sentence: sentence, mix: EncoderMix()),
+      classifier.predict(analysis, sentence: sentence, mix: EncoderMix()))
+    // A fast-mode model has none.
+    let fast = try TrainedModel.decode(
+      TrainedModel(classifier: ModelTestSupport.classifier(for: pack), packHash: packHash).encoded())
+    XCTAssertNil(fast.classifier.encoderHead)
+  }
+
+  func testAHeadOfAnotherClassCountIsCorrupt() throws {
+    let pack = ModelTestSupport.pack()
+    let classifier = ModelTestSupport.classifier(for: pack).withEncoderHead(
+      head(classes: pack.intents.count + 1))
+    XCTAssertThrowsError(
+      try TrainedModel.decode(TrainedModel(classifier: classifier, packHash: packHash).encoded())
+    ) {
+      guard case .corrupt = $0 as? TrainedModelError else { return XCTFail("\($0)") }
+    }
+  }
+}

@@ -16,6 +16,8 @@ struct TrainCommand: ParsableCommand {
 
   @OptionGroup var source: PackSourceOptions
 
+  @OptionGroup var modeOptions: ModeOptions
+
   @Option(
     name: .shortAndLong, help: "Where to write the model file.", completion: .file(extensions: ["model"]))
   var output: String
@@ -30,7 +32,8 @@ struct TrainCommand: ParsableCommand {
     let (knowledge, pack) = try PackLoading.load(files)
     let packHash = files.contentHash
     let start = ContinuousClock.now
-    let engine = Engine(pack: pack, knowledge: knowledge)
+    let engine = Engine(
+      pack: pack, knowledge: knowledge, configuration: EngineConfiguration(mode: modeOptions.mode))
     let elapsed = ContinuousClock.now - start
     let bytes = engine.resources.trainedModel(packHash: packHash).encoded()
     guard ModelCache.writeAtomically(bytes, to: output) else {

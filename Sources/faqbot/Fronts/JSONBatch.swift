@@ -67,10 +67,15 @@ struct JSONBatch {
     let finalContexts = ResultSlots<ConversationContext>(count: members.count)
     let engine = engine
     let groups = members
+    // The encoder mode's vectors, encoded together in batches over every core before the
+    // groups run: a batch goes through each weight matrix once (nil in the fast mode).
+    let sentences = engine.sentenceVectors(for: requests.map(\.question))
     let work: @Sendable (Int) -> Void = { group in
       var context = contexts[group]
       for index in groups[group] {
-        answers.store(engine.respond(to: requests[index].question, context: &context), at: index)
+        answers.store(
+          engine.respond(to: requests[index].question, context: &context, sentence: sentences?[index]),
+          at: index)
       }
       finalContexts.store(context, at: group)
     }

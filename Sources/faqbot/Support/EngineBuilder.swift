@@ -35,7 +35,10 @@ struct EngineBuilder {
       let (knowledge, pack) = try PackLoading.load(files)
       return Engine(pack: pack, knowledge: knowledge, configuration: configuration)
     }
-    let cache = ModelCache(directory: cacheDirectory, salt: Self.buildFingerprint)
+    // A model trained for the encoder mode holds the head and the examples' vectors as well;
+    // each mode has its own entry, so a fast run never pays for encoding.
+    let cache = ModelCache(
+      directory: cacheDirectory, salt: Self.buildFingerprint + " mode \(configuration.mode.rawValue)")
     var trained: Engine?
     let (model, _) = try cache.model(packHash: files.contentHash) {
       let (knowledge, pack) = try PackLoading.load(files)

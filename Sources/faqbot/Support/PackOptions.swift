@@ -37,9 +37,12 @@ struct PackSourceOptions: ParsableArguments {
 struct PackOptions: ParsableArguments {
   @OptionGroup var source: PackSourceOptions
 
+  @OptionGroup var modeOptions: ModeOptions
+
   @Option(
     help:
-      "Confidence (0...1) an intent needs to be answered (default \(EngineConfiguration.defaultThreshold)).")
+      "Confidence (0...1) an intent needs to be answered (default \(EngineConfiguration.defaultEncoderThreshold) in the encoder mode, \(EngineConfiguration.defaultThreshold) in the fast mode)."
+  )
   var threshold: Double?
 
   @Option(help: "Questions longer than this many characters are matched on their first part.")
@@ -65,7 +68,7 @@ struct PackOptions: ParsableArguments {
   var loader: PackLoader { source.loader }
 
   var configuration: EngineConfiguration {
-    var configuration = EngineConfiguration()
+    var configuration = EngineConfiguration(mode: modeOptions.mode)
     if let threshold { configuration.threshold = threshold }
     configuration.maxQuestionCharacters = maxQuestionChars
     configuration.subjectCheck = !noSubjectCheck

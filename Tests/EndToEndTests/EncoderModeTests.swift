@@ -1,0 +1,71 @@
+import Foundation
+import XCTest
+
+/// The encoder mode through the built binary: a paraphrase in words no example uses, which
+/// the fast mode cannot answer, and a knowledge-only bot finding its section by meaning.
+final class EncoderModeTests: XCTestCase {
+  private func directory() throws -> URL {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "faqbot-enc-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
+    return directory
+  }
+
+  private func answer(_ arguments: [String]) throws -> [String: Any] {
+    let outcome = try BinaryRunner.run(arguments)
+    XCTAssertEqual(outcome.status, 0, outcome.errors)
+    return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(outcome.output.utf8)) as? [String: Any])
+  }
+
+  func testTheEncoderModeAnswersAParaphraseTheFastModeMisses() throws {
+    let intents = try directory()
+    try """
+    intents:
+      - id: weather
+        examples: [will it rain today, what is the weather like, is it sunny outside]
+        answer: The weather.
+      - id: balance
+        examples: [what is my balance, how much money do I have, show my account balance]
+        answer: Your balance.
+      - id: translate
+        examples: [how do I say hello in French, translate thanks to German, say yes in Spanish]
+        answer: A translation.
+    """.write(to: intents.appendingPathComponent("intents.yaml"), atomically: true, encoding: .utf8)
+    let question = "what are my savings"
+    let fast = try answer(["ask", "--json", "--fast", "--intents", intents.path, question])
+    XCTAssertEqual(fast["kind"] as? String, "fallback", "\(fast)")
+    // The subject check runs before the classifier in both modes, and "savings" is a word
+    // neither the document nor any example uses, so it answers "not covered" first (a known
+    // limit of the encoder mode, docs/performance.md); without it the encoder understands.
+    let checked = try answer(["ask", "--json", "--encoder", "--intents", intents.path, question])
+    XCTAssertEqual(checked["category"] as? String, "not_covered", "\(checked)")
+    let encoder = try answer([
+      "ask", "--json", "--encoder", "--no-subject-check", "--intents", intents.path, question,
+    ])
+    XCTAssertEqual(encoder["kind"] as? String, "intent", "\(encoder)")
+    XCTAssertEqual(encoder["intent"] as? String, "balance", "\(encoder)")
+    let both = try BinaryRunner.run(["ask", "--fast", "--encoder", question])
+    XCTAssertNotEqual(both.status, 0)
+    XCTAssertTrue(both.errors.contains("--fast and --encoder cannot be used together"), both.errors)
+  }
+
+  func testAKnowledgeOnlyBotInTheEncoderModeFindsTheSectionByMeaning() throws {
+    let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("Fixtures/markdown/garden.md")
+    let knowledge = try directory().appendingPathComponent("garden.json").path
+    XCTAssertEqual(try BinaryRunner.run(["knowledge", "build", fixture.path, "-o", knowledge]).status, 0)
+    let reply = try answer([
+      "ask", "--json", "--encoder", "--knowledge", knowledge, "--knowledge-only",
+      "when should i pick the fruit",
+    ])
+    XCTAssertEqual(reply["kind"] as? String, "knowledge", "\(reply)")
+    let sources = try XCTUnwrap(reply["sources"] as? [[String: Any]])
+    XCTAssertEqual(sources.first?["section"] as? String, "Harvest", "\(reply)")
+    let offTopic = try answer([
+      "ask", "--json", "--encoder", "--knowledge", knowledge, "--knowledge-only",
+      "what is the capital of peru",
+    ])
+    XCTAssertEqual(offTopic["kind"] as? String, "fallback", "\(offTopic)")
+  }
+}
