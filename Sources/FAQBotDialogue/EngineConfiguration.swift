@@ -14,6 +14,9 @@ public struct EngineConfiguration: Sendable, Equatable {
   public var maxQuestionCharacters = 2_000
   /// How many intents an answer lists as candidates (the protocol promises the top 3).
   public var candidateCount = 3
+  /// The pack's own crisis text (`emergency:` in pack.yaml, localised emergency numbers),
+  /// used as the safety answer in place of the safety intent's; nil keeps the intent's.
+  public var crisisReply: String?
 
   /// A message of at most this many words that holds a word pointing back ("they", "it")
   /// is also read together with the previous question: "how long do they last?" (6 words)

@@ -9,6 +9,12 @@ public struct SafetyStage: DialogueStage {
   public init() {}
 
   public func respond(to turn: Turn, resources: EngineResources) -> StageResult? {
+    guard var result = match(turn, resources: resources) else { return nil }
+    if let crisisReply = resources.configuration.crisisReply { result.answer.text = crisisReply }
+    return result
+  }
+
+  private func match(_ turn: Turn, resources: EngineResources) -> StageResult? {
     let intents = resources.pack.intents
     let isSafety = { (index: Int) in intents[index].kind == .safety }
     if let match = turn.triggers.first(where: { isSafety($0.intent) }) {
