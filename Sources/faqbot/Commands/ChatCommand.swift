@@ -33,7 +33,9 @@ struct ChatCommand: ParsableCommand {
     if json {
       JSONFront(engine: engine, maxLineBytes: maxLineBytes).run()
     } else if isatty(STDIN_FILENO) != 0 {
-      REPLFront(engine: engine, packName: pack.loader.description, useHistory: !noHistory).run()
+      let source = pack.loader.description
+      let name = engine.resources.pack.settings.name.map { "\($0) (\(source))" } ?? source
+      REPLFront(engine: engine, packName: name, useHistory: !noHistory).run()
     } else {
       PipeFront(engine: engine).run()
     }

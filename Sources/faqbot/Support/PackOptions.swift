@@ -25,7 +25,8 @@ struct PackOptions: ParsableArguments {
 
   @Option(
     help:
-      "Confidence (0...1) an intent needs to be answered (default \(EngineConfiguration.defaultThreshold)).")
+      "Confidence (0...1) an intent needs to be answered (default: the pack's pack.yaml, else \(EngineConfiguration.defaultThreshold))."
+  )
   var threshold: Double?
 
   @Option(help: "Questions longer than this many characters are matched on their first part.")
@@ -46,9 +47,10 @@ struct PackOptions: ParsableArguments {
 
   var loader: PackLoader { source.loader }
 
+  /// The configuration from flags other than --threshold, which ``EngineBuilder`` applies
+  /// over the pack's own settings.
   var configuration: EngineConfiguration {
     var configuration = EngineConfiguration()
-    if let threshold { configuration.threshold = threshold }
     configuration.maxQuestionCharacters = maxQuestionChars
     return configuration
   }
@@ -58,7 +60,8 @@ struct PackOptions: ParsableArguments {
   func makeEngine() throws -> Engine {
     let cache = noCache ? nil : ModelCache.defaultDirectory(environment: ProcessInfo.processInfo.environment)
     let builder = EngineBuilder(
-      loader: loader, configuration: configuration, modelFile: model, cacheDirectory: cache)
+      loader: loader, configuration: configuration, threshold: threshold, modelFile: model,
+      cacheDirectory: cache)
     return try builder.makeEngine()
   }
 }
