@@ -1,12 +1,14 @@
-/// Levenshtein distance and "did you mean" suggestions, for error messages that name a
+/// Edit distance and "did you mean" suggestions, for error messages that name a
 /// misspelt key, subcommand or knowledge id together with what was probably meant.
 public enum EditDistance {
-  /// The number of single-character insertions, deletions and substitutions from `a` to `b`.
+  /// The number of single-character insertions, deletions, substitutions and swaps of two
+  /// neighbours from `a` to `b` (optimal string alignment): "chekc" is one slip from "check".
   public static func between(_ a: String, _ b: String) -> Int {
     let a = Array(a.unicodeScalars)
     let b = Array(b.unicodeScalars)
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
+    var beforePrevious = [Int](repeating: 0, count: b.count + 1)
     var previous = Array(0...b.count)
     var current = [Int](repeating: 0, count: b.count + 1)
     for i in 1...a.count {
@@ -14,8 +16,11 @@ public enum EditDistance {
       for j in 1...b.count {
         let cost = a[i - 1] == b[j - 1] ? 0 : 1
         current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+          current[j] = min(current[j], beforePrevious[j - 2] + 1)
+        }
       }
-      swap(&previous, &current)
+      (beforePrevious, previous, current) = (previous, current, beforePrevious)
     }
     return previous[b.count]
   }

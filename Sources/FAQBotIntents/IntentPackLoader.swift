@@ -29,7 +29,17 @@ public struct IntentPackLoader: Sendable {
     do {
       names = try FileManager.default.contentsOfDirectory(atPath: directory)
     } catch {
-      throw IntentPackError([.init(.init(file: directory, line: 0), "cannot read the intents directory")])
+      var isDirectory: ObjCBool = false
+      let exists = FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory)
+      let reason =
+        !exists
+        ? "no such directory"
+        : !isDirectory.boolValue
+          ? "it is a file, not a directory of intent files"
+          : "\((error as NSError).localizedDescription)"
+      throw IntentPackError([
+        .init(.init(file: directory, line: 0), "cannot read the intents directory: \(reason)")
+      ])
     }
     let yamlNames = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
     if yamlNames.isEmpty {
@@ -237,7 +247,10 @@ private struct FileReader {
     for (key, value) in mapping {
       guard let name = key.string, IntentPackLoader.intentKeys.contains(name) else {
         let known = IntentPackLoader.intentKeys.sorted().joined(separator: ", ")
-        fail(key, "unknown key '\(key.string ?? "?")' in intent (known keys: \(known))")
+        fail(
+          key,
+          "unknown key '\(key.string ?? "?")' in intent (known keys: \(known))"
+            + EditDistance.didYouMean(key.string ?? "", among: IntentPackLoader.intentKeys.sorted()))
         continue
       }
       fields[name] = value

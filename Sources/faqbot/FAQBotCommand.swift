@@ -1,5 +1,6 @@
 import ArgumentParser
 import FAQBot
+import Foundation
 
 @main
 struct FAQBotCommand: AsyncParsableCommand {
@@ -17,4 +18,20 @@ struct FAQBotCommand: AsyncParsableCommand {
     ],
     defaultSubcommand: ChatCommand.self
   )
+
+  /// Catches what the parser would misreport (a misspelt command, a bare question) and gives
+  /// the root's help and completion chat's options, then parses as usual (see
+  /// ``RootCommandLine``).
+  static func main() async {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    switch RootCommandLine.action(for: arguments) {
+    case .parse:
+      await main(arguments)
+    case .print(let text):
+      print(text)
+    case .mistake(let message):
+      StandardError.write("Error: \(message)")
+      Foundation.exit(64)
+    }
+  }
 }

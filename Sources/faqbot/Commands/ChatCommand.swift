@@ -18,14 +18,17 @@ struct ChatCommand: ParsableCommand {
   @Flag(help: "Speak JSON Lines (protocol v1) on standard input and output, for programs.")
   var json = false
 
-  @Option(help: "JSON mode: longer request lines are answered with a too_large error.")
+  @Option(
+    parsing: .unconditional, help: "JSON mode: longer request lines are answered with a too_large error.")
   var maxLineBytes: Int = 65_536
 
   @Flag(help: "Do not read or write the history file.")
   var noHistory = false
 
   func validate() throws {
-    if maxLineBytes < 64 { throw ValidationError("--max-line-bytes must be at least 64.") }
+    if maxLineBytes < 64 {
+      throw ValidationError("--max-line-bytes must be at least 64 (got \(maxLineBytes)).")
+    }
   }
 
   func run() throws {

@@ -29,7 +29,9 @@ struct CheckCommand: ParsableCommand {
 
   @OptionGroup var pack: PackSourceOptions
 
-  @Option(help: "Parts for the cross-validated check (at least 2; 0 skips it and trains nothing).")
+  @Option(
+    parsing: .unconditional,
+    help: "Parts for the cross-validated check (at least 2; 0 skips it and trains nothing).")
   var folds: Int = PackCheck.defaultFolds
 
   func validate() throws {

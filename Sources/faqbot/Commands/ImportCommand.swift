@@ -37,8 +37,9 @@ struct ImportCommand: ParsableCommand {
       throw CLIError(error.description)
     }
     let summary =
-      "\(result.intentCount) intents, \(result.exampleCount) examples"
-      + (result.duplicateCount > 0 ? " (\(result.duplicateCount) repeated questions kept once)" : "")
+      "\(Plural.count(result.intentCount, "intent")), \(Plural.count(result.exampleCount, "example"))"
+      + (result.duplicateCount > 0
+        ? " (\(Plural.count(result.duplicateCount, "repeated question")) kept once)" : "")
     guard let target = try outputPath() else {
       StandardOutput.write(Array(result.text.utf8))
       StandardError.write("imported \(summary); the answers are placeholders to replace")

@@ -12,7 +12,8 @@ struct KnowledgeCommand: ParsableCommand {
   struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Build a knowledge file from a plain-text or Markdown document.",
-      discussion: "Writes JSON to FILE (atomically), or to standard output without -o."
+      discussion:
+        "Writes JSON to FILE (atomically; an existing FILE only with --force), or to standard output without -o."
     )
 
     @Argument(help: "The document to build from.", completion: .file())
@@ -23,7 +24,13 @@ struct KnowledgeCommand: ParsableCommand {
     )
     var output: String?
 
+    @Flag(help: "Replace the output file if it exists.")
+    var force = false
+
     func run() throws {
+      if let output, !force, FileManager.default.fileExists(atPath: output) {
+        throw CLIError("\(output) exists; use --force to replace it")
+      }
       let fileName = URL(fileURLWithPath: document).lastPathComponent
       let bytes: [UInt8]
       do {
@@ -66,10 +73,10 @@ struct KnowledgeCommand: ParsableCommand {
         let sentences = section.paragraphs.reduce(0) { $0 + $1.sentences.count }
         let bytes = section.paragraphs.reduce(0) { $0 + $1.text.utf8.count }
         print(
-          "  \(section.id)  \"\(section.title)\"  \(section.paragraphs.count) paragraphs, "
-            + "\(sentences) sentences, \(bytes) bytes")
+          "  \(section.id)  \"\(section.title)\"  \(Plural.count(section.paragraphs.count, "paragraph")), "
+            + "\(Plural.count(sentences, "sentence")), \(Plural.count(bytes, "byte"))")
       }
-      print("removed: \(document.removed.count) passages")
+      print("removed: \(Plural.count(document.removed.count, "passage"))")
       for removal in document.removed {
         print("  [\(removal.range.start)..<\(removal.range.end)] \(removal.reason)")
       }

@@ -16,6 +16,19 @@ struct PackSourceOptions: ParsableArguments {
     completion: .file(extensions: ["json"]))
   var knowledgeFile: String?
 
+  func validate() throws {
+    if let intentsDirectory {
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: intentsDirectory, isDirectory: &isDirectory),
+        !isDirectory.boolValue
+      {
+        throw ValidationError(
+          "\(intentsDirectory) is a file, not a directory: --intents takes the directory that holds the "
+            + "intent files (and its pack.yaml)")
+      }
+    }
+  }
+
   var loader: PackLoader { PackLoader(knowledgePath: knowledgeFile, intentsDirectory: intentsDirectory) }
 }
 
@@ -23,16 +36,23 @@ struct PackSourceOptions: ParsableArguments {
 struct PackOptions: ParsableArguments {
   @OptionGroup var source: PackSourceOptions
 
+  // Numbers are parsed unconditionally, so that "-5" is read as a (wrong) value rather than
+  // as an unknown option, which the parser reports as "Missing value".
   @Option(
+    parsing: .unconditional,
     help:
       "Confidence (0...1) an intent needs to be answered (default: the pack's pack.yaml, else \(EngineConfiguration.defaultThreshold))."
   )
   var threshold: Double?
 
-  @Option(help: "Questions longer than this many characters are matched on their first part.")
+  @Option(
+    parsing: .unconditional,
+    help: "Questions longer than this many characters are matched on their first part.")
   var maxQuestionChars: Int = 2_000
 
-  @Option(help: "A model file from `faqbot train` to use instead of training (it must match the pack).")
+  @Option(
+    help: "A model file from `faqbot train` to use instead of training (it must match the pack).",
+    completion: .file(extensions: ["model"]))
   var model: String?
 
   @Flag(help: "Train at start without reading or writing the model cache (~/.cache/faqbot).")
@@ -42,7 +62,9 @@ struct PackOptions: ParsableArguments {
     if let threshold, !(0...1).contains(threshold) {
       throw ValidationError("--threshold must be between 0 and 1 (got \(threshold)).")
     }
-    if maxQuestionChars < 1 { throw ValidationError("--max-question-chars must be at least 1.") }
+    if maxQuestionChars < 1 {
+      throw ValidationError("--max-question-chars must be at least 1 (got \(maxQuestionChars)).")
+    }
   }
 
   var loader: PackLoader { source.loader }
