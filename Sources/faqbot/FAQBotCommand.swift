@@ -14,7 +14,7 @@ struct FAQBotCommand: AsyncParsableCommand {
     version: FAQBotVersion.string,
     subcommands: [
       ChatCommand.self, AskCommand.self, CheckCommand.self, EvalCommand.self, KnowledgeCommand.self,
-      ImportCommand.self, TrainCommand.self,
+      ImportCommand.self, TrainCommand.self, InitCommand.self,
     ],
     defaultSubcommand: ChatCommand.self
   )

@@ -31,20 +31,7 @@ struct KnowledgeCommand: ParsableCommand {
       if let output, !force, FileManager.default.fileExists(atPath: output) {
         throw CLIError("\(output) exists; use --force to replace it")
       }
-      let fileName = URL(fileURLWithPath: document).lastPathComponent
-      let bytes: [UInt8]
-      do {
-        bytes = try FileIO.read(document)
-      } catch {
-        throw CLIError(
-          KnowledgeError(file: document, reason: .unreadable(error.localizedDescription)).description)
-      }
-      let built: KnowledgeDocument
-      do {
-        built = try KnowledgeBuilder().build(bytes: bytes, fileName: fileName)
-      } catch {
-        throw CLIError(KnowledgeError(file: document, reason: error.reason).description)
-      }
+      let built = try KnowledgeCommand.build(document)
       let encoded = KnowledgeFile.encode(built)
       if let output {
         do {
@@ -55,6 +42,22 @@ struct KnowledgeCommand: ParsableCommand {
       } else {
         FileHandle.standardOutput.write(Data(encoded))
       }
+    }
+  }
+
+  /// Builds the knowledge of the document at `path`: what `knowledge build` and `init` share.
+  static func build(_ path: String) throws -> KnowledgeDocument {
+    let fileName = URL(fileURLWithPath: path).lastPathComponent
+    let bytes: [UInt8]
+    do {
+      bytes = try FileIO.read(path)
+    } catch {
+      throw CLIError(KnowledgeError(file: path, reason: .unreadable(error.localizedDescription)).description)
+    }
+    do {
+      return try KnowledgeBuilder().build(bytes: bytes, fileName: fileName)
+    } catch {
+      throw CLIError(KnowledgeError(file: path, reason: error.reason).description)
     }
   }
 
