@@ -25,7 +25,16 @@ struct ChatCommand: ParsableCommand {
   @Flag(help: "Do not read or write the history file.")
   var noHistory = false
 
+  @Flag(
+    help:
+      "Reload the pack whenever its files change (retraining in the background): for authors editing a pack.")
+  var watch = false
+
   func validate() throws {
+    if watch, json {
+      throw ValidationError(
+        "--watch is for the interactive chat; a program reading --json restarts faqbot instead.")
+    }
     if maxLineBytes < 64 {
       throw ValidationError("--max-line-bytes must be at least 64 (got \(maxLineBytes)).")
     }
@@ -38,8 +47,17 @@ struct ChatCommand: ParsableCommand {
     } else if isatty(STDIN_FILENO) != 0 {
       let source = pack.loader.description
       let name = engine.resources.pack.settings.name.map { "\($0) (\(source))" } ?? source
-      REPLFront(engine: engine, packName: name, useHistory: !noHistory).run()
+      var watcher: PackWatcher?
+      if watch {
+        let builder = pack.engineBuilder
+        watcher = PackWatcher(
+          directory: pack.source.intentsDirectory, knowledgeFile: pack.source.knowledgeFile,
+          build: { try builder.makeEngine() })
+        watcher?.start()
+      }
+      REPLFront(engine: engine, packName: name, useHistory: !noHistory, watcher: watcher).run()
     } else {
+      if watch { StandardError.write("warning: --watch reloads only in the interactive chat (a terminal)") }
       PipeFront(engine: engine).run()
     }
   }

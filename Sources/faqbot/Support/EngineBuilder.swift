@@ -3,7 +3,7 @@ import Foundation
 
 /// Where the trained model of an engine comes from: a `--model` file, the model cache, or
 /// training right now. Kept apart from ``PackOptions`` so the rule is in one place.
-struct EngineBuilder {
+struct EngineBuilder: Sendable {
   var loader: PackLoader
   /// The configuration before the pack's settings: flags other than --threshold.
   var configuration: EngineConfiguration

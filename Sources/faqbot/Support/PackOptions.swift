@@ -80,11 +80,15 @@ struct PackOptions: ParsableArguments {
   /// Loads the pack and its model (from --model, the cache, or training), turning any
   /// mistake into a one-line CLI error.
   func makeEngine() throws -> Engine {
+    try engineBuilder.makeEngine()
+  }
+
+  /// What makes this pack's engine; `chat --watch` runs it again whenever the files change.
+  var engineBuilder: EngineBuilder {
     let cache = noCache ? nil : ModelCache.defaultDirectory(environment: ProcessInfo.processInfo.environment)
-    let builder = EngineBuilder(
+    return EngineBuilder(
       loader: loader, configuration: configuration, threshold: threshold, modelFile: model,
       cacheDirectory: cache)
-    return try builder.makeEngine()
   }
 }
 
