@@ -43,6 +43,7 @@ enum DraftTemplates {
           - "i wanna die"
           - "Life isn't worth living anymore"
           - "I have a plan to end things"
+          - "I took too many pills"
         answer: >-
           Please get help now: call your local emergency number or a crisis line.
         triggers:
@@ -98,6 +99,14 @@ enum DraftTemplates {
           - "not breathing"
           - "barely breathing"
           - "stopped breathing"
+          - "too many pills"
+          - "whole bottle of"
+          - "sleeping tablets"
+          - "sleeping pills"
+          - "painkillers"
+          - "if i was dead"
+          - "if i were dead"
+          - "want to jump"
 
     """
 

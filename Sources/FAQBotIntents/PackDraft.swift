@@ -17,7 +17,7 @@ public struct PackDraft: Sendable {
     /// Add the declines a health document needs (dosing, recreational use, obtaining).
     public var health = false
     /// How many key sentences of a section become examples.
-    public var sentenceExamples = 3
+    public var sentenceExamples = 40
     public init(health: Bool = false) { self.health = health }
   }
 
