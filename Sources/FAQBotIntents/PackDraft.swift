@@ -50,6 +50,10 @@ public struct PackDraft: Sendable {
     emptySections = document.sections.filter(\.paragraphs.isEmpty)
     let keys = SectionKeys(sections: sections)
     var used: Set<String> = []
+    // An example in two intents teaches the matcher only confusion (`faqbot check` warns
+    // about it): a sentence repeated in two sections stays with the first.
+    var seen: Set<String> = []
+    let normalizer = TextNormalizer()
     sectionIntents = sections.enumerated().map { index, section in
       let id = Self.uniqueId(Self.intentId(section.id), used: &used)
       var examples = Self.questions(fromTitle: DraftText.plain(section.title))
@@ -57,11 +61,11 @@ public struct PackDraft: Sendable {
       if words.count >= 2 { examples.append(words.prefix(3).joined(separator: " ")) }
       if words.count >= 5 { examples.append(words.dropFirst(3).prefix(3).joined(separator: " ")) }
       examples += keys.keySentences(of: index, count: options.sentenceExamples).map(DraftText.shortened)
-      var seen: Set<String> = []
-      let normalizer = TextNormalizer()
       examples = examples.filter {
         !$0.isEmpty && seen.insert(normalizer.words($0).joined(separator: " ")).inserted
       }
+      // Two sections with the same heading and no sentences of their own: the intent still needs one.
+      if examples.isEmpty { examples = [DraftText.plain(section.title)] }
       // The first paragraph, and the second when the first is only a short lead-in.
       var knowledge = [section.paragraphs[0].id]
       if section.paragraphs[0].text.count < 160, section.paragraphs.count > 1 {
