@@ -60,6 +60,18 @@ final class PackSettingsTests: XCTestCase {
     XCTAssertTrue(check.output.contains("mode       fast  (default)"), check.output)
   }
 
+  /// A start that finds its model cached takes the parsed intents from it, and still the
+  /// settings from pack.yaml.
+  func testSettingsApplyWhenTheModelComesFromTheCache() throws {
+    let strict = try pack(settings: "threshold: 0.95\n")
+    for run in 1...2 {
+      let outcome = try BinaryRunner.run(["ask", "--intents", strict, "--why", "tea please"])
+      XCTAssertEqual(outcome.status, 0, outcome.errors)
+      XCTAssertTrue(outcome.output.contains("I don't know"), "run \(run):\n\(outcome.output)")
+      XCTAssertTrue(outcome.errors.contains("Threshold: 95.0%"), "run \(run):\n\(outcome.errors)")
+    }
+  }
+
   func testEncoderModeIsAcceptedWithAWarning() throws {
     let encoder = try pack(settings: "mode: encoder\n")
     let outcome = try BinaryRunner.run(["ask", "--no-cache", "--intents", encoder, "how do I brew tea"])
