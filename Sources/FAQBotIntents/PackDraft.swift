@@ -120,7 +120,7 @@ public struct PackDraft: Sendable {
   /// The threshold a draft starts with: drafts have few examples an intent, so their
   /// confidences are lower than a finished pack's; chosen on the tune questions of
   /// Benchmarks/documents (BENCHMARKS.md, "Your own document").
-  public static let draftThreshold = 0.2
+  public static let draftThreshold = 0.25
 
   func documentFile() -> String {
     var text = """
