@@ -9,12 +9,25 @@ follow-up question is understood in context.
 
 Options after the executable go to faqbot, e.g. `--intents my-pack/`.
 
+If faqbot cannot start (a pack with errors, a bad option) or stops, `ask` raises
+`FAQBotExited` with faqbot's own error message and exit status, never a JSON error.
+
 Only the Python 3 standard library is used.
 """
 
 import json
 import subprocess
 import sys
+import threading
+
+
+class FAQBotExited(RuntimeError):
+    """faqbot exited before answering; the message holds what it wrote on stderr."""
+
+    def __init__(self, status, errors):
+        self.status = status
+        self.errors = errors
+        super().__init__(f"faqbot exited with status {status}: {errors.strip() or '(no message)'}")
 
 
 class FAQBot:
@@ -26,8 +39,23 @@ class FAQBot:
             [executable, "--json", *options],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             # Bytes in and out: the protocol is UTF-8 whatever the locale says.
         )
+        # stderr is read on its own thread, so that a chatty faqbot can never block on a
+        # full pipe, and kept for the error message if faqbot exits.
+        self._errors = []
+        self._error_reader = threading.Thread(target=self._read_errors, daemon=True)
+        self._error_reader.start()
+
+    def _read_errors(self):
+        for line in self._process.stderr:
+            self._errors.append(line.decode("utf-8", "replace"))
+
+    def _exited(self):
+        status = self._process.wait()
+        self._error_reader.join(timeout=5)
+        return FAQBotExited(status, "".join(self._errors))
 
     def ask(self, question, session=None):
         request = {"id": self._next_id, "question": question}
@@ -35,9 +63,15 @@ class FAQBot:
             request["session"] = session
         self._next_id += 1
         line = json.dumps(request, ensure_ascii=False) + "\n"
-        self._process.stdin.write(line.encode("utf-8"))
-        self._process.stdin.flush()  # the bot answers as soon as the line arrives
-        response = json.loads(self._process.stdout.readline().decode("utf-8"))
+        try:
+            self._process.stdin.write(line.encode("utf-8"))
+            self._process.stdin.flush()  # the bot answers as soon as the line arrives
+        except BrokenPipeError:
+            raise self._exited() from None
+        reply = self._process.stdout.readline()
+        if not reply:  # end of output: faqbot has exited
+            raise self._exited()
+        response = json.loads(reply.decode("utf-8"))
         if response["id"] != request["id"]:
             raise RuntimeError(f"answer for id {response['id']}, expected {request['id']}")
         if "error" in response:
@@ -46,9 +80,13 @@ class FAQBot:
 
     def close(self):
         """Ends the input; the bot answers what it has read and exits with status 0."""
-        self._process.stdin.close()
+        try:
+            self._process.stdin.close()
+        except BrokenPipeError:
+            pass
         status = self._process.wait()
         self._process.stdout.close()
+        self._error_reader.join(timeout=5)
         return status
 
     def __enter__(self):
@@ -77,6 +115,9 @@ def main():
         # A session: the follow-up only makes sense after the first question.
         for question in ["What are the side effects?", "how long do they last?"]:
             show(question, bot.ask(question, session="demo"))
+    except FAQBotExited as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     finally:
         status = bot.close()
     return status

@@ -1942,5 +1942,20 @@ intents:
 
 """#
     ),
+    (
+      "pack.yaml",
+      #"""
+# The default pack's settings (see intents/README.md, "Pack settings"). faqbot reads pack.yaml
+# beside the intent files as settings, never as intents; command-line flags override it.
+name: Ketamine therapy
+description: Answers questions about an article on ketamine therapy for depression, from the article only.
+# Chosen on Tests/Fixtures/default-pack-eval.jsonl with `faqbot eval` (see intents/README.md).
+threshold: 0.3
+mode: fast
+# emergency: the crisis text with your audience's emergency numbers; without it, the safety
+# intent's answer (02-safety.yaml) is shown.
+
+"""#
+    ),
   ]
 }

@@ -61,7 +61,6 @@ public struct EngineConfiguration: Sendable, Equatable {
   public var maxQuestionCharacters = 2_000
   /// How many intents an answer lists as candidates (the protocol promises the top 3).
   public var candidateCount = 3
-
   /// A message of at most this many words that holds a word pointing back ("they", "it")
   /// is also read together with the previous question: "how long do they last?" (6 words)
   /// leans on its antecedent, a long question that happens to contain "it" does not.

@@ -1,3 +1,4 @@
+import FAQBotCore
 import FAQBotJSON
 import Yams
 
@@ -108,7 +109,10 @@ public struct ExampleImporter: Sendable {
 
   /// The intent file (YAML) for `examples`: intents in order of first appearance, exact
   /// duplicate questions of an intent kept once.
-  public func intentFile(for examples: [Example], source: String) throws(IntentPackError) -> Result {
+  /// `answers` (label → text, e.g. a Rasa domain's responses) replace the placeholders.
+  public func intentFile(for examples: [Example], source: String, answers: [String: String] = [:])
+    throws(IntentPackError) -> Result
+  {
     var order: [String] = []
     var questions: [String: [String]] = [:]
     var seen: [String: Set<String>] = [:]
@@ -133,7 +137,7 @@ public struct ExampleImporter: Sendable {
           Node.Mapping([
             (Node("id"), Node(id)),
             (Node("examples"), Node.sequence(Node.Sequence(exampleNodes))),
-            (Node("answer"), Node(Self.placeholderAnswer(for: id))),
+            (Node("answer"), Node(answers[label] ?? Self.placeholderAnswer(for: id))),
           ])))
     }
     let root = Node.mapping(Node.Mapping([(Node("intents"), Node.sequence(Node.Sequence(intents)))]))
@@ -144,12 +148,20 @@ public struct ExampleImporter: Sendable {
       throw IntentPackError([.init(.init(file: source, line: 0), "cannot write the intent file: \(error)")])
     }
     let exampleCount = order.reduce(0) { $0 + (questions[$1]?.count ?? 0) }
-    let header = """
-      # Imported by `faqbot import` from \(Self.fileName(source))\(split.map { " (\"\($0)\")" } ?? ""): \(order.count) intents, \(exampleCount) examples.
-      # Every answer is a placeholder ("\(Self.placeholderAnswer(for: "<intent>"))"): replace each with the
-      # real answer (text, or `knowledge:` ids of the document) before people use this pack.
-
-      """
+    let answered = order.filter { answers[$0] != nil }.count
+    let which =
+      answered == 0
+      ? "Every answer is a placeholder"
+      : answered == order.count
+        ? ""
+        : "\(Plural.count(order.count - answered, "answer")) \(order.count - answered == 1 ? "is a placeholder" : "are placeholders")"
+    let header =
+      "# Imported by `faqbot import` from \(Self.fileName(source))\(split.map { " (\"\($0)\")" } ?? ""): "
+      + "\(Plural.count(order.count, "intent")), \(Plural.count(exampleCount, "example")).\n"
+      + (which.isEmpty
+        ? "# The answers come from the responses; check them, or cite the document with `knowledge:` ids.\n\n"
+        : "# \(which) (\"\(Self.placeholderAnswer(for: "<intent>"))\"): replace each with the\n"
+          + "# real answer (text, or `knowledge:` ids of the document) before people use this pack.\n\n")
     return Result(
       text: header + body, intentCount: order.count, exampleCount: exampleCount, duplicateCount: duplicates,
       renamedIntents: renamed)

@@ -8,6 +8,8 @@ public struct IntentPack: Sendable, Equatable {
   /// Where to send people for what the document does not answer (pack-level `advice:`),
   /// e.g. "please ask a qualified healthcare professional".
   public var advice: String?
+  /// The pack's own settings (pack.yaml); empty when it has none.
+  public var settings = PackSettings()
 
   public init(intents: [Intent], synonyms: [String: [String]] = [:], advice: String? = nil) {
     self.intents = intents

@@ -1,3 +1,4 @@
+import FAQBotCore
 import FAQBotKnowledge
 import Foundation
 import Yams
@@ -29,7 +30,17 @@ public struct IntentPackLoader: Sendable {
     do {
       names = try FileManager.default.contentsOfDirectory(atPath: directory)
     } catch {
-      throw IntentPackError([.init(.init(file: directory, line: 0), "cannot read the intents directory")])
+      var isDirectory: ObjCBool = false
+      let exists = FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory)
+      let reason =
+        !exists
+        ? "no such directory"
+        : !isDirectory.boolValue
+          ? "it is a file, not a directory of intent files"
+          : "\((error as NSError).localizedDescription)"
+      throw IntentPackError([
+        .init(.init(file: directory, line: 0), "cannot read the intents directory: \(reason)")
+      ])
     }
     let yamlNames = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
     var files: [(name: String, text: String)] = []
@@ -50,6 +61,18 @@ public struct IntentPackLoader: Sendable {
     return files
   }
 
+  /// Only the settings of `files` (their pack.yaml; empty settings without one): cheap, for a
+  /// start that takes the parsed intents from a cached model.
+  public func settings(files: [(name: String, text: String)]) throws(IntentPackError) -> PackSettings {
+    var settings = PackSettings()
+    for file in files where PackSettings.isSettingsFile(file.name) {
+      var reader = PackSettingsReader(file: file.name)
+      settings = reader.read(file.text)
+      if !reader.errors.isEmpty { throw IntentPackError(reader.errors) }
+    }
+    return settings
+  }
+
   /// Parses and validates `files`; with `knowledge`, every reference must exist in it.
   public func load(
     files: [(name: String, text: String)], knowledge: KnowledgeBase? = nil
@@ -57,9 +80,19 @@ public struct IntentPackLoader: Sendable {
     var intents: [Intent] = []
     var synonyms: [String: [String]] = [:]
     var advice: String?
+    var settings = PackSettings()
     var errors: [IntentFileError] = []
+    var references: [(id: String, location: SourceLocation)] = []
     var firstDefinition: [String: SourceLocation] = [:]
+    var intentFileCount = 0
     for file in files {
+      if PackSettings.isSettingsFile(file.name) {
+        var reader = PackSettingsReader(file: file.name)
+        settings = reader.read(file.text)
+        errors += reader.errors
+        continue
+      }
+      intentFileCount += 1
       var reader = FileReader(file: file.name, errors: [])
       if let (fileIntents, fileSynonyms, fileAdvice) = reader.read(file.text) {
         advice = fileAdvice ?? advice
@@ -74,16 +107,42 @@ public struct IntentPackLoader: Sendable {
         }
         synonyms.merge(fileSynonyms) { $0 + $1 }
       }
+      references += reader.references
       errors += reader.errors
     }
-    let pack = IntentPack(intents: intents, synonyms: synonyms, advice: advice)
+    if intentFileCount == 0, let first = files.first {
+      errors.append(
+        .init(.init(file: first.name, line: 0), "no intent files besides the pack settings (pack.yaml)"))
+    }
+    var pack = IntentPack(intents: intents, synonyms: synonyms, advice: settings.advice ?? advice)
+    pack.settings = settings
     if let knowledge {
-      for (id, location) in pack.missingReferences(in: knowledge) {
-        errors.append(.init(location, "knowledge id '\(id)' does not exist in the knowledge file"))
+      let ids = knowledge.passageIds
+      for reference in references where !knowledge.contains(reference.id) {
+        let hint =
+          EditDistance.suggestion(for: reference.id, among: ids).map { " (did you mean '\($0)'?)" }
+          ?? " (`faqbot knowledge show` lists the section ids)"
+        errors.append(
+          .init(
+            reference.location, "knowledge id '\(reference.id)' does not exist in the knowledge file\(hint)"))
       }
     }
-    if !errors.isEmpty { throw IntentPackError(errors) }
+    if !errors.isEmpty { throw IntentPackError(Self.inFileOrder(errors, files: files.map(\.name))) }
     return pack
+  }
+
+  /// Errors by file (in the order the files are read), then line and column, so an author
+  /// fixes them top to bottom.
+  static func inFileOrder(_ errors: [IntentFileError], files: [String]) -> [IntentFileError] {
+    var order: [String: Int] = [:]
+    for (index, name) in files.enumerated() where order[name] == nil { order[name] = index }
+    return errors.enumerated().sorted { lhs, rhs in
+      let left = lhs.element.location
+      let right = rhs.element.location
+      let leftKey = (order[left.file] ?? Int.max, left.line, left.column, lhs.offset)
+      let rightKey = (order[right.file] ?? Int.max, right.line, right.column, rhs.offset)
+      return leftKey < rightKey
+    }.map(\.element)
   }
 }
 
@@ -100,6 +159,9 @@ public struct IntentPackError: Error, Sendable, Equatable, CustomStringConvertib
 private struct FileReader {
   let file: String
   var errors: [IntentFileError]
+  /// Every knowledge id an answer or follow-up cites, where it is written, for the loader
+  /// to check against the knowledge file.
+  var references: [(id: String, location: SourceLocation)] = []
 
   private func location(_ node: Node?) -> SourceLocation {
     SourceLocation(file: file, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1)
@@ -124,7 +186,7 @@ private struct FileReader {
       // the regular expressions Yams runs on each scalar (a third of a pack's load time).
       root = try Yams.compose(yaml: text, .basic)
     } catch let error as YamlError {
-      errors.append(Self.syntaxError(error, file: file))
+      errors.append(YAMLSyntax.error(error, file: file, text: text))
       return nil
     } catch {
       errors.append(.init(.init(file: file, line: 1), "\(error)"))
@@ -183,7 +245,10 @@ private struct FileReader {
     for (key, value) in mapping {
       guard let name = key.string, IntentPackLoader.intentKeys.contains(name) else {
         let known = IntentPackLoader.intentKeys.sorted().joined(separator: ", ")
-        fail(key, "unknown key '\(key.string ?? "?")' in intent (known keys: \(known))")
+        fail(
+          key,
+          "unknown key '\(key.string ?? "?")' in intent (known keys: \(known))"
+            + EditDistance.didYouMean(key.string ?? "", among: IntentPackLoader.intentKeys.sorted()))
         continue
       }
       fields[name] = value
@@ -264,7 +329,14 @@ private struct FileReader {
           fail(value, "'\(field).text' must be text")
         }
       case "knowledge":
-        knowledge = value.scalar.map { [$0.string] } ?? strings(value, field: "\(field).knowledge") ?? []
+        let nodes: [(text: String, node: Node)]
+        if let scalar = value.scalar {
+          nodes = [(scalar.string, value)]
+        } else {
+          nodes = stringNodes(value, field: "\(field).knowledge") ?? []
+        }
+        knowledge = nodes.map(\.text)
+        references += nodes.map { ($0.text, location($0.node)) }
       default:
         fail(key, "unknown key '\(key.string ?? "?")' in '\(field)' (known keys: knowledge, text)")
       }
@@ -295,24 +367,6 @@ private struct FileReader {
       }
     }
     return result
-  }
-
-  static func syntaxError(_ error: YamlError, file: String) -> IntentFileError {
-    switch error {
-    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-      .composer(let context, let problem, let mark, _):
-      let detail = context.map { "\(problem) (\($0.text))" } ?? problem
-      return .init(.init(file: file, line: mark.line, column: mark.column), "YAML syntax error: \(detail)")
-    case .duplicatedKeysInMapping(let duplicates, let context):
-      return .init(
-        .init(file: file, line: context.mark.line, column: context.mark.column),
-        "duplicate key \(duplicates.joined(separator: ", ")) in mapping")
-    case .reader(let problem, let offset, _, _):
-      return .init(
-        .init(file: file, line: 1), "cannot read YAML: \(problem)\(offset.map { " at byte \($0)" } ?? "")")
-    default:
-      return .init(.init(file: file, line: 1), "YAML error: \(error)")
-    }
   }
 
   /// The position where flow brackets or block indentation nest deeper than `limit`, if any.

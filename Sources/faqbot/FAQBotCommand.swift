@@ -1,5 +1,6 @@
 import ArgumentParser
 import FAQBot
+import Foundation
 
 @main
 struct FAQBotCommand: AsyncParsableCommand {
@@ -13,8 +14,24 @@ struct FAQBotCommand: AsyncParsableCommand {
     version: FAQBotVersion.string,
     subcommands: [
       ChatCommand.self, AskCommand.self, CheckCommand.self, EvalCommand.self, KnowledgeCommand.self,
-      ImportCommand.self, TrainCommand.self, MCPCommand.self,
+      ImportCommand.self, TrainCommand.self, InitCommand.self, MCPCommand.self,
     ],
     defaultSubcommand: ChatCommand.self
   )
+
+  /// Catches what the parser would misreport (a misspelt command, a bare question) and gives
+  /// the root's help and completion chat's options, then parses as usual (see
+  /// ``RootCommandLine``).
+  static func main() async {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    switch RootCommandLine.action(for: arguments) {
+    case .parse:
+      await main(arguments)
+    case .print(let text):
+      print(text)
+    case .mistake(let message):
+      StandardError.write("Error: \(message)")
+      Foundation.exit(64)
+    }
+  }
 }

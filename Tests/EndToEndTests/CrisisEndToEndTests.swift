@@ -50,7 +50,7 @@ final class CrisisEndToEndTests: XCTestCase {
         ),
       ] {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url.appendingPathComponent("pack.yaml"))
+        try Data(text.utf8).write(to: url.appendingPathComponent("intents.yaml"))
       }
     }
 

@@ -97,7 +97,7 @@ final class KnowledgeCommandTests: XCTestCase {
     let lines = show.output.split(separator: "\n").map(String.init)
     XCTAssertTrue(lines.first?.hasPrefix("Tea Notes") ?? false, show.output)
     let brewing = try XCTUnwrap(lines.first { $0.contains("brewing") }, show.output)
-    XCTAssertTrue(brewing.contains("1 paragraphs") && brewing.contains("2 sentences"), brewing)
+    XCTAssertTrue(brewing.contains("1 paragraph,") && brewing.contains("2 sentences"), brewing)
     XCTAssertTrue(brewing.contains("\("Boil water. Pour it.".utf8.count) bytes"), brewing)
     XCTAssertTrue(lines.contains { $0.contains("storage") && $0.contains("12 bytes") }, show.output)
   }

@@ -66,7 +66,7 @@ final class TemporaryHome {
     directory = FileManager.default.temporaryDirectory.appendingPathComponent(
       "faqbot-repl-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: smallPack, withIntermediateDirectories: true)
-    try Data(Self.smallPackText.utf8).write(to: smallPack.appendingPathComponent("pack.yaml"))
+    try Data(Self.smallPackText.utf8).write(to: smallPack.appendingPathComponent("small.yaml"))
   }
 
   deinit { try? FileManager.default.removeItem(at: directory) }

@@ -161,3 +161,16 @@ final class ExampleImporterTests: XCTestCase {
     XCTAssertEqual(pack.intents.first?.examples, questions)
   }
 }
+
+/// Rasa's entity annotations keep only their text.
+final class RasaAnnotationTests: XCTestCase {
+  func testAnnotationsKeepTheirText() {
+    XCTAssertEqual(RasaImporter.plainText("fly to [Paris](city)"), "fly to Paris")
+    XCTAssertEqual(
+      RasaImporter.plainText("to [New York]{\"entity\": \"city\", \"value\": \"NYC\"} please"),
+      "to New York please")
+    XCTAssertEqual(RasaImporter.plainText("[a](x) and [b](y)"), "a and b")
+    XCTAssertEqual(RasaImporter.plainText("a [bracket] alone"), "a [bracket] alone")
+    XCTAssertEqual(RasaImporter.plainText("unclosed [here"), "unclosed [here")
+  }
+}

@@ -35,7 +35,7 @@ final class IntentPackLoaderTests: XCTestCase {
       document: try KnowledgeBuilder().build(bytes: Array(text.utf8), fileName: "notes.txt"))
   }
 
-  private func load(_ text: String, file: String = "pack.yaml", knowledge: KnowledgeBase? = nil) throws
+  private func load(_ text: String, file: String = "tea.yaml", knowledge: KnowledgeBase? = nil) throws
     -> IntentPack
   {
     try IntentPackLoader().load(files: [(file, text)], knowledge: knowledge)
@@ -57,12 +57,12 @@ final class IntentPackLoaderTests: XCTestCase {
   private func errors(_ text: String, knowledge: KnowledgeBase? = nil, line: UInt = #line)
     -> [IntentFileError]
   {
-    errors([("pack.yaml", text)], knowledge: knowledge, line: line)
+    errors([("tea.yaml", text)], knowledge: knowledge, line: line)
   }
 
   /// Exactly one error, at `line`:`column` of `file`, whose message contains `fragment`.
   private func assertOneError(
-    _ found: [IntentFileError], at expectedLine: Int, _ column: Int, file: String = "pack.yaml",
+    _ found: [IntentFileError], at expectedLine: Int, _ column: Int, file: String = "tea.yaml",
     saying fragment: String, line: UInt = #line
   ) {
     XCTAssertEqual(found.count, 1, "\(found)", line: line)
@@ -88,7 +88,7 @@ final class IntentPackLoaderTests: XCTestCase {
     XCTAssertNil(sideEffects.followUp)
     XCTAssertEqual(sideEffects.suggest, [])
     XCTAssertEqual(sideEffects.triggers, [])
-    XCTAssertEqual(sideEffects.location, SourceLocation(file: "pack.yaml", line: 2, column: 5))
+    XCTAssertEqual(sideEffects.location, SourceLocation(file: "tea.yaml", line: 2, column: 5))
     let howItWorks = try XCTUnwrap(pack.intent("how_it_works"))
     XCTAssertEqual(howItWorks.examples, ["How does ketamine work?"])
     XCTAssertEqual(howItWorks.answer, Reply(text: nil, knowledge: ["how-ketamine-works-on-the-brain.p1"]))
@@ -160,7 +160,7 @@ final class IntentPackLoaderTests: XCTestCase {
   }
 
   func testAnEmptyFileAddsNothing() throws {
-    let pack = try IntentPackLoader().load(files: [("empty.yaml", ""), ("pack.yaml", minimal)])
+    let pack = try IntentPackLoader().load(files: [("empty.yaml", ""), ("tea.yaml", minimal)])
     XCTAssertEqual(pack.intents.count, 2)
   }
 
@@ -199,7 +199,7 @@ final class IntentPackLoaderTests: XCTestCase {
         - {id: greet, examples: [hey], answer: Hey.}
       """
     assertOneError(
-      errors(one), at: 3, 5, saying: "duplicate intent id 'greet' (first defined at pack.yaml:2:5)")
+      errors(one), at: 3, 5, saying: "duplicate intent id 'greet' (first defined at tea.yaml:2:5)")
     let other = "intents:\n  - id: greet\n    examples: [yo]\n    answer: Yo.\n"
     assertOneError(
       errors([
@@ -254,9 +254,11 @@ final class IntentPackLoaderTests: XCTestCase {
       """
     let found = errors(text, knowledge: try knowledge())
     XCTAssertEqual(found.count, 2, "\(found)")
-    XCTAssertEqual(found.first?.location, SourceLocation(file: "pack.yaml", line: 5, column: 5))
+    // Located at the reference itself, not at its intent, with the id probably meant.
+    XCTAssertEqual(found.first?.location, SourceLocation(file: "tea.yaml", line: 7, column: 38))
     XCTAssertTrue(found.first?.message.contains("'brewing.p9' does not exist") ?? false, "\(found)")
-    XCTAssertEqual(found.last?.location, SourceLocation(file: "pack.yaml", line: 8, column: 5))
+    XCTAssertTrue(found.first?.message.contains("(did you mean 'brewing.p1'?)") ?? false, "\(found)")
+    XCTAssertEqual(found.last?.location, SourceLocation(file: "tea.yaml", line: 11, column: 29))
     XCTAssertTrue(found.last?.message.contains("'no-such-section'") ?? false, "\(found)")
   }
 
@@ -273,7 +275,7 @@ final class IntentPackLoaderTests: XCTestCase {
     let unclosed = "intents:\n  - id: a\n    examples: [x, y\n    answer: A\n"
     let found = errors(unclosed)
     XCTAssertEqual(found.count, 1, "\(found)")
-    XCTAssertEqual(found.first?.location.file, "pack.yaml")
+    XCTAssertEqual(found.first?.location.file, "tea.yaml")
     XCTAssertTrue(found.first?.message.hasPrefix("YAML syntax error") ?? false, "\(found)")
     XCTAssertGreaterThanOrEqual(found.first?.location.line ?? 0, 3)
 
@@ -346,5 +348,64 @@ final class IntentPackLoaderTests: XCTestCase {
     let found = errors(lines.joined(separator: "\n"))
     XCTAssertFalse(found.isEmpty)
     XCTAssertLessThan(found.count, 100, "one error per aliased entry would be millions")
+  }
+
+  func testATabInTheIndentationIsNamedAtTheTab() {
+    let found = errors("intents:\n  - id: a\n\texamples: [x]\n    answer: Hi.\n")
+    XCTAssertEqual(found.count, 1, "\(found)")
+    XCTAssertEqual(found.first?.location, SourceLocation(file: "tea.yaml", line: 3, column: 1))
+    XCTAssertEqual(
+      found.first?.message, "tab characters are not allowed for indentation in YAML; use spaces")
+  }
+
+  func testErrorsComeInFileAndLineOrder() {
+    let text = """
+      intents:
+        - id: b
+          examples: [x]
+          answer: {knowledge: [nope]}
+        - id: a
+          examples: [y]
+          anwser: Hi.
+      """
+    let found = errors(text, knowledge: try? knowledge())
+    XCTAssertEqual(found.map(\.location.line), found.map(\.location.line).sorted(), "\(found)")
+    XCTAssertGreaterThanOrEqual(found.count, 3, "\(found)")
+  }
+
+  func testPackSettingsAreReadWithTheirLocationsAndNotAsIntents() throws {
+    let settings = """
+      name: Tea
+      threshold: 0.4
+      emergency: Call 112.
+      mode: encoder
+      advice: Ask a tea merchant.
+      """
+    let pack = try IntentPackLoader().load(
+      files: [
+        ("dir/pack.yaml", settings), ("dir/tea.yaml", "intents:\n  - {id: a, examples: [x], answer: Hi.}\n"),
+      ])
+    XCTAssertEqual(pack.intents.map(\.id), ["a"])
+    XCTAssertEqual(pack.settings.name, "Tea")
+    XCTAssertEqual(pack.settings.threshold, 0.4)
+    XCTAssertEqual(pack.settings.emergency, "Call 112.")
+    XCTAssertEqual(pack.settings.mode, .encoder)
+    XCTAssertEqual(pack.advice, "Ask a tea merchant.", "pack.yaml's advice is the pack's")
+    XCTAssertEqual(
+      pack.settings.locations["threshold"], SourceLocation(file: "dir/pack.yaml", line: 2, column: 12))
+  }
+
+  func testBadPackSettingsAreLocatedWithTheKeyProbablyMeant() {
+    let settings = "name: Tea\nthreshhold: 0.4\nmode: slow\nemergency: [a]\nthreshold: 2\n"
+    let intents = "intents:\n  - {id: a, examples: [x], answer: Hi.}\n"
+    XCTAssertThrowsError(try IntentPackLoader().load(files: [("pack.yaml", settings), ("a.yaml", intents)])) {
+      let found = ($0 as? IntentPackError)?.errors ?? []
+      XCTAssertEqual(found.map(\.location.line), [2, 3, 4, 5], "\(found)")
+      XCTAssertTrue(found[0].message.contains("unknown key 'threshhold'"), "\(found)")
+      XCTAssertTrue(found[0].message.contains("(did you mean 'threshold'?)"), "\(found)")
+      XCTAssertTrue(found[1].message.contains("unknown mode 'slow' (one of fast, encoder)"), "\(found)")
+      XCTAssertTrue(found[2].message.contains("'emergency' must be non-empty text"), "\(found)")
+      XCTAssertTrue(found[3].message.contains("'threshold' must be between 0 and 1 (got 2)"), "\(found)")
+    }
   }
 }

@@ -6,53 +6,78 @@ struct CheckCommand: ParsableCommand {
     commandName: "check",
     abstract: "Validate an intent pack against its knowledge file and print a summary with warnings.",
     discussion: """
-      Loads the intents (the default ones, or every *.yaml/*.yml of --intents DIR) against the \
-      knowledge file (the default one, or --knowledge FILE). A pack that does not load is an error: \
-      each mistake is printed with its file, line and column, and the exit status is 1.
+      Loads the intents (the default ones, or every *.yaml/*.yml of --intents DIR, with DIR's \
+      pack.yaml as the pack's settings) against the knowledge file (the default one, or \
+      --knowledge FILE). A pack that does not load is an error: each mistake is printed with its \
+      file, line and column, in file and line order, and the exit status is 1.
 
-      A pack that loads exits with status 0 and prints a summary (intents by kind, examples, \
-      triggers, and the knowledge sections that intents cite and that none cites), then warnings, \
-      which never fail the check:
-        duplicate-example         the same example, after normalisation (case, punctuation, \
+      A pack that loads exits with status 0 and prints its effective settings (each with where it \
+      comes from: pack.yaml's line, or the default), a summary (intents by kind, examples, \
+      triggers, and the knowledge sections that intents cite and that none cites), then warnings \
+      in file and line order, which never fail the check:
+        duplicate-example           the same example, after normalisation (case, punctuation, \
       contractions, accents), in two intents or twice in one;
-        few-examples              an intent with fewer than \(PackCheck.minimumExamples) examples;
-        closer-to-another-intent  an example whose TF-IDF vector (the matcher's own features) is \
-      clearly more similar to another intent's centroid than to the centroid of its own intent's \
-      other examples: by at least \(PackCheck.closenessMargin) (cosine), and at least \
-      \(PackCheck.closenessFloor) similar to the other intent. Examples of one intent are varied \
-      paraphrases, so a bare "more similar" would flag a third of a good pack.
-      Small talk and safety intents are left out of the closer-to-another-intent comparison: small \
-      talk is short function-word phrases that sit near everything, and safety intents are matched \
-      by their triggers first and must keep every phrasing of a crisis.
+        few-examples                an intent with fewer than \(PackCheck.minimumExamples) examples;
+        answered-as-another-intent  an example that the bot, trained without it, answers with \
+      another intent;
+        not-answered                an example that the bot, trained without it, answers with no \
+      intent (below the threshold, or only with a passage).
+      The last two come from cross-validation: the examples are split into --folds parts and each \
+      part is asked of a bot trained on the others (that many trainings, run in parallel). An \
+      example the bot misses that way is one whose paraphrases users will see missed too.
       """)
 
   @OptionGroup var pack: PackSourceOptions
 
+  @Option(
+    parsing: .unconditional,
+    help: "Parts for the cross-validated check (at least 2; 0 skips it and trains nothing).")
+  var folds: Int = PackCheck.defaultFolds
+
+  func validate() throws {
+    if folds == 1 || folds < 0 {
+      throw ValidationError(
+        "--folds must be 0 (skip the cross-validated check) or at least 2 (got \(folds)).")
+    }
+  }
+
   func run() throws {
-    // No model is trained: the check needs only the analyzer and the TF-IDF feature space.
     let (knowledge, intents) = try PackLoading.load(pack.loader)
-    let check = PackCheck(pack: intents, knowledge: knowledge)
-    let summary = check.summary
+    let settings = EffectiveSettings(settings: intents.settings, packAdvice: intents.advice)
     print("pack: \(pack.loader.description)")
+    print("settings:")
+    let width = settings.entries.map(\.key.count).max() ?? 0
+    for entry in settings.entries {
+      let padding = String(repeating: " ", count: width - entry.key.count)
+      print("  \(entry.key)\(padding)  \(entry.value)  (\(entry.source))")
+    }
+    let check = PackCheck(
+      pack: intents, knowledge: knowledge, configuration: settings.configuration, folds: folds)
+    let summary = check.summary
     let kinds = summary.intentsByKind.map { "\($0.count) \($0.kind.rawValue)" }.joined(separator: ", ")
     print("intents: \(summary.intentCount) (\(kinds))")
     print("examples: \(summary.exampleCount)")
     print("triggers: \(summary.triggerCount)")
     let document = knowledge.document
     let total = summary.referencedSections.count + summary.unreferencedSections.count
-    print("knowledge: \"\(document.title)\" (\(total) sections)")
+    print("knowledge: \"\(document.title)\" (\(Plural.count(total, "section")))")
     print(
       "  referenced by intents (\(summary.referencedSections.count)): \(list(summary.referencedSections))")
     print("  not referenced (\(summary.unreferencedSections.count)): \(list(summary.unreferencedSections))")
     // Every pack answers a crisis message; say with what, and which phrases the pack adds.
-    let configuration = EngineConfiguration()
+    let configuration = settings.configuration
     let reply = configuration.crisisReply.map { CrisisReply(localized: $0) } ?? .builtIn
     let added =
       intents.intents.filter { $0.kind == .safety }.flatMap(\.triggers) + configuration.crisisPhrases
     print("Crisis answer (\(reply.isBuiltIn ? "built-in" : "the pack's own")): \(reply.text)")
     print("  crisis phrases the pack adds to the detector: \(added.count)")
-    print("warnings: \(check.warnings.count)\(check.warnings.isEmpty ? "" : " (they do not fail the check)")")
-    for warning in check.warnings { print("  \(warning)") }
+    let warnings = settings.warnings.map { "\($0) [settings]" } + check.warnings.map(\.description)
+    var counts = check.warningCounts.map { "\($0.count) \($0.kind.rawValue)" }
+    if !settings.warnings.isEmpty { counts.insert("\(settings.warnings.count) settings", at: 0) }
+    print(
+      "warnings: \(warnings.count)"
+        + (warnings.isEmpty ? "" : " (\(counts.joined(separator: ", ")); they do not fail the check)"))
+    for warning in warnings { print("  \(warning)") }
   }
 
   private func list(_ ids: [String]) -> String { ids.isEmpty ? "none" : ids.joined(separator: ", ") }

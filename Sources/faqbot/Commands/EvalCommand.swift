@@ -25,17 +25,25 @@ struct EvalCommand: ParsableCommand {
   var showMistakes = false
 
   func run() throws {
-    let items = try Self.readItems(file)
+    let lines = try Self.readItems(file)
+    let items = lines.map(\.item)
     let engine = try pack.makeEngine()
     // A misspelt intent id would count as a mistake forever: refuse the set instead.
-    let unknown = Set(items.compactMap(\.intent)).filter { engine.resources.pack.intent($0) == nil }
+    let ids = engine.resources.pack.intents.map(\.id)
+    let unknown = lines.filter { $0.item.intent.map { engine.resources.pack.intent($0) == nil } ?? false }
     guard unknown.isEmpty else {
-      throw CLIError("\(file): unknown intent ids: \(unknown.sorted().joined(separator: ", "))")
+      let located = unknown.map { line in
+        let id = line.item.intent ?? ""
+        return "\(file):\(line.number): unknown intent id '\(id)'\(EditDistance.didYouMean(id, among: ids))"
+      }
+      throw CLIError(
+        "the evaluation set names \(Plural.count(unknown.count, "unknown intent id")):\n"
+          + located.joined(separator: "\n"))
     }
     let evaluation = Evaluation(items: items)
     let report = evaluation.run(engine)
     let outOfScope = items.filter { $0.intent == nil }.count
-    print("evaluation set: \(file) (\(items.count) questions, \(outOfScope) out of scope)")
+    print("evaluation set: \(file) (\(Plural.count(items.count, "question")), \(outOfScope) out of scope)")
     print("threshold \(format(report.threshold)):")
     print("  accuracy                 \(percent(report.accuracy))  (\(report.correct)/\(report.total))")
     print("  out-of-scope precision   \(percent(report.outOfScopePrecision))")
@@ -59,27 +67,43 @@ struct EvalCommand: ParsableCommand {
     }
   }
 
-  static func readItems(_ path: String) throws -> [Evaluation.Item] {
+  /// The items of the set with their line numbers. Every bad line is reported, each with its
+  /// line, and a set without a single question is refused: scoring it would print a
+  /// meaningless "accuracy 0.0% (0/0)".
+  static func readItems(_ path: String) throws -> [(number: Int, item: Evaluation.Item)] {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw CLIError("\(path): cannot read the evaluation set")
     }
-    var items: [Evaluation.Item] = []
-    for (number, line) in String(decoding: data, as: UTF8.self).split(
+    var items: [(number: Int, item: Evaluation.Item)] = []
+    var errors: [String] = []
+    for (index, line) in String(decoding: data, as: UTF8.self).split(
       separator: "\n", omittingEmptySubsequences: false
     )
     .enumerated() {
       if line.allSatisfy(\.isWhitespace) { continue }
+      let number = index + 1
       guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
         let question = object["question"] as? String
       else {
-        throw CLIError(
-          "\(path):\(number + 1): expected {\"question\": \"...\", \"intent\": \"<id>\" or null}")
+        errors.append("\(path):\(number): expected {\"question\": \"...\", \"intent\": \"<id>\" or null}")
+        continue
       }
       let intent = object["intent"] as? String
       if intent == nil, !(object["intent"] is NSNull) {
-        throw CLIError("\(path):\(number + 1): \"intent\" must be an intent id or null")
+        errors.append("\(path):\(number): \"intent\" must be an intent id or null")
+        continue
       }
-      items.append(Evaluation.Item(question: question, intent: intent))
+      items.append((number, Evaluation.Item(question: question, intent: intent)))
+    }
+    if !errors.isEmpty {
+      throw CLIError(
+        "the evaluation set has \(Plural.count(errors.count, "bad line")):\n" + errors.joined(separator: "\n")
+      )
+    }
+    if items.isEmpty {
+      throw CLIError(
+        "\(path): the evaluation set has no questions (write one JSON object a line: "
+          + "{\"question\": \"...\", \"intent\": \"<id>\" or null})")
     }
     return items
   }

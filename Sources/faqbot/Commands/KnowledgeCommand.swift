@@ -12,7 +12,8 @@ struct KnowledgeCommand: ParsableCommand {
   struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Build a knowledge file from a plain-text or Markdown document.",
-      discussion: "Writes JSON to FILE (atomically), or to standard output without -o."
+      discussion:
+        "Writes JSON to FILE (atomically; an existing FILE only with --force), or to standard output without -o."
     )
 
     @Argument(help: "The document to build from.", completion: .file())
@@ -29,21 +30,14 @@ struct KnowledgeCommand: ParsableCommand {
         discussion: "Default: markdown for .md and .markdown files, text otherwise."))
     var format: KnowledgeFormat?
 
+    @Flag(help: "Replace the output file if it exists.")
+    var force = false
+
     func run() throws {
-      let fileName = URL(fileURLWithPath: document).lastPathComponent
-      let bytes: [UInt8]
-      do {
-        bytes = try FileIO.read(document)
-      } catch {
-        throw CLIError(
-          KnowledgeError(file: document, reason: .unreadable(error.localizedDescription)).description)
+      if let output, !force, FileManager.default.fileExists(atPath: output) {
+        throw CLIError("\(output) exists; use --force to replace it")
       }
-      let built: KnowledgeDocument
-      do {
-        built = try KnowledgeBuilder().build(bytes: bytes, fileName: fileName, format: format)
-      } catch {
-        throw CLIError(KnowledgeError(file: document, reason: error.reason).description)
-      }
+      let built = try KnowledgeCommand.build(document, format: format)
       // Noticed but kept (a heading with nothing under it): the author should know.
       for warning in built.warnings ?? [] {
         StandardError.write("warning: \(document): \(warning)")
@@ -58,6 +52,24 @@ struct KnowledgeCommand: ParsableCommand {
       } else {
         FileHandle.standardOutput.write(Data(encoded))
       }
+    }
+  }
+
+  /// Builds the knowledge of the document at `path`: what `knowledge build` and `init` share.
+  /// Builds the knowledge file of the document at `path` (`format` as the file name says when
+  /// nil), with the errors worded for the command line.
+  static func build(_ path: String, format: KnowledgeFormat? = nil) throws -> KnowledgeDocument {
+    let fileName = URL(fileURLWithPath: path).lastPathComponent
+    let bytes: [UInt8]
+    do {
+      bytes = try FileIO.read(path)
+    } catch {
+      throw CLIError(KnowledgeError(file: path, reason: .unreadable(error.localizedDescription)).description)
+    }
+    do {
+      return try KnowledgeBuilder().build(bytes: bytes, fileName: fileName, format: format)
+    } catch {
+      throw CLIError(KnowledgeError(file: path, reason: error.reason).description)
     }
   }
 
@@ -76,10 +88,10 @@ struct KnowledgeCommand: ParsableCommand {
         let sentences = section.paragraphs.reduce(0) { $0 + $1.sentences.count }
         let bytes = section.paragraphs.reduce(0) { $0 + $1.text.utf8.count }
         print(
-          "  \(section.id)  \"\(section.title)\"  \(section.paragraphs.count) paragraphs, "
-            + "\(sentences) sentences, \(bytes) bytes")
+          "  \(section.id)  \"\(section.title)\"  \(Plural.count(section.paragraphs.count, "paragraph")), "
+            + "\(Plural.count(sentences, "sentence")), \(Plural.count(bytes, "byte"))")
       }
-      print("removed: \(document.removed.count) passages")
+      print("removed: \(Plural.count(document.removed.count, "passage"))")
       for removal in document.removed {
         print("  [\(removal.range.start)..<\(removal.range.end)] \(removal.reason)")
       }

@@ -42,7 +42,7 @@ struct TrainCommand: ParsableCommand {
     let examples = pack.intents.reduce(0) { $0 + $1.examples.count }
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     print(
-      "trained \(pack.intents.count) intents on \(examples) examples in \(String(format: "%.2f", seconds)) s; "
+      "trained \(Plural.count(pack.intents.count, "intent")) on \(Plural.count(examples, "example")) in \(String(format: "%.2f", seconds)) s; "
         + "wrote \(output) (\(ByteCountFormatter.string(fromByteCount: Int64(bytes.count), countStyle: .file)))"
     )
   }

@@ -10,6 +10,8 @@ struct REPLFront {
   let engine: Engine
   let packName: String
   let useHistory: Bool
+  /// `chat --watch`: rebuilt engines to switch to, or why a rebuild failed.
+  var watcher: PackWatcher? = nil
 
   func run() {
     StandardOutput.ignoreBrokenPipes()
@@ -23,6 +25,23 @@ struct REPLFront {
     while true {
       switch editor.next(prompt: terminal.prompt) {
       case .line(let text):
+        if let update = watcher?.take() {
+          switch update {
+          case .reloaded(let engine):
+            session = REPL.Session(engine: engine, historyNote: history.note)
+            let count = engine.resources.pack.intents.count
+            write(
+              [REPL.Paragraph(text: "pack reloaded (\(Plural.count(count, "intent")))", tone: .note)],
+              terminal)
+          case .failed(let errors):
+            write(
+              [
+                REPL.Paragraph(
+                  text: "pack not reloaded; still answering with the previous one:", tone: .warning)
+              ] + errors.split(separator: "\n").map { REPL.Paragraph(text: String($0), tone: .warning) },
+              terminal)
+          }
+        }
         let lines = REPL.lines(of: text)
         for line in lines {
           let reply = session.respond(to: line, echoing: lines.count > 1)

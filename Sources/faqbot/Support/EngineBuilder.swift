@@ -3,9 +3,12 @@ import Foundation
 
 /// Where the trained model of an engine comes from: a `--model` file, the model cache, or
 /// training right now. Kept apart from ``PackOptions`` so the rule is in one place.
-struct EngineBuilder {
+struct EngineBuilder: Sendable {
   var loader: PackLoader
+  /// The configuration before the pack's settings: flags other than --threshold.
   var configuration: EngineConfiguration
+  /// --threshold, which overrides the pack's own.
+  var threshold: Double? = nil
   /// A file written by `faqbot train`; it must match the pack.
   var modelFile: String?
   /// The cache directory, or nil for no cache (`--no-cache`, or no home directory). The
@@ -18,8 +21,18 @@ struct EngineBuilder {
       // A file that cannot be read: loading says which.
       let (knowledge, pack) = try PackLoading.load(loader)
       let classifier = try modelFile.map { try Self.loadModel($0, packHash: nil).classifier }
+      let configuration = effective(pack.settings)
       return Engine(pack: pack, knowledge: knowledge, configuration: configuration, classifier: classifier)
     }
+    let settings: PackSettings
+    do {
+      settings = try IntentPackLoader().settings(files: files.intentFiles)
+    } catch {
+      // Report the settings' mistakes together with the intent files' own.
+      _ = try PackLoading.load(files)
+      throw CLIError(error.description)
+    }
+    let configuration = effective(settings)
     if let modelFile {
       let model: TrainedModel
       do {
@@ -29,7 +42,7 @@ struct EngineBuilder {
         _ = try PackLoading.load(files)
         throw error
       }
-      return try engine(using: model, files: files)
+      return try engine(using: model, files: files, configuration: configuration)
     }
     guard let cacheDirectory else {
       let (knowledge, pack) = try PackLoading.load(files)
@@ -46,14 +59,26 @@ struct EngineBuilder {
       trained = engine
       return engine.resources.trainedModel(packHash: files.contentHash)
     }
-    return try trained ?? engine(using: model, files: files)
+    return try trained ?? engine(using: model, files: files, configuration: configuration)
+  }
+
+  /// The configuration with the pack's settings applied under the flags, warning on stderr
+  /// about settings that are accepted but not acted on.
+  private func effective(_ settings: PackSettings) -> EngineConfiguration {
+    let effective = EffectiveSettings(settings: settings, base: configuration, threshold: threshold)
+    for warning in effective.warnings { StandardError.write("warning: \(warning)") }
+    return effective.configuration
   }
 
   /// The engine of a model that matches the pack's files. The pack it stores is what parsing
   /// those files gives, so they are parsed only when it stores none; the analyzer's
   /// vocabulary it stores is what tokenising them and the knowledge file gives.
-  private func engine(using model: TrainedModel, files: PackFiles) throws -> Engine {
-    if let pack = model.pack?.relocated(to: files.intentFiles.map(\.name)) {
+  private func engine(using model: TrainedModel, files: PackFiles, configuration: EngineConfiguration)
+    throws -> Engine
+  {
+    if var pack = model.pack?.relocated(to: files.intentFiles.map(\.name)) {
+      // The model stores no settings: they are read from pack.yaml on every start.
+      pack.settings = try IntentPackLoader().settings(files: files.intentFiles)
       let knowledge = try PackLoading.knowledge(files)
       return Engine(model: model, pack: pack, knowledge: knowledge, configuration: configuration)
     }

@@ -26,6 +26,16 @@ struct PackSourceOptions: ParsableArguments {
     if knowledgeOnly, intentsDirectory != nil {
       throw ValidationError("--knowledge-only and --intents cannot be used together.")
     }
+    if let intentsDirectory {
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: intentsDirectory, isDirectory: &isDirectory),
+        !isDirectory.boolValue
+      {
+        throw ValidationError(
+          "\(intentsDirectory) is a file, not a directory: --intents takes the directory that holds the "
+            + "intent files (and its pack.yaml)")
+      }
+    }
   }
 
   var loader: PackLoader {
@@ -39,16 +49,23 @@ struct PackOptions: ParsableArguments {
 
   @OptionGroup var modeOptions: ModeOptions
 
+  // Numbers are parsed unconditionally, so that "-5" is read as a (wrong) value rather than
+  // as an unknown option, which the parser reports as "Missing value".
   @Option(
+    parsing: .unconditional,
     help:
-      "Confidence (0...1) an intent needs to be answered (default \(EngineConfiguration.defaultEncoderThreshold) in the encoder mode, \(EngineConfiguration.defaultThreshold) in the fast mode)."
+      "Confidence (0...1) an intent needs to be answered (default: the pack's pack.yaml, else \(EngineConfiguration.defaultEncoderThreshold) in the encoder mode, \(EngineConfiguration.defaultThreshold) in the fast mode)."
   )
   var threshold: Double?
 
-  @Option(help: "Questions longer than this many characters are matched on their first part.")
+  @Option(
+    parsing: .unconditional,
+    help: "Questions longer than this many characters are matched on their first part.")
   var maxQuestionChars: Int = 2_000
 
-  @Option(help: "A model file from `faqbot train` to use instead of training (it must match the pack).")
+  @Option(
+    help: "A model file from `faqbot train` to use instead of training (it must match the pack).",
+    completion: .file(extensions: ["model"]))
   var model: String?
 
   @Flag(help: "Train at start without reading or writing the model cache (~/.cache/faqbot).")
@@ -62,14 +79,17 @@ struct PackOptions: ParsableArguments {
     if let threshold, !(0...1).contains(threshold) {
       throw ValidationError("--threshold must be between 0 and 1 (got \(threshold)).")
     }
-    if maxQuestionChars < 1 { throw ValidationError("--max-question-chars must be at least 1.") }
+    if maxQuestionChars < 1 {
+      throw ValidationError("--max-question-chars must be at least 1 (got \(maxQuestionChars)).")
+    }
   }
 
   var loader: PackLoader { source.loader }
 
+  /// The configuration from flags other than --threshold, which ``EngineBuilder`` applies
+  /// over the pack's own settings.
   var configuration: EngineConfiguration {
     var configuration = EngineConfiguration(mode: modeOptions.mode)
-    if let threshold { configuration.threshold = threshold }
     configuration.maxQuestionCharacters = maxQuestionChars
     configuration.subjectCheck = !noSubjectCheck
     return configuration
@@ -78,10 +98,15 @@ struct PackOptions: ParsableArguments {
   /// Loads the pack and its model (from --model, the cache, or training), turning any
   /// mistake into a one-line CLI error.
   func makeEngine() throws -> Engine {
+    try engineBuilder.makeEngine()
+  }
+
+  /// What makes this pack's engine; `chat --watch` runs it again whenever the files change.
+  var engineBuilder: EngineBuilder {
     let cache = noCache ? nil : ModelCache.defaultDirectory(environment: ProcessInfo.processInfo.environment)
-    let builder = EngineBuilder(
-      loader: loader, configuration: configuration, modelFile: model, cacheDirectory: cache)
-    return try builder.makeEngine()
+    return EngineBuilder(
+      loader: loader, configuration: configuration, threshold: threshold, modelFile: model,
+      cacheDirectory: cache)
   }
 }
 

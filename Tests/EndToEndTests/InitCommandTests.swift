@@ -1,0 +1,93 @@
+import Foundation
+import XCTest
+
+/// `faqbot init` through the binary: a document becomes a pack that loads, passes `check`,
+/// answers a section's question with that section's passage, declines with --health, and is
+/// never written over an edited pack without --force.
+final class InitCommandTests: XCTestCase {
+  private var directory = URL(fileURLWithPath: NSTemporaryDirectory())
+
+  override func setUpWithError() throws {
+    directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "faqbot-init-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+  }
+
+  override func tearDownWithError() throws { try? FileManager.default.removeItem(at: directory) }
+
+  private let document = """
+    # Tea Guide
+
+    ## How do I brew green tea?
+
+    Brew green tea with water at about 80 degrees for two to three minutes. Boiling water makes
+    green tea bitter, so let the kettle cool first.
+
+    ## Where should I store tea leaves?
+
+    Keep tea leaves in an airtight tin, away from light, heat and moisture. Stored this way,
+    most leaves stay fresh for about a year.
+
+    ## Is tea healthy?
+
+    Tea contains antioxidants called catechins. It also contains caffeine, less than coffee.
+    """
+
+  private func run(_ arguments: [String]) throws -> BinaryRunner.Outcome {
+    try BinaryRunner.run(arguments, directory: directory)
+  }
+
+  func testADocumentBecomesAPackThatLoadsChecksAndAnswers() throws {
+    let doc = directory.appendingPathComponent("tea.md")
+    try Data(document.utf8).write(to: doc)
+    let outcome = try run(["init", doc.path, "-o", "tea-pack", "--health"])
+    XCTAssertEqual(outcome.status, 0, outcome.errors)
+    XCTAssertTrue(outcome.output.contains("wrote tea-pack: 3 sections, "), outcome.output)
+    let pack = directory.appendingPathComponent("tea-pack")
+    for file in [
+      "knowledge.json", "intents/pack.yaml", "intents/01-document.yaml", "intents/02-safety.yaml",
+      "intents/03-declines.yaml", "intents/04-not-covered.yaml", "intents/05-smalltalk.yaml", "eval.jsonl",
+    ] {
+      XCTAssertTrue(FileManager.default.fileExists(atPath: pack.appendingPathComponent(file).path), file)
+    }
+    let intents = try String(
+      contentsOf: pack.appendingPathComponent("intents/01-document.yaml"), encoding: .utf8)
+    XCTAssertTrue(intents.contains("- id: how_do_i_brew_green_tea\n"), intents)
+    XCTAssertTrue(intents.contains("knowledge: [how-do-i-brew-green-tea.p1]"), intents)
+    XCTAssertTrue(intents.contains("# TODO: more questions"), intents)
+
+    let options = ["--intents", "tea-pack/intents", "--knowledge", "tea-pack/knowledge.json"]
+    let check = try run(["check"] + options)
+    XCTAssertEqual(check.status, 0, check.errors)
+    XCTAssertTrue(check.output.contains("name         \"Tea Guide\"  ("), check.output)
+    XCTAssertTrue(check.output.contains("not referenced (0): none"), check.output)
+
+    let answer = try run(["ask", "--no-cache", "--json"] + options + ["how do i brew green tea"])
+    XCTAssertTrue(answer.output.contains("\"intent\":\"how_do_i_brew_green_tea\""), answer.output)
+    XCTAssertTrue(answer.output.contains("80 degrees"), answer.output)
+    let dose = try run(["ask", "--no-cache", "--json"] + options + ["what dose of tea should i take"])
+    XCTAssertTrue(dose.output.contains("\"intent\":\"dosing\""), dose.output)
+    let crisis = try run(["ask", "--no-cache"] + options + ["i want to kill myself"])
+    XCTAssertTrue(crisis.output.contains("call your local emergency number (112 in Europe"), crisis.output)
+
+    let eval = try run(["eval", "tea-pack/eval.jsonl", "--no-sweep", "--no-cache"] + options)
+    XCTAssertEqual(eval.status, 0, eval.errors)
+    XCTAssertTrue(eval.output.contains("(5 questions, 2 out of scope)"), eval.output)
+
+    let again = try run(["init", doc.path, "-o", "tea-pack"])
+    XCTAssertEqual(again.status, 1)
+    XCTAssertTrue(again.errors.contains("tea-pack already holds files"), again.errors)
+    XCTAssertEqual(try run(["init", doc.path, "-o", "tea-pack", "--force"]).status, 0)
+  }
+
+  func testWithoutHealthThereAreNoDeclinesAndTheDefaultDirectoryIsNamedAfterTheDocument() throws {
+    let doc = directory.appendingPathComponent("tea.md")
+    try Data(document.utf8).write(to: doc)
+    XCTAssertEqual(try run(["init", doc.path]).status, 0)
+    let pack = directory.appendingPathComponent("tea-pack")
+    XCTAssertTrue(
+      FileManager.default.fileExists(atPath: pack.appendingPathComponent("intents/01-document.yaml").path))
+    XCTAssertFalse(
+      FileManager.default.fileExists(atPath: pack.appendingPathComponent("intents/03-declines.yaml").path))
+  }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import XCTest
+
+/// pack.yaml through the binary: its threshold and emergency text reach the engine, flags
+/// override them, `check` shows each effective setting with where it came from, and a bad
+/// settings file fails with located errors.
+final class PackSettingsTests: XCTestCase {
+  private var directory = URL(fileURLWithPath: NSTemporaryDirectory())
+
+  override func setUpWithError() throws {
+    directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "faqbot-settings-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+  }
+
+  override func tearDownWithError() throws { try? FileManager.default.removeItem(at: directory) }
+
+  private let intents = """
+    intents:
+      - id: brewing
+        examples: [how do I brew tea, brewing tea, what temperature for tea, how long to steep tea, tea water]
+        answer: Brew with hot water for three minutes.
+      - id: storage
+        examples: [where do I keep tea, storing tea, does tea go stale, tea in the fridge, tea tin]
+        answer: Keep it dry and dark.
+      - id: crisis
+        kind: safety
+        examples: [I want to end my life, I want to kill myself]
+        triggers: [kill myself]
+        answer: Please call your local emergency number.
+    """
+
+  private func pack(settings: String) throws -> String {
+    let url = directory.appendingPathComponent("pack-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    try Data(intents.utf8).write(to: url.appendingPathComponent("tea.yaml"))
+    try Data(settings.utf8).write(to: url.appendingPathComponent("pack.yaml"))
+    return url.path
+  }
+
+  func testThresholdAndEmergencyComeFromPackYamlAndFlagsOverrideThem() throws {
+    let strict = try pack(settings: "name: Tea\nthreshold: 0.95\nemergency: Call 112 now.\n")
+    let refused = try BinaryRunner.run(["ask", "--no-cache", "--intents", strict, "tea please"])
+    XCTAssertEqual(refused.status, 0, refused.errors)
+    XCTAssertTrue(refused.output.contains("I don't know"), "pack.yaml's 0.95 applies:\n\(refused.output)")
+
+    let answered = try BinaryRunner.run([
+      "ask", "--no-cache", "--intents", strict, "--threshold", "0.1", "tea please",
+    ])
+    XCTAssertFalse(answered.output.contains("I don't know"), "--threshold overrides:\n\(answered.output)")
+
+    let crisis = try BinaryRunner.run(["ask", "--no-cache", "--intents", strict, "i want to kill myself"])
+    XCTAssertTrue(crisis.output.contains("Call 112 now."), "the pack's emergency text:\n\(crisis.output)")
+    XCTAssertFalse(crisis.output.contains("local emergency number"), crisis.output)
+
+    let check = try BinaryRunner.run(["check", "--folds", "0", "--intents", strict])
+    XCTAssertEqual(check.status, 0, check.errors)
+    XCTAssertTrue(check.output.contains("threshold  0.95  (\(strict)/pack.yaml:2:12)"), check.output)
+    XCTAssertTrue(check.output.contains("name       \"Tea\"  (\(strict)/pack.yaml:1:7)"), check.output)
+    XCTAssertTrue(check.output.contains("mode       fast  (flags or default)"), check.output)
+  }
+
+  /// A start that finds its model cached takes the parsed intents from it, and still the
+  /// settings from pack.yaml.
+  func testSettingsApplyWhenTheModelComesFromTheCache() throws {
+    let strict = try pack(settings: "threshold: 0.95\n")
+    for run in 1...2 {
+      let outcome = try BinaryRunner.run(["ask", "--intents", strict, "--why", "tea please"])
+      XCTAssertEqual(outcome.status, 0, outcome.errors)
+      XCTAssertTrue(outcome.output.contains("I don't know"), "run \(run):\n\(outcome.output)")
+      XCTAssertTrue(outcome.errors.contains("Threshold: 95.0%"), "run \(run):\n\(outcome.errors)")
+    }
+  }
+
+  /// The mode picks the model cache's entry before pack.yaml is read, so `mode:` is checked and
+  /// reported but the flags choose (docs: README, intents/README.md).
+  func testEncoderModeIsAcceptedWithAWarning() throws {
+    let encoder = try pack(settings: "mode: encoder\n")
+    let outcome = try BinaryRunner.run(["ask", "--no-cache", "--intents", encoder, "how do I brew tea"])
+    XCTAssertEqual(outcome.status, 0, outcome.errors)
+    XCTAssertTrue(
+      outcome.errors.contains("pack.yaml:1:7: mode 'encoder' in pack.yaml is not applied yet"), outcome.errors
+    )
+    XCTAssertTrue(outcome.output.contains("three minutes"), outcome.output)
+  }
+
+  func testABadSettingsFileFailsWithLocatedErrors() throws {
+    let bad = try pack(settings: "name: Tea\nthreshhold: 0.4\n")
+    for arguments in [["check"], ["ask", "--no-cache", "hello"]] {
+      let outcome = try BinaryRunner.run(arguments + ["--intents", bad])
+      XCTAssertEqual(outcome.status, 1, outcome.output)
+      XCTAssertTrue(
+        outcome.errors.contains(
+          "pack.yaml:2:1: error: unknown key 'threshhold' in pack settings (known keys: name, description, "
+            + "threshold, emergency, mode, advice) (did you mean 'threshold'?)"), outcome.errors)
+    }
+  }
+}
