@@ -1,0 +1,103 @@
+import FAQBot
+import FAQBotTestSupport
+import XCTest
+
+@testable import FAQBotDialogue
+
+/// Each stage of the pipeline alone, on a turn made by hand: what it answers, and that it
+/// passes (nil) on what is not its business, so stages stay replaceable one by one.
+final class StageTests: XCTestCase {
+  private let resources = DefaultEngine.shared.resources
+
+  /// A turn as `Engine.makeTurn` makes it for `text`, in `context`.
+  private func turn(_ text: String, context: ConversationContext = ConversationContext()) -> Turn {
+    let analysis = resources.analyzer.analyze(text)
+    let reading = Reading(analysis: analysis, prediction: resources.classifier.predict(analysis))
+    return Turn(
+      question: text, truncated: false, crisis: resources.crisisDetector.detect(text), reading: reading,
+      contextualReading: nil, leansBack: false, triggers: resources.triggers.matches(in: analysis.stems),
+      context: context)
+  }
+
+  /// The context after the engine answered `question`.
+  private func context(after question: String) -> ConversationContext {
+    var context = ConversationContext()
+    _ = DefaultEngine.shared.respond(to: question, context: &context)
+    return context
+  }
+
+  func testSafetyAnswersACrisisAndPassesOnAQuestion() throws {
+    let answer = try XCTUnwrap(SafetyStage().respond(to: turn("i want to kill myself"), resources: resources))
+    XCTAssertEqual(answer.answer.kind, .safety)
+    XCTAssertNil(answer.answer.intent)
+    XCTAssertTrue(answer.answer.text.contains("988"), answer.answer.text)
+    XCTAssertNil(SafetyStage().respond(to: turn("What are the side effects?"), resources: resources))
+  }
+
+  func testShortRepliesAreRepliesNotQuestions() throws {
+    let no = try XCTUnwrap(ShortReplyStage().respond(to: turn("no"), resources: resources))
+    XCTAssertNotEqual(no.answer.kind, .safety)
+    XCTAssertFalse(no.answer.text.isEmpty)
+    XCTAssertNil(ShortReplyStage().respond(to: turn("is ketamine addictive?"), resources: resources))
+  }
+
+  func testFollowUpContinuesTheTopicAndAsksWhichWithoutOne() throws {
+    let fresh = try XCTUnwrap(FollowUpStage().respond(to: turn("tell me more"), resources: resources))
+    XCTAssertEqual(fresh.answer.kind, .fallback)
+    XCTAssertNil(fresh.answer.intent)
+    let after = context(after: "What are the side effects?")
+    let more = try XCTUnwrap(
+      FollowUpStage().respond(to: turn("tell me more", context: after), resources: resources))
+    XCTAssertTrue(more.continuesTopic)
+    XCTAssertFalse(more.passages.isEmpty)
+    XCTAssertTrue(more.passages.allSatisfy { !after.givenPassages.contains($0) }, "\(more.passages)")
+    XCTAssertNil(FollowUpStage().respond(to: turn("What is ketamine?", context: after), resources: resources))
+  }
+
+  func testTriggersDeclineDosingAndPassOtherwise() throws {
+    let dose = try XCTUnwrap(
+      TriggerStage().respond(to: turn("what dose should I take"), resources: resources))
+    XCTAssertEqual(dose.answer.intent, "dosing")
+    XCTAssertNil(
+      TriggerStage().respond(to: turn("How does ketamine work on the brain?"), resources: resources))
+  }
+
+  func testSubjectCheckNamesWhatTheDocumentDoesNotCover() throws {
+    let prozac = try XCTUnwrap(
+      SubjectStage().respond(to: turn("what are the side effects of Prozac?"), resources: resources))
+    XCTAssertEqual(prozac.answer.kind, .fallback)
+    XCTAssertNil(prozac.answer.intent)
+    XCTAssertTrue(prozac.answer.text.contains("Prozac"), prozac.answer.text)
+    XCTAssertNil(SubjectStage().respond(to: turn("What are the side effects?"), resources: resources))
+  }
+
+  func testTheClassifierAnswersWhenConfidentAndPassesBelowTheThreshold() throws {
+    let answer = try XCTUnwrap(
+      ClassifierStage().respond(to: turn("Is ketamine addictive?"), resources: resources))
+    XCTAssertEqual(answer.answer.intent, "addiction_risk")
+    XCTAssertGreaterThanOrEqual(answer.answer.confidence, resources.configuration.threshold)
+    XCTAssertNil(ClassifierStage().respond(to: turn("zzz qqq xyzzy"), resources: resources))
+  }
+
+  func testRetrievalQuotesAPassageWithItsSourceOrPasses() {
+    // A sentence of the document itself is covered by its own passage.
+    let sentence = resources.knowledge.sentences.first { $0.text.split(separator: " ").count >= 8 }
+    if let sentence, let result = RetrievalStage().respond(to: turn(sentence.text), resources: resources) {
+      XCTAssertEqual(result.answer.kind, .knowledge)
+      XCTAssertFalse(result.answer.sources.isEmpty)
+      XCTAssertLessThanOrEqual(result.answer.confidence, 1)
+    } else {
+      XCTFail("no passage answered a sentence of the document: \(sentence?.text ?? "none")")
+    }
+    XCTAssertNil(RetrievalStage().respond(to: turn("zzz qqq xyzzy"), resources: resources))
+  }
+
+  func testTheFallbackAlwaysAnswersHonestly() throws {
+    let answer = try XCTUnwrap(FallbackStage().respond(to: turn("zzz qqq xyzzy"), resources: resources))
+    XCTAssertEqual(answer.answer.kind, .fallback)
+    XCTAssertNil(answer.answer.intent)
+    XCTAssertTrue(answer.answer.text.contains("does not cover"), answer.answer.text)
+    let empty = try XCTUnwrap(FallbackStage().respond(to: turn(""), resources: resources))
+    XCTAssertFalse(empty.answer.text.isEmpty)
+  }
+}
