@@ -12,7 +12,7 @@ then, per split (tune, heldout):
   off_topic    honest likewise;
   crisis       right when the reply is the safety answer.
 
-usage: Benchmarks/documents/evaluate.py [--faqbot PATH] [--json] [--misses SPLIT]
+usage: Benchmarks/documents/evaluate.py [--faqbot PATH] [--encoder] [--json] [--misses SPLIT]
   --faqbot  the binary (default .build/debug/faqbot, else .build/release/faqbot)
   --json    print the figures as one JSON object instead of a table
   --misses  list the wrong answers of SPLIT (tune only while tuning: never look at heldout
@@ -40,10 +40,10 @@ def documents():
                 break
 
 
-def ask(faqbot, knowledge, questions):
+def ask(faqbot, knowledge, questions, flags=()):
     requests = "".join(json.dumps({"id": i, "question": q["question"]}) + "\n" for i, q in enumerate(questions))
     result = subprocess.run(
-        [faqbot, "--json", "--no-cache", "--knowledge", knowledge, "--knowledge-only"],
+        [faqbot, "--json", "--no-cache", "--knowledge", knowledge, "--knowledge-only", *flags],
         input=requests, capture_output=True, text=True, check=True)
     replies = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
     by_id = {reply["id"]: reply for reply in replies}
@@ -66,7 +66,7 @@ def judge(question, reply):
     return kind in HONEST
 
 
-def evaluate(faqbot, work):
+def evaluate(faqbot, work, flags=()):
     figures = {}
     misses = {}
     for name, document, questions_path in documents():
@@ -74,7 +74,7 @@ def evaluate(faqbot, work):
         subprocess.run([faqbot, "knowledge", "build", str(document), "-o", knowledge],
                        check=True, capture_output=True, text=True)
         questions = [json.loads(line) for line in questions_path.read_text(encoding="utf-8").splitlines()]
-        replies = ask(faqbot, knowledge, questions)
+        replies = ask(faqbot, knowledge, questions, flags)
         table = {}
         for question, reply in zip(questions, replies):
             cell = table.setdefault(question["split"], {}).setdefault(question["expect"], [0, 0])
@@ -118,11 +118,13 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--faqbot")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--encoder", action="store_true", help="ask in the encoder mode (--encoder)")
+    parser.add_argument("--no-subject-check", action="store_true", help="turn the subject check off, to measure it")
     parser.add_argument("--misses", choices=["tune", "heldout"])
     args = parser.parse_args()
     faqbot = args.faqbot or default_binary()
     with tempfile.TemporaryDirectory(prefix="faqbot-documents-") as work:
-        figures, misses = evaluate(faqbot, work)
+        figures, misses = evaluate(faqbot, work, (["--encoder"] if args.encoder else []) + (["--no-subject-check"] if args.no_subject_check else []))
     if args.json:
         print(json.dumps(figures, sort_keys=True))
     else:

@@ -44,6 +44,10 @@ public struct EngineConfiguration: Sendable, Equatable {
   /// paragraph (``SemanticRetriever``) at which that paragraph answers. Chosen on the tune
   /// splits of Benchmarks/documents (docs/performance.md, "Encoder mode").
   public var semanticCosine = 0.45
+  /// Knowledge-only packs in the encoder mode: the subject check gives way to a paragraph at
+  /// least this close in meaning (a passage that really answers the question). See
+  /// docs/performance.md, "Encoder mode", for the values tried on the documents' tune splits.
+  public var subjectCheckSemanticGiveWay = 0.55
   /// ... unless the lexical section match holds at least this share of the question's
   /// content, which then answers instead (a question that repeats a heading).
   public var semanticOverride = 1.01

@@ -17,6 +17,14 @@ public struct SubjectStage: DialogueStage {
     guard resources.configuration.subjectCheck,
       let subject = resources.subjects.foreignSubject(of: turn.analysis, analyzer: resources.analyzer)
     else { return nil }
+    // A passage that really answers it wins: in a knowledge-only pack in the encoder mode, a
+    // paragraph whose meaning is this close to the question's is the answer, whatever words
+    // the question used (the document's words are all this check knows).
+    if let sentence = turn.sentence, let best = resources.semanticRetriever?.search(sentence).first,
+      Double(best.cosine) >= resources.configuration.subjectCheckSemanticGiveWay
+    {
+      return nil
+    }
     let threshold = resources.configuration.threshold
     for reading in [turn.reading, turn.contextualReading].compactMap({ $0 }) {
       if let best = reading.prediction.ranking.first, reading.prediction.hasEvidence,
