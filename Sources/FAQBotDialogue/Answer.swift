@@ -41,6 +41,7 @@ public struct Answer: Sendable, Equatable {
     /// The title of the section the passage belongs to.
     public var section: String
 
+    /// A source as given; stages make them from the knowledge file's passages.
     public init(id: String, section: String) {
       self.id = id
       self.section = section
@@ -49,15 +50,20 @@ public struct Answer: Sendable, Equatable {
 
   /// A near intent with its confidence, for "did you mean" and `/why`.
   public struct Candidate: Sendable, Equatable {
+    /// The intent's id.
     public var intent: String
+    /// The classifier's probability of the intent (`0...1`), on the scale of an intent answer's
+    /// `confidence`.
     public var confidence: Double
 
+    /// A candidate as given.
     public init(intent: String, confidence: Double) {
       self.intent = intent
       self.confidence = confidence
     }
   }
 
+  /// Which stage answered (see ``Kind``); ``category`` says what the reply is to the person.
   public var kind: Kind
   /// What the reply is to the person (see ``Category``).
   public var category: Category
@@ -77,6 +83,7 @@ public struct Answer: Sendable, Equatable {
   /// True when the question was longer than the limit and only its first part was matched.
   public var truncated: Bool
 
+  /// An answer; a nil `category` takes the kind's (``defaultCategory(of:)``).
   public init(
     kind: Kind, intent: String?, confidence: Double, text: String,
     sources: [Source] = [], candidates: [Candidate] = [], suggestions: [String] = [],

@@ -3,6 +3,7 @@
 public struct ConversationContext: Sendable, Equatable {
   /// The last question as asked (after truncation).
   public var lastQuestion: String?
+  /// The last answer given: what "tell me more", a continuation and `/why` start from.
   public var lastAnswer: Answer?
   /// Why the last answer was chosen, for `/why`.
   public var lastReason: String?
@@ -19,6 +20,7 @@ public struct ConversationContext: Sendable, Equatable {
   /// Whether the current intent's `follow_up` was already given.
   public var followUpGiven = false
 
+  /// A new conversation: nothing asked yet, no topic.
   public init() {}
 
   /// Forgets everything, as `/reset` does.

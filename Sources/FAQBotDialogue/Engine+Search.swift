@@ -10,6 +10,7 @@ public struct PassageMatch: Sendable, Equatable {
   /// across queries, and what the retrieval stage thresholds on.
   public var coverage: Double
 
+  /// A match as given.
   public init(passage: KnowledgeBase.Passage, score: Double, coverage: Double) {
     self.passage = passage
     self.score = score

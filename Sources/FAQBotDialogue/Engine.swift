@@ -11,7 +11,10 @@ import FAQBotModelStore
 /// an immutable value, so one engine serves many conversations, each with its own
 /// ``ConversationContext``.
 public struct Engine: Sendable {
+  /// Everything the stages share, built once: the pack, the knowledge and the trained matchers.
   public let resources: EngineResources
+  /// The pipeline, tried in order: the first stage that answers wins (a fallback answers when
+  /// none does).
   public let stages: [any DialogueStage]
 
   /// The standard pipeline, in the order that keeps people safe first.
@@ -21,6 +24,7 @@ public struct Engine: Sendable {
     FallbackStage(),
   ]
 
+  /// An engine on resources built already, running `stages`.
   public init(resources: EngineResources, stages: [any DialogueStage] = Engine.standardStages) {
     self.resources = resources
     self.stages = stages
@@ -49,6 +53,7 @@ public struct Engine: Sendable {
         configuration: configuration))
   }
 
+  /// The tunables the engine runs with (those of its resources).
   public var configuration: EngineConfiguration { resources.configuration }
 
   /// Answers `question` in the conversation `context`, and records the turn in it.
@@ -181,18 +186,30 @@ public struct Engine: Sendable {
 
 /// The `/why` of an answer.
 public struct Explanation: Sendable, Equatable {
+  /// A word of the question and how hard it pushed towards the intent.
   public struct WordWeight: Sendable, Equatable {
+    /// The word as the classifier saw it (normalised, corrected, synonyms applied).
     public var word: String
+    /// The word's share of the intent's score: its features' TF-IDF values times their weights.
     public var weight: Double
   }
 
+  /// The question as matched (after truncation).
   public var question: String
+  /// Which stage answered.
   public var kind: Answer.Kind
+  /// The answer's intent, or nil (see ``Answer/intent``).
   public var intent: String?
+  /// The answer's confidence, as it was reported.
   public var confidence: Double
+  /// The stage's reason for the answer; empty when none was recorded.
   public var reason: String
+  /// The threshold the engine answers intents at.
   public var threshold: Double
+  /// The answer's near intents, best first.
   public var candidates: [Answer.Candidate]
+  /// The words that pushed hardest towards the answer's intent (or, for an answer without one,
+  /// the most probable intent), strongest first.
   public var weightiestWords: [WordWeight]
   /// The question as the matcher saw it (normalised, corrected, synonyms applied).
   public var normalizedWords: [String]

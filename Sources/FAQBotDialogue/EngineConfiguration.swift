@@ -14,6 +14,8 @@ public struct EngineConfiguration: Sendable, Equatable {
 
   /// Fast or encoder (``EngineMode``).
   public var mode: EngineMode
+  /// The confidence (`0...1`) an intent needs to be answered; ``init(mode:)`` sets the mode's
+  /// default.
   public var threshold: Double
   /// How the encoder mode mixes its models and signals.
   public var encoderMix = EncoderMix()

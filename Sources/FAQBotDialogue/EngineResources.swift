@@ -7,17 +7,25 @@ import FAQBotSafety
 
 /// Everything the stages share: the pack, the knowledge and the trained matchers.
 public struct EngineResources: Sendable {
+  /// The pack the engine answers from.
   public let pack: IntentPack
+  /// The document the answers quote, with its passages and ids.
   public let knowledge: KnowledgeBase
+  /// Reads every message: the same chain the classifier, triggers and retrieval were built on.
   public let analyzer: TextAnalyzer
+  /// The pack's trained classifier.
   public let classifier: IntentClassifier
+  /// The pack's trigger phrases, matched once a turn.
   public let triggers: TriggerMatcher
+  /// Sentence and paragraph search over the document, for the retrieval stage and
+  /// ``Engine/search(_:limit:)``.
   public let retriever: PassageRetriever
   /// Section-level retrieval for a pack with no intents (knowledge only), where retrieval
   /// stands alone; nil when the pack has intents, which keep sentence retrieval.
   public let sectionRetriever: SectionRetriever?
   /// The document's subjects and words, for questions about something else.
   public let subjects: SubjectVocabulary
+  /// The tunables the stages read.
   public let configuration: EngineConfiguration
   /// The engine's crisis detector: built-in patterns and classifier, plus the phrases the
   /// pack adds (its safety intents' triggers and ``EngineConfiguration/crisisPhrases``).

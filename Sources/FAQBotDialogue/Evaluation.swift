@@ -2,20 +2,27 @@
 /// a pack. A question labelled `nil` is out of scope and is right only when the engine
 /// falls back honestly.
 public struct Evaluation: Sendable {
+  /// One labelled question.
   public struct Item: Sendable, Equatable {
+    /// The question as a person would type it.
     public var question: String
     /// The intent that should answer, or `nil` when the bot should say it doesn't know.
     public var intent: String?
 
+    /// An item; a nil `intent` marks an out-of-scope question.
     public init(question: String, intent: String?) {
       self.question = question
       self.intent = intent
     }
   }
 
+  /// How an engine did on the items at one threshold.
   public struct Report: Sendable, Equatable {
+    /// The threshold the engine answered at.
     public var threshold: Double
+    /// How many items were asked.
     public var total: Int
+    /// How many were answered with their label (an out-of-scope item: with a fallback).
     public var correct: Int
     /// Out-of-scope items answered with a fallback, out of all fallbacks.
     public var outOfScopePrecision: Double
@@ -23,17 +30,23 @@ public struct Evaluation: Sendable {
     public var outOfScopeRecall: Double
     /// (expected, got) label pairs that differed, most frequent first; "none" stands for a fallback.
     public var confusions: [(expected: String, got: String, count: Int)]
+    /// Every item answered wrongly, in item order, with the labels expected and given ("none"
+    /// stands for a fallback).
     public var mistakes: [(question: String, expected: String, got: String)]
 
+    /// `correct / total`; 0 for no items.
     public var accuracy: Double { total == 0 ? 0 : Double(correct) / Double(total) }
 
+    /// Compares the threshold and the counts only: arrays of tuples are not `Equatable`.
     public static func == (lhs: Report, rhs: Report) -> Bool {
       lhs.threshold == rhs.threshold && lhs.total == rhs.total && lhs.correct == rhs.correct
     }
   }
 
+  /// The labelled questions, asked in this order.
   public let items: [Item]
 
+  /// An evaluation of `items`.
   public init(items: [Item]) { self.items = items }
 
   /// The label an answer gives: its intent, "none" for a fallback, or the passage for a
@@ -47,6 +60,7 @@ public struct Evaluation: Sendable {
     }
   }
 
+  /// Asks `engine` every item, each in a new conversation, and scores the answers.
   public func run(_ engine: Engine) -> Report {
     var correct = 0
     var fallbacks = 0
@@ -81,6 +95,7 @@ public struct Evaluation: Sendable {
   /// The outcome of a threshold sweep: every threshold's report, in the order asked, and the
   /// threshold to choose.
   public struct Sweep: Sendable {
+    /// Every threshold's report, in the order asked.
     public var reports: [Report]
     /// The best accuracy any threshold reached.
     public var bestAccuracy: Double

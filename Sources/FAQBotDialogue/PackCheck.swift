@@ -22,17 +22,22 @@ public struct PackCheck: Sendable {
   /// cost of five trainings (run in parallel).
   public static let defaultFolds = 5
 
+  /// What the pack holds, counted.
   public struct Summary: Sendable, Equatable {
+    /// How many intents the pack has.
     public var intentCount: Int
     /// Intents per kind, in ``Intent/Kind`` declaration order, kinds with none left out.
     public var intentsByKind: [(kind: Intent.Kind, count: Int)]
+    /// The examples of all intents together, duplicates included.
     public var exampleCount: Int
+    /// The trigger phrases of all intents together.
     public var triggerCount: Int
     /// Section ids of the knowledge file that some intent's answer or follow-up cites.
     public var referencedSections: [String]
     /// Section ids no intent cites: questions about them can only reach passage retrieval.
     public var unreferencedSections: [String]
 
+    /// Written out because ``intentsByKind`` is an array of tuples, which are not `Equatable`.
     public static func == (lhs: Summary, rhs: Summary) -> Bool {
       lhs.intentCount == rhs.intentCount && lhs.intentsByKind.elementsEqual(rhs.intentsByKind, by: ==)
         && lhs.exampleCount == rhs.exampleCount && lhs.triggerCount == rhs.triggerCount
@@ -41,7 +46,9 @@ public struct PackCheck: Sendable {
     }
   }
 
+  /// One thing an author should look at, located to its line.
   public struct Warning: Sendable, Equatable, CustomStringConvertible {
+    /// What a warning is about; the raw value is printed after the message.
     public enum Kind: String, Sendable, Equatable {
       case duplicateExample = "duplicate-example"
       case fewExamples = "few-examples"
@@ -52,15 +59,21 @@ public struct PackCheck: Sendable {
       case notAnswered = "not-answered"
     }
 
+    /// What sort of warning it is.
     public var kind: Kind
     /// The intent the warning is about.
     public var intent: String
+    /// Where to fix it: the example's line, or the intent's for a warning about the whole
+    /// intent.
     public var location: SourceLocation
+    /// What is wrong and what to do about it, without the location.
     public var message: String
 
+    /// `file:line:column: warning: message [kind]`, as compilers print warnings.
     public var description: String { "\(location): warning: \(message) [\(kind.rawValue)]" }
   }
 
+  /// What the pack holds, counted.
   public let summary: Summary
   /// In file order (file, then line), so an author fixes them top to bottom.
   public let warnings: [Warning]

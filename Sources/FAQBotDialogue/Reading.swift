@@ -6,11 +6,14 @@ import FAQBotMatching
 /// message looks like a continuation); every stage and `/why` use those same values, so an
 /// explanation always describes the reading that produced the answer.
 public struct Reading: Sendable, Equatable {
+  /// The words and stems the classifier read.
   public var analysis: TextAnalyzer.Analysis
+  /// What the classifier predicted from them.
   public var prediction: IntentClassifier.Prediction
   /// True when the message was read together with the previous question.
   public var withPrevious: Bool
 
+  /// A reading as given; the engine makes a turn's readings once.
   public init(
     analysis: TextAnalyzer.Analysis, prediction: IntentClassifier.Prediction, withPrevious: Bool = false
   ) {

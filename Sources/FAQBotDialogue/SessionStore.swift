@@ -1,12 +1,16 @@
 /// Conversation contexts by session id, bounded: past `capacity` sessions the least
 /// recently used ones are forgotten, so a long-running process does not grow without limit.
 public struct SessionStore: Sendable {
+  /// The most sessions kept (at least 1); past it, the least recently used are dropped, a
+  /// tenth of the capacity at once.
   public let capacity: Int
   private var contexts: [String: (context: ConversationContext, lastUsed: UInt64)] = [:]
   private var clock: UInt64 = 0
 
+  /// A store of at most `capacity` sessions (1 if less is asked).
   public init(capacity: Int = 10_000) { self.capacity = max(1, capacity) }
 
+  /// How many sessions are remembered now.
   public var count: Int { contexts.count }
 
   /// Runs `body` on the context of `session`, creating it if needed.

@@ -5,6 +5,7 @@ import FAQBotSafety
 public struct Turn: Sendable {
   /// The question as matched (cut to the length limit).
   public var question: String
+  /// True when the message was longer than the limit and only its first part is matched.
   public var truncated: Bool
   /// The crisis detector's finding on the whole message, every character up to the line
   /// limit, read before the question was cut for matching; nil when it is no crisis.
@@ -33,7 +34,9 @@ public struct Turn: Sendable {
 
 /// An answer with the reason a stage gives for it, shown by `/why`.
 public struct StageResult: Sendable {
+  /// What the stage answers.
   public var answer: Answer
+  /// Why the stage answered so, in a sentence for `/why`.
   public var reason: String
   /// The passages the answer gave, so "tell me more" can continue after them.
   public var passages: [String]

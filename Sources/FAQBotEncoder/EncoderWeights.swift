@@ -24,6 +24,7 @@ public struct EncoderWeights: @unchecked Sendable {
   /// means a stale build of EncoderWeights.c (see `EncoderWeightsHash.h`).
   public static var expectedHash: String { String(cString: faqbot_encoder_weights_expected_sha256()) }
 
+  /// The model's shape, from the file's header.
   public let configuration: EncoderConfiguration
   /// The SHA-256 the file records for everything after its header, in hex.
   public let recordedHash: String

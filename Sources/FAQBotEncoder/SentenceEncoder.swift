@@ -17,8 +17,12 @@ public struct SentenceEncoder: Sendable {
   /// weight many times, few enough that the scratch (1.5 MB at 256) stays in the cache.
   static let groupTokens = 256
 
+  /// The model this encoder runs.
   public let weights: EncoderWeights
+  /// The most tokens a sentence is read to, [CLS] and [SEP] included, after the clamp in
+  /// ``init(weights:tokenCap:kernel:)``.
   public let tokenCap: Int
+  /// Which matrix-multiply implementation the linear layers use (see ``MatrixKernel``).
   public let kernel: MatrixKernel
   private let classifierToken: Int32
   private let separatorToken: Int32

@@ -18,9 +18,14 @@ import Yams
 public struct ExampleImporter: Sendable {
   /// One labelled question.
   public struct Example: Sendable, Equatable {
+    /// The question as written in the input.
     public var question: String
+    /// The label as written in the input; the file may use another id for it
+    /// (``Result/renamedIntents``).
     public var intent: String
 
+    /// A labelled question as given; nothing is checked until
+    /// ``intentFile(for:source:answers:)``.
     public init(question: String, intent: String) {
       self.question = question
       self.intent = intent
@@ -31,13 +36,17 @@ public struct ExampleImporter: Sendable {
   public struct Result: Sendable, Equatable {
     /// The YAML text of the intent file.
     public var text: String
+    /// How many intents the file defines.
     public var intentCount: Int
+    /// How many examples the file holds, duplicates not counted.
     public var exampleCount: Int
     /// Identical questions of the same intent, kept once.
     public var duplicateCount: Int
     /// Labels that are not valid intent ids, with the id each became.
     public var renamedIntents: [(label: String, id: String)]
 
+    /// Written out because tuples are not `Equatable`: ``renamedIntents`` is compared pair by
+    /// pair.
     public static func == (lhs: Result, rhs: Result) -> Bool {
       lhs.text == rhs.text && lhs.intentCount == rhs.intentCount && lhs.exampleCount == rhs.exampleCount
         && lhs.duplicateCount == rhs.duplicateCount
@@ -50,6 +59,7 @@ public struct ExampleImporter: Sendable {
   /// At most this many row errors are listed; the count of the rest is given.
   public var maximumErrors = 20
 
+  /// An importer reading `split` of a JSON object (nil for a plain list or CSV).
   public init(split: String? = nil) {
     self.split = split
   }

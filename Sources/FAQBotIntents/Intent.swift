@@ -14,11 +14,16 @@ public struct Intent: Sendable, Equatable {
     case notCovered = "not_covered"
   }
 
+  /// Unique within a pack (the loader refuses a duplicate); evaluation files and `faqbot check`
+  /// name the intent by it.
   public var id: String
+  /// How the dialogue treats a match (``Kind``).
   public var kind: Kind
   /// Breaks ties between intents and orders triggers; safety intents use a high value.
   public var priority: Int
+  /// The ways people ask for this intent: the classifier learns the intent from them.
   public var examples: [String]
+  /// What faqbot replies when this intent is matched.
   public var answer: Reply
   /// What "tell me more" gives after this intent.
   public var followUp: Reply?
@@ -32,6 +37,8 @@ public struct Intent: Sendable, Equatable {
   /// code. `faqbot check` points its warnings about an example here.
   public var exampleLocations: [SourceLocation]
 
+  /// An intent made in code; `priority` defaults to 0 whatever the kind (the loader gives a
+  /// safety intent 100).
   public init(
     id: String, kind: Kind = .faq, priority: Int = 0, examples: [String], answer: Reply,
     followUp: Reply? = nil,
@@ -60,9 +67,13 @@ public struct Intent: Sendable, Equatable {
 /// What an intent says: its own text, or passages of the knowledge file (quoted, or
 /// paraphrased by `text`), which are then cited as sources.
 public struct Reply: Sendable, Equatable {
+  /// The reply's own words; with ``knowledge``, a paraphrase of those passages. Nil when the
+  /// reply only quotes passages.
   public var text: String?
+  /// Ids of the knowledge-file passages the reply quotes or paraphrases, cited as its sources.
   public var knowledge: [String]
 
+  /// A reply as given; the loader, not this, refuses one with neither text nor knowledge.
   public init(text: String?, knowledge: [String] = []) {
     self.text = text
     self.knowledge = knowledge
@@ -71,15 +82,20 @@ public struct Reply: Sendable, Equatable {
 
 /// A file and a 1-based line and column.
 public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
+  /// The file's name as the loader was given it.
   public var file: String
+  /// 1-based; 0 when no line applies (a value made in code, or the file as a whole).
   public var line: Int
+  /// 1-based.
   public var column: Int
 
+  /// A location; the column defaults to the start of the line.
   public init(file: String, line: Int, column: Int = 1) {
     self.file = file
     self.line = line
     self.column = column
   }
 
+  /// `file:line:column`, the form editors and compilers use to jump to a place.
   public var description: String { "\(file):\(line):\(column)" }
 }

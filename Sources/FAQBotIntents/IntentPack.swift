@@ -2,6 +2,7 @@ import FAQBotKnowledge
 
 /// All intents of a pack, with the pack-level synonyms that normalisation applies.
 public struct IntentPack: Sendable, Equatable {
+  /// Every intent of the pack, in the order of its files and, within a file, as written.
   public var intents: [Intent]
   /// Canonical word → phrases that mean it ("ketamine" ← "special k").
   public var synonyms: [String: [String]]
@@ -11,12 +12,14 @@ public struct IntentPack: Sendable, Equatable {
   /// The pack's own settings (pack.yaml); empty when it has none.
   public var settings = PackSettings()
 
+  /// A pack of `intents`, with no settings; the loader fills ``settings`` from pack.yaml.
   public init(intents: [Intent], synonyms: [String: [String]] = [:], advice: String? = nil) {
     self.intents = intents
     self.synonyms = synonyms
     self.advice = advice
   }
 
+  /// The intent with `id`, or nil when the pack has none.
   public func intent(_ id: String) -> Intent? { intents.first { $0.id == id } }
 
   /// Every intent's `knowledge` reference that the knowledge base lacks, with where it is.

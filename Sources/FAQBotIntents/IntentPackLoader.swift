@@ -18,6 +18,7 @@ public struct IntentPackLoader: Sendable {
   ]
   static let replyKeys: Set<String> = ["text", "knowledge"]
 
+  /// A loader; it keeps no state between calls.
   public init() {}
 
   /// Every `*.yaml` and `*.yml` file of `directory`, in name order. A directory without any
@@ -148,10 +149,13 @@ public struct IntentPackLoader: Sendable {
 
 /// One or more intent-file mistakes; the description lists them one per line.
 public struct IntentPackError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// Every mistake found; the loader lists them by file, then line and column.
   public var errors: [IntentFileError]
 
+  /// An error listing `errors` in the order given.
   public init(_ errors: [IntentFileError]) { self.errors = errors }
 
+  /// Each error's description, one a line.
   public var description: String { errors.map(\.description).joined(separator: "\n") }
 }
 

@@ -13,36 +13,52 @@ import Foundation
 /// questions, and, for a health document, declines of dosing, recreational use and obtaining
 /// the drug. Comments in the files say what to add; nothing here invents facts.
 public struct PackDraft: Sendable {
+  /// Choices a team makes for its draft.
   public struct Options: Sendable {
     /// Add the declines a health document needs (dosing, recreational use, obtaining).
     public var health = false
     /// How many key sentences of a section become examples.
     public var sentenceExamples = 40
+    /// Options for a health document or not, with the other choices at their defaults.
     public init(health: Bool = false) { self.health = health }
   }
 
   /// One file of the draft: a path relative to the pack directory and its text.
   public struct File: Sendable, Equatable {
+    /// Relative to the pack directory, e.g. `intents/01-document.yaml`.
     public var path: String
+    /// The file's whole content.
     public var text: String
   }
 
   /// A drafted intent for one section, before it is written out.
   public struct SectionIntent: Sendable, Equatable {
+    /// The intent's id, made from the section's and unique within the draft.
     public var id: String
+    /// The knowledge-file section the intent is drafted from.
     public var sectionId: String
+    /// The section's heading as plain text.
     public var title: String
+    /// Questions drafted from the heading, key words and key sentences; never empty. A sentence
+    /// repeated in two sections stays with the first.
     public var examples: [String]
+    /// The passage ids the answer cites: the section's first paragraph, and the second when the
+    /// first is a short lead-in.
     public var knowledge: [String]
+    /// How many paragraphs the section has, shown in the file's comment for the author.
     public var paragraphCount: Int
   }
 
+  /// The document the draft is made for.
   public let document: KnowledgeDocument
+  /// The options the draft was made with.
   public let options: Options
+  /// One intent per section with text, in document order.
   public let sectionIntents: [SectionIntent]
   /// Sections without text that the builder kept: no intent can cite them.
   public let emptySections: [KnowledgeDocument.Section]
 
+  /// Drafts the section intents of `document` at once; the files are written on request.
   public init(document: KnowledgeDocument, options: Options = .init()) {
     self.document = document
     self.options = options

@@ -24,6 +24,8 @@ public struct PackSettings: Sendable, Equatable {
   /// The crisis text with the emergency numbers of the pack's audience, shown first for a
   /// crisis message in place of the safety intent's answer.
   public var emergency: String?
+  /// The mode the pack asks for; the command-line flags choose the engine's mode, and a
+  /// different one here is reported as a warning.
   public var mode: Mode?
   /// Where to send people for what the document does not answer (also accepted as a
   /// top-level `advice:` of an intent file, as before pack.yaml existed).
@@ -31,6 +33,7 @@ public struct PackSettings: Sendable, Equatable {
   /// Where each present field is written, by key.
   public var locations: [String: SourceLocation]
 
+  /// Settings as given; the loader reads them from pack.yaml, with their locations.
   public init(
     name: String? = nil, description: String? = nil, threshold: Double? = nil, emergency: String? = nil,
     mode: Mode? = nil, advice: String? = nil, locations: [String: SourceLocation] = [:]

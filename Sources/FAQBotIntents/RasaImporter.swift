@@ -17,9 +17,11 @@ import Yams
 public struct RasaImporter: Sendable {
   /// What `nlu.yml` holds besides intents, by kind: skipped, and said so.
   public struct Skipped: Sendable, Equatable {
+    /// How many items of each kind (`synonym`, `regex`, `lookup`) were skipped.
     public var counts: [String: Int] = [:]
   }
 
+  /// An importer; it keeps no state between calls.
   public init() {}
 
   static let nluItemKinds: Set<String> = ["synonym", "regex", "lookup"]

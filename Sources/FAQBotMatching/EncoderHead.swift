@@ -21,6 +21,7 @@ public struct EncoderHead: Sendable {
   /// lets the probabilities reach 1 on out-of-scope questions too.
   public static let l2: Float = 1e-5
 
+  /// Assembles a head from its parts, e.g. as a model file restores them.
   public init(model: SoftmaxRegression, examples: NearestExample) {
     self.model = model
     self.examples = examples

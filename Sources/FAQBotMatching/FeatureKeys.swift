@@ -5,11 +5,14 @@
 /// Hashing with FNV-1a keeps extraction allocation-free; ``FeatureSpace`` then interns
 /// the hashes seen in training.
 public struct FeatureKeys: Sendable {
+  /// The lengths of the character n-grams, spaces of the padding included.
   public static let characterGramSizes = 2...5
 
   /// Hashes of the word features (block 0) and character features (block 1), with repeats.
   public struct Keys: Sendable {
+    /// Hashes of the stem unigrams and bigrams, in text order.
     public var words: [UInt64] = []
+    /// Hashes of the character n-grams of each padded word, word by word.
     public var characters: [UInt64] = []
     /// For each word key, the index of the word it came from (the first word of a bigram).
     public var wordOrigins: [Int] = []
@@ -17,6 +20,7 @@ public struct FeatureKeys: Sendable {
     public var characterOrigins: [Int] = []
   }
 
+  /// An extractor; it holds nothing, so one serves every thread.
   public init() {}
 
   /// The keys of `analysis`; `recordingOrigins: false` leaves the origin arrays empty, which

@@ -12,12 +12,15 @@ public struct FeatureSpace: Sendable {
   /// The character features' keys in index order, after the words: feature
   /// `wordKeys.count + i` is `characterKeys[i]`.
   public private(set) var characterKeys: [UInt64] = []
+  /// The smoothed IDF of each feature, by index (words, then characters).
   public private(set) var idf: [Float] = []
+  /// The length the character block of a vector is scaled to; the word block's is 1.
   public var characterWeight: Float = 1
   /// Key → index for each block, in the form the answer path reads.
   private var wordTable = FeatureTable(keys: [], firstIndex: 0)
   private var characterTable = FeatureTable(keys: [], firstIndex: 0)
 
+  /// How many features there are, both blocks together.
   public var count: Int { idf.count }
 
   /// Word key → feature index, as a dictionary (for tools and tests; the answer path uses
@@ -34,6 +37,7 @@ public struct FeatureSpace: Sendable {
   /// False when a key is listed twice, which only a damaged model file does.
   package var keysAreDistinct: Bool { wordTable.keysAreDistinct && characterTable.keysAreDistinct }
 
+  /// An empty space: every vector of it is empty.
   public init() {}
 
   private static func dictionary(_ keys: [UInt64], firstIndex: Int) -> [UInt64: Int32] {
@@ -102,6 +106,8 @@ public struct FeatureSpace: Sendable {
     characterTable = FeatureTable(keys: characterKeys, firstIndex: wordKeys.count)
   }
 
+  /// The TF-IDF vector of `keys`; keys not seen in training are dropped, so a text with no
+  /// known feature gives an empty vector.
   public func vector(for keys: FeatureKeys.Keys) -> SparseVector {
     var vector = SparseVector()
     vector.indices.reserveCapacity(keys.words.count + keys.characters.count)

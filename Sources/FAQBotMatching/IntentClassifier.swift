@@ -9,7 +9,9 @@ import FAQBotVectors
 public struct IntentClassifier: Sendable {
   /// Intent ids in class order.
   public let intentIds: [String]
+  /// The sparse features the model was trained on.
   public let space: FeatureSpace
+  /// The fast mode's softmax: the sparse features, then the dense block when there is one.
   public let model: SoftmaxRegression
   /// Content-word stems of the training examples: how much of a question the pack knows.
   public let knownStems: Set<String>
@@ -47,6 +49,9 @@ public struct IntentClassifier: Sendable {
     public var hasEvidence: Bool
   }
 
+  /// Assembles a classifier from trained or restored parts; traps unless the model's features
+  /// are `space` followed by `embedding`'s block. A nil `openVocabulary` means 0 for every
+  /// intent.
   public init(
     intentIds: [String], space: FeatureSpace, model: SoftmaxRegression, knownStems: Set<String>,
     openVocabulary: [Float]? = nil, embedding: TokenEmbedding? = nil, encoderHead: EncoderHead? = nil
@@ -184,6 +189,7 @@ public struct IntentClassifier: Sendable {
     return (conditional, !vector.isEmpty)
   }
 
+  /// The fast mode's prediction for `analysis`.
   public func predict(_ analysis: TextAnalyzer.Analysis) -> Prediction {
     let (conditional, hasEvidence) = conditionalProbabilities(analysis)
     let inScope = inScopeShare(analysis.stems)

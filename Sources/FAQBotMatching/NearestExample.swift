@@ -8,6 +8,7 @@
 /// is nearly always of one of its best classes. For an out-of-scope question the maximum over
 /// the best classes is at most the one over all, so it only looks further out of scope.
 public struct NearestExample: Sendable, Equatable {
+  /// The length of each vector.
   public let dimensions: Int
   /// The vectors, unit length, class by class: class `c` owns rows
   /// `classStarts[c] ..< classStarts[c + 1]`.
@@ -15,7 +16,9 @@ public struct NearestExample: Sendable, Equatable {
   /// `classCount + 1` row offsets.
   public let classStarts: [Int32]
 
+  /// How many classes the rows are grouped into.
   public var classCount: Int { classStarts.count - 1 }
+  /// How many vectors there are, all classes together.
   public var count: Int { Int(classStarts.last ?? 0) }
 
   /// Restores stored vectors (``TrainedModel`` checks their shape first).

@@ -10,9 +10,14 @@ import Foundation
 /// passage. BM25 scores are not comparable across questions; coverage is, so it decides
 /// whether a passage is strong enough to answer with.
 public struct PassageRetriever: Sendable {
+  /// One passage found for a question.
   public struct Hit: Sendable, Equatable {
+    /// The knowledge-file id of the sentence or paragraph.
     public var passageId: String
+    /// Share of the question's IDF mass found in the passage (0...1): comparable across
+    /// questions, so it decides whether to answer.
     public var coverage: Double
+    /// The BM25 score: orders passages of equal coverage, means nothing across questions.
     public var score: Double
   }
 
@@ -28,6 +33,8 @@ public struct PassageRetriever: Sendable {
   private let k1 = 1.2
   private let b = 0.75
 
+  /// Indexes every sentence and paragraph of `knowledge`, read through `analyzer` so that its
+  /// stems are the questions'.
   public init(knowledge: KnowledgeBase, analyzer: TextAnalyzer) {
     var documents: [Document] = []
     var frequency: [String: Int] = [:]

@@ -12,7 +12,9 @@ import Foundation
 /// whole text, and *coverage* — the share of the question's IDF mass found in the title or
 /// the text, unknown words counting fully — decides whether to answer at all.
 public struct SectionRetriever: Sendable {
+  /// The section found for a question, and its paragraph to answer with.
   public struct Hit: Sendable, Equatable {
+    /// The knowledge-file id of the section.
     public var sectionId: String
     /// The paragraph to answer with: the section's best, or its first when only the title matched.
     public var paragraphId: String
@@ -20,6 +22,8 @@ public struct SectionRetriever: Sendable {
     public var coverage: Double
     /// Share found in the title alone.
     public var titleCoverage: Double
+    /// The title matches (weighted by ``titleWeight``) plus the text's BM25: picks the section,
+    /// means nothing across questions.
     public var score: Double
   }
 
@@ -46,6 +50,8 @@ public struct SectionRetriever: Sendable {
   private let k1 = 1.2
   private let b = 0.75
 
+  /// Indexes every section of `knowledge` that has text, read through `analyzer` so that its
+  /// stems are the questions'.
   public init(knowledge: KnowledgeBase, analyzer: TextAnalyzer) {
     func bag(_ text: String) -> Bag {
       let terms = analyzer.analyze(text).stems.filter { !WordLists.stopStems.contains($0) }

@@ -10,17 +10,24 @@ import FAQBotKnowledge
 /// The vectors are computed when the engine starts (a few hundred paragraphs for a 20 KB
 /// guide: docs/performance.md has the time), in batches over every core.
 public struct SemanticRetriever: Sendable {
+  /// One paragraph found for a question.
   public struct Hit: Sendable, Equatable {
+    /// The knowledge-file id of the paragraph's section.
     public var sectionId: String
+    /// The knowledge-file id of the paragraph.
     public var paragraphId: String
+    /// The cosine between the question's vector and the paragraph's (-1...1, higher is nearer).
     public var cosine: Float
   }
 
+  /// The length of the vectors, the encoder's.
   public let dimensions: Int
   private let units: [(sectionId: String, paragraphId: String)]
   /// `units.count × dimensions` floats, unit-length rows.
   private let vectors: [Float]
 
+  /// Encodes every paragraph of `knowledge` with `encoder`: the costly part of an encoder-mode
+  /// start.
   public init(knowledge: KnowledgeBase, encoder: SentenceEncoder) {
     var units: [(String, String)] = []
     var texts: [String] = []
@@ -36,6 +43,7 @@ public struct SemanticRetriever: Sendable {
     self.vectors = EncoderHead.encode(texts, with: encoder).flatMap { $0 }
   }
 
+  /// How many paragraphs are searched.
   public var count: Int { units.count }
 
   /// The paragraphs nearest `sentence` (unit length), best first, at most `limit`.

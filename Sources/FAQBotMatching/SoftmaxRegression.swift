@@ -9,7 +9,10 @@ import Foundation
 /// 15,000 examples × 150 intents. Weights are stored feature-major (`weights[f * classes + c]`)
 /// so a sparse input touches contiguous memory.
 public struct SoftmaxRegression: Sendable {
+  /// How training runs; ``summary`` names every field, so the model cache tells changed options
+  /// apart.
   public struct Options: Sendable, Equatable {
+    /// Passes over the examples, for a pack within ``stepBudget``.
     public var epochs = 20
     /// L2 strength per example. Weak penalties let the weights grow until out-of-scope
     /// questions too get probabilities near 1, so confidence tells them apart less well;
@@ -18,7 +21,9 @@ public struct SoftmaxRegression: Sendable {
     /// AUROC 96.5% at 1e-6, 96.8% at 3e-6, 97.1% at 1e-5, where the default pack's best
     /// threshold range ends at 0.30); 1e-6 before it.
     public var l2: Float = 3e-6
+    /// The step size at the start; it decays as `rate / (1 + rate · l2 · step)`.
     public var learningRate: Float = 2
+    /// Seeds the shuffle of the examples: the same seed gives the same model.
     public var seed: UInt64 = 0x5EED
     /// The most weights (features × intents) one model may hold: 64 Mi floats, 256 MB, and as
     /// much again for the averaged copy while training. A pack that would need more keeps
@@ -28,7 +33,9 @@ public struct SoftmaxRegression: Sendable {
     /// `stepBudget / epochs` gets fewer epochs (at least `minimumEpochs`), since each epoch
     /// over a large pack already moves the weights as far as many over a small one.
     public var stepBudget = 400_000
+    /// The fewest epochs a large pack is trained for, whatever ``stepBudget`` says.
     public var minimumEpochs = 3
+    /// The defaults (each field says why its value).
     public init() {}
 
     /// The epochs to train on `examples` examples.
@@ -46,9 +53,13 @@ public struct SoftmaxRegression: Sendable {
     }
   }
 
+  /// How many classes (intents) the model scores.
   public let classCount: Int
+  /// How many input features the model reads: the length of its input vectors' index space.
   public let featureCount: Int
+  /// `featureCount × classCount` weights, feature-major (`weights[f * classCount + c]`).
   public internal(set) var weights: WeightMatrix
+  /// One bias per class.
   public internal(set) var bias: [Float]
 
   package init(classCount: Int, featureCount: Int, weights: [Float], bias: [Float]) {

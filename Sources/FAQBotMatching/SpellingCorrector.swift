@@ -15,6 +15,7 @@ public struct SpellingCorrector: Sendable {
   /// Built on the first word that needs correcting: most questions have none, and a one-shot
   /// `faqbot ask` or a large pack's start should not pay for the index up front.
   private let index: LazyIndex
+  /// Words shorter than this (in Unicode scalars) are never corrected.
   public static let minimumLength = 6
 
   /// The deletion index over the known words long enough to be corrected to.
@@ -70,6 +71,7 @@ public struct SpellingCorrector: Sendable {
     }
   }
 
+  /// A corrector knowing the words of `vocabulary`, each counted as often as it is listed.
   public init<Words: Sequence>(vocabulary: Words) where Words.Element == String {
     var frequencies: [String: Int] = [:]
     for word in vocabulary { frequencies[word, default: 0] += 1 }
@@ -83,6 +85,7 @@ public struct SpellingCorrector: Sendable {
     self.index = LazyIndex(words: words)
   }
 
+  /// True when `word` is in the vocabulary, as given (normalised words).
   public func isKnown(_ word: String) -> Bool { frequencies[word] != nil }
 
   /// Every distinct word of the vocabulary, in no particular order.

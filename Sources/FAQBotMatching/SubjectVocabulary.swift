@@ -54,6 +54,8 @@ public struct SubjectVocabulary: Sendable {
     "side", "addictive", "safe", "work", "works", "cause", "causes", "effects",
   ]
 
+  /// The vocabulary of `pack` and `knowledge`; `vectors` tell common English words from rare
+  /// names and typos (nil counts every word as English).
   public init(pack: IntentPack, knowledge: KnowledgeBase, vectors: TokenVectors? = TokenVectors.embedded) {
     let normalizer = TextNormalizer()
     let stemmer = EnglishStemmer()

@@ -6,6 +6,8 @@ public struct SynonymTable: Sendable {
   /// First word of a variant → (variant words, canonical words), longest variants first.
   private let variantsByFirstWord: [String: [(variant: [String], canonical: [String])]]
 
+  /// A table of `synonyms` (canonical → variants), each phrase normalised by `normalizer`; a
+  /// variant that normalises to its canonical words is dropped.
   public init(_ synonyms: [String: [String]], normalizer: TextNormalizer = TextNormalizer()) {
     var table: [String: [(variant: [String], canonical: [String])]] = [:]
     for (canonical, variants) in synonyms.sorted(by: { $0.key < $1.key }) {
@@ -21,11 +23,14 @@ public struct SynonymTable: Sendable {
     variantsByFirstWord = table
   }
 
+  /// True when the pack has no synonyms: ``apply(_:)`` then returns its words unchanged.
   public var isEmpty: Bool { variantsByFirstWord.isEmpty }
 
   /// True when a variant begins with `word`, so a text without such a word is left as is.
   public func beginsVariant(_ word: String) -> Bool { variantsByFirstWord[word] != nil }
 
+  /// `words` (normalised) with every variant replaced by its canonical words, the longest
+  /// variant starting at a word winning.
   public func apply(_ words: [String]) -> [String] {
     guard !variantsByFirstWord.isEmpty else { return words }
     var result: [String] = []

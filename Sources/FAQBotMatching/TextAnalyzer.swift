@@ -15,6 +15,7 @@ public struct TextAnalyzer: Sendable {
     /// ``TokenEmbedding``, which know more English than the pack does).
     public var surface: [String] = []
 
+    /// An analysis as given; ``TextAnalyzer/analyze(_:)`` is what makes one from text.
     public init(words: [String], stems: [String], surface: [String] = []) {
       self.words = words
       self.stems = stems
@@ -38,9 +39,12 @@ public struct TextAnalyzer: Sendable {
   public struct Vocabulary: Sendable, Equatable {
     /// Distinct words, sorted; `counts` and `stems` are parallel to them.
     public var words: [String]
+    /// How often each word occurs in the texts the analyser was built from.
     public var counts: [Int]
+    /// The stem of each word.
     public var stems: [String]
 
+    /// A vocabulary as given; the three arrays must be parallel.
     public init(words: [String], counts: [Int], stems: [String]) {
       self.words = words
       self.counts = counts
@@ -104,6 +108,7 @@ public struct TextAnalyzer: Sendable {
     )
   }
 
+  /// Runs the whole chain on `text`.
   public func analyze(_ text: String) -> Analysis {
     let raw = normalizer.words(text)
     var words: [String] = []

@@ -11,6 +11,7 @@ import Foundation
 /// typo correction made them: the vectors know English words the pack's examples do not, and
 /// "correcting" an unseen word into a pack word would give it the wrong meaning.
 public struct TokenEmbedding: Sendable {
+  /// The static token vectors the block averages.
   public let vectors: TokenVectors
   /// The length of the block in a feature vector (the sparse blocks each have length 1).
   public let weight: Float
@@ -19,6 +20,7 @@ public struct TokenEmbedding: Sendable {
   /// The pieces seen in the examples, sorted, and in how many examples each occurs: what the
   /// model file stores.
   public let pieces: [Int32]
+  /// For each of `pieces`, how many examples it occurs in.
   public let documentFrequencies: [UInt32]
   /// For each of `pieces`, the dense block's contribution to each class score per unit of
   /// weight (``projected(onto:firstIndex:)``): `pieces.count × classes` floats, empty until
@@ -91,6 +93,7 @@ public struct TokenEmbedding: Sendable {
     unseenIDF = log(1 + total) + 1
   }
 
+  /// The length of the block: the token vectors' dimensions.
   public var dimensions: Int { vectors.dimensions }
 
   /// Appends the block for `words` to `vector`, as features `firstIndex ..< firstIndex +

@@ -15,6 +15,8 @@ public struct TriggerMatcher: Sendable {
   /// start at one of its words.
   private let byFirstStem: [String: [Int]]
 
+  /// The triggers of every intent of `pack`, stemmed through `analyzer` as messages are; a
+  /// phrase with no stems is left out.
   public init(pack: IntentPack, analyzer: TextAnalyzer) {
     var triggers: [Trigger] = []
     for (index, intent) in pack.intents.enumerated() {

@@ -16,6 +16,7 @@ public struct WeightMatrix: Sendable, Equatable, RandomAccessCollection {
 
   private let storage: Storage
 
+  /// Weights held in an array of their own.
   public init(_ weights: [Float]) { storage = .owned(weights) }
 
   /// `count` floats at byte `offset` of `file`, which must be aligned for `Float` and in the
@@ -24,7 +25,9 @@ public struct WeightMatrix: Sendable, Equatable, RandomAccessCollection {
     storage = .mapped(file, offset: offset, count: count)
   }
 
+  /// Always 0.
   public var startIndex: Int { 0 }
+  /// The number of weights.
   public var endIndex: Int {
     switch storage {
     case .owned(let weights): weights.count
@@ -32,11 +35,14 @@ public struct WeightMatrix: Sendable, Equatable, RandomAccessCollection {
     }
   }
 
+  /// Weight `index`; traps outside `0 ..< count`.
   public subscript(index: Int) -> Float {
     precondition(index >= 0 && index < endIndex, "weight index out of range")
     return withUnsafeBufferPointer { $0[index] }
   }
 
+  /// Calls `body` with the weights' memory, which is valid only during the call (a mapped
+  /// file's pages are kept for it).
   public func withUnsafeBufferPointer<Result>(
     _ body: (UnsafeBufferPointer<Float>) throws -> Result
   ) rethrows -> Result {
@@ -55,5 +61,6 @@ public struct WeightMatrix: Sendable, Equatable, RandomAccessCollection {
     return false
   }
 
+  /// Equal when the weights are, wherever they are stored.
   public static func == (lhs: WeightMatrix, rhs: WeightMatrix) -> Bool { lhs.elementsEqual(rhs) }
 }

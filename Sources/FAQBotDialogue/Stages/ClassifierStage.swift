@@ -8,10 +8,14 @@ import FAQBotMatching
 /// what a complete question says ("how quickly does it work?" after a question on the
 /// mechanism is still about speed).
 public struct ClassifierStage: DialogueStage {
+  /// Identifies the stage (``DialogueStage/name``).
   public let name = "classifier"
 
+  /// The stage; it keeps no state of its own.
   public init() {}
 
+  /// The best intent's answer when its confidence reaches the threshold; nil when it does not,
+  /// when no feature of the message was seen in training, or when the best is a safety intent.
   public func respond(to turn: Turn, resources: EngineResources) -> StageResult? {
     let threshold = resources.configuration.threshold
     var reading = turn.reading

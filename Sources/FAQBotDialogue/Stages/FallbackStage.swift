@@ -3,10 +3,14 @@ import FAQBotCore
 /// The last stage, which always answers: an honest "not covered", pointing to a qualified
 /// professional and offering the closest intents as "did you mean".
 public struct FallbackStage: DialogueStage {
+  /// Identifies the stage (``DialogueStage/name``).
   public let name = "fallback"
 
+  /// The stage; it keeps no state of its own.
   public init() {}
 
+  /// Always an answer: "not covered" with the closest intents' first examples as offers
+  /// ("did you mean"), or "I didn't catch a question" for a message without words.
   public func respond(to turn: Turn, resources: EngineResources) -> StageResult? {
     let prediction = turn.prediction
     let candidates = resources.candidates(prediction)

@@ -1,6 +1,7 @@
 /// "Tell me more": gives the last intent's `follow_up`, then the next passages of the same
 /// section, and says so honestly when the document has nothing more on the topic.
 public struct FollowUpStage: DialogueStage {
+  /// Identifies the stage (``DialogueStage/name``).
   public let name = "follow-up"
 
   /// Normalised messages that ask to continue the current topic.
@@ -13,11 +14,15 @@ public struct FollowUpStage: DialogueStage {
     ["go", "deeper"], ["more", "about", "that"], ["tell", "me", "more", "about", "this"],
   ]
 
+  /// The stage; it keeps no state of its own.
   public init() {}
 
   /// More words than the longest phrase plus the fillers dropped below: not a request for more.
   static let longestRequest = (phrases.map(\.count).max() ?? 0) + 4
 
+  /// For a request for more: the topic's `follow_up`, else the section's next passages, else
+  /// that the document has nothing more; "more about what?" without a topic. Nil for any
+  /// other message.
   public func respond(to turn: Turn, resources: EngineResources) -> StageResult? {
     // Most questions are longer than any "tell me more": skip them before hashing anything.
     guard turn.analysis.words.count <= Self.longestRequest else { return nil }

@@ -7,10 +7,14 @@ import Foundation
 /// When no intent is confident: a passage of the document that holds most of what the
 /// question asks about is quoted, with its source.
 public struct RetrievalStage: DialogueStage {
+  /// Identifies the stage (``DialogueStage/name``).
   public let name = "retrieval"
 
+  /// The stage; it keeps no state of its own.
   public init() {}
 
+  /// The best passage (in a knowledge-only pack, the best section's paragraph), quoted with
+  /// its source, when it covers enough of the question; nil otherwise.
   public func respond(to turn: Turn, resources: EngineResources) -> StageResult? {
     if let sections = resources.sectionRetriever {
       return respondFromSections(to: turn, retriever: sections, resources: resources)

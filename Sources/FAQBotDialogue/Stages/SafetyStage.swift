@@ -10,8 +10,10 @@ import FAQBotSafety
 /// answer, asking for more ("what should I do?", "tell me more", "help") gets more crisis
 /// help, not "more about what?".
 public struct SafetyStage: DialogueStage {
+  /// Identifies the stage (``DialogueStage/name``).
   public let name = "safety"
 
+  /// The stage; it keeps no state of its own.
   public init() {}
 
   /// Normalised follow-ups that, right after a crisis answer, ask for more of it.
@@ -25,6 +27,8 @@ public struct SafetyStage: DialogueStage {
     ["what", "should", "i", "do", "now"], ["what", "do", "i", "do", "now"], ["i", "need", "help"],
   ]
 
+  /// The crisis answer for a crisis message, more crisis help for a request for more right
+  /// after one; nil otherwise.
   public func respond(to turn: Turn, resources: EngineResources) -> StageResult? {
     if let crisis = turn.crisis {
       let answer = Answer(

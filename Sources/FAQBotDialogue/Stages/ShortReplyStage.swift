@@ -7,8 +7,10 @@ import FAQBotCore
 /// Thanks and goodbyes stay with the pack's small talk; questions never come here (only a
 /// whole message that is one of the replies below).
 public struct ShortReplyStage: DialogueStage {
+  /// Identifies the stage (``DialogueStage/name``).
   public let name = "short-reply"
 
+  /// The stage; it keeps no state of its own.
   public init() {}
 
   /// Declining more help, or ending: answered with a polite close.
@@ -32,6 +34,8 @@ public struct ShortReplyStage: DialogueStage {
     ["maybe"], ["idk"], ["i", "do", "not", "know"], ["lol"], ["lmao"], ["wow"], ["huh"], ["ugh"], ["noted"],
   ]
 
+  /// A polite close or an invitation to ask when the whole message is one of the replies; nil
+  /// otherwise.
   public func respond(to turn: Turn, resources: EngineResources) -> StageResult? {
     // The words as typed (no synonyms: the pack may read "k" as ketamine).
     guard turn.question.utf8.count <= 40 else { return nil }

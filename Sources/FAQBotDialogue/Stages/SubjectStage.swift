@@ -9,10 +9,14 @@ import FAQBotMatching
 /// document answer (a decline, a not-covered or small-talk intent) is confident: those are
 /// honest already, and their text is more specific.
 public struct SubjectStage: DialogueStage {
+  /// Identifies the stage (``DialogueStage/name``).
   public let name = "subject"
 
+  /// The stage; it keeps no state of its own.
   public init() {}
 
+  /// "Not covered", naming the subject, for a question about a thing the document never
+  /// mentions; nil when there is none, the check is off, or a non-`faq` intent is confident.
   public func respond(to turn: Turn, resources: EngineResources) -> StageResult? {
     guard resources.configuration.subjectCheck,
       let subject = resources.subjects.foreignSubject(of: turn.analysis, analyzer: resources.analyzer)

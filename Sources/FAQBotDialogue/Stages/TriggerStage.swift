@@ -1,10 +1,14 @@
 /// Deterministic triggers of non-safety intents (declines for dosing, recreational use,
 /// obtaining the drug): phrases that must never be left to the statistics.
 public struct TriggerStage: DialogueStage {
+  /// Identifies the stage (``DialogueStage/name``).
   public let name = "trigger"
 
+  /// The stage; it keeps no state of its own.
   public init() {}
 
+  /// The answer of the first non-safety intent whose trigger occurs in the message, at
+  /// confidence 1; nil when none does.
   public func respond(to turn: Turn, resources: EngineResources) -> StageResult? {
     // A safety intent's triggers are crisis phrases the pack adds; the crisis detector
     // (``SafetyStage``) reads them, so they never route an answer here.
