@@ -231,6 +231,34 @@ public enum CrisisPatterns {
       p(.passiveIdeation, "sleep|asleep ~3 forever|permanently|for_good|never_wake|not_wake"),
       p(.passiveIdeation, "something_will_happen|something_happens|something_to_happen ~1 to me"),
       p(.passiveIdeation, "hopeless|worthless ~3 die|dead|live|living|anymore|point|go_on|end"),
+      // Second round: common phrasings of passive ideation, written from the category's
+      // definition (not from any evaluation message).
+      p(
+        .passiveIdeation,
+        "wish|wishing|wished|want|wanna ~1 i|id|that_i ~1 wasnt|werent|was_not|were_not|wasn|didnt|never|could_not|couldnt|not ~1 here|alive|born|exist|existed|around|wake|be_here|be_alive|live",
+        negatable: true),
+      p(
+        .passiveIdeation,
+        "dont|cant|not|doesnt ~1 see ~2 point ~1 $|anymore|in_anything|in_living|in_life|of_living|of_life|in_going|in_trying|in_being|in_waking|of_anything|in_me|of_me|in_carrying|in_continuing"
+      ),
+      p(
+        .passiveIdeation, "give|giving|given|gave up on ~1 life|living|myself|everything|being_alive",
+        negatable: true),
+      p(
+        .passiveIdeation, "@i|feel|feeling|felt ~1 like dying", negatable: true,
+        unlessNext: ["laughing", "of"]),
+      p(
+        .passiveIdeation, "my life ~3 meaningless|pointless|hopeless|over|worthless|not_worth|isnt_worth",
+        negatable: true),
+      p(.passiveIdeation, "cease|ceasing @to exist|existing|be"),
+      p(.passiveIdeation, "@wantdie @to ~1 pass|passing away", negatable: true),
+      p(.passiveIdeation, "@wantdie @to ~1 not ~1 exist|be_alive|be_here|wake|live", negatable: true),
+      p(.passiveIdeation, "end|ending my existence"),
+      p(
+        .passiveIdeation, "want|wanna|need|wish ~2 everything|it_all|all_of_it ~1 @to ~1 stop|end|go_away",
+        requiring: ["anymore", "forever", "just", "already", "all", "everything", "for_good", "permanently"],
+        unless: ["noise", "rain", "ringing", "pain_in", "headache", "music", "alarm", "bleeding"]),
+      p(.passiveIdeation, "tired|sick|exhausted ~2 of ~1 being ~1 alive|here|me|myself|this_life"),
     ]
   }
 
@@ -290,6 +318,16 @@ public enum CrisisPatterns {
       p(.methodSeeking, "painless|peaceful|quickest|quick ~1 death|suicide|exit"),
       p(.methodSeeking, "mix|mixing|combine|combining ~5 to_die|not_wake|kill_me|fatal"),
       p(.methodSeeking, "dose|amount|much ~3 stop my ~1 heart|breathing"),
+      p(
+        .methodSeeking,
+        "tallest|highest ~3 bridge|bridges|building|buildings|cliff|cliffs|parking|roof ~3 near_me|nearby|around_here|close_to_me|in_my_area|to_jump"
+      ),
+      p(.methodSeeking, "how far|high|tall ~6 fall|jump|drop ~4 die|kill|fatal|dead|deadly"),
+      p(.methodSeeking, "pain_free|painfree ~2 way|ways|method|death|suicide"),
+      p(.methodSeeking, "die|dying ~3 from|if|taking|take ~2 #5 ~2 @pills|pills|of"),
+      p(.methodSeeking, "strong ~1 enough ~3 hang|hanging|hold_my_weight|hold_me|hold_a_person"),
+      p(.methodSeeking, "how ~2 hang yourself|urself|a_person|someone"),
+      p(.methodSeeking, "where ~3 buy|get ~3 gun|rope|noose|pills ~3 die|kill|end|myself|tonight|fast"),
     ]
   }
 
@@ -371,6 +409,12 @@ public enum CrisisPatterns {
         ]),
       p(.selfHarm, "nails|nail ~3 into_my|my_skin|my_arms ~3 bleed"),
       p(.selfHarm, "punish|punishing|punished [my] @self ~1 physically"),
+      p(
+        .selfHarm, "fresh|new|deep|deeper ~1 cuts|wounds|scars|burns",
+        requiring: ["i", "my", "im", "ive", "me"],
+        unless: ["hair", "haircut", "surgery", "kitchen", "paper", "recipe", "meat", "grass"]),
+      p(.selfHarm, "make|made|making @self ~1 bleed|bleeding|bruise|bruised|suffer"),
+      p(.selfHarm, "urge|urges|urging @to ~1 cut|hurt|harm|burn|bleed|selfharm"),
     ]
   }
 
@@ -443,6 +487,16 @@ public enum CrisisPatterns {
       p(.overdose, "throw_up|vomit ~2 pills|@pills"),
       p(.overdose, "medicine|medication|pill|pills cabinet"),
       p(.overdose, "every|all|whole|entire ~1 pill|pills|@pills ~2 in_the_house|i_have|i_own|at_once"),
+      p(
+        .overdose, "@took ~1 like|about|maybe|around|over|almost #10 $|@pills|and_i|and_now|and_feel|and_cant"
+      ),
+      p(
+        .overdose, "wont|cant|not|isnt|wouldnt ~2 wake|waking|breathing|breathe|responding",
+        requiring: ["@took", "overdosed", "overdose", "od", "@pills"],
+        unless: ["alarm", "phone", "laptop", "computer", "screen", "anesthesia", "surgery"]),
+      p(
+        .overdose, "lips|skin|face ~2 blue|purple|grey|gray",
+        requiring: ["@took", "@pills", "overdosed", "od", "breathing"]),
     ]
   }
 
@@ -459,6 +513,23 @@ public enum CrisisPatterns {
         ])),
       p(.thirdParty, "@person ~3 researching|searching|googling|looking ~3 ways|how @to die|kill"),
       p(.thirdParty, "@person ~3 giving|given|gave away ~3 stuff|things|belongings"),
+      p(
+        .thirdParty, "@person ~4 posted|sent|texted|wrote|messaged ~3 goodbye|suicide_note|final_message",
+        requiring: [
+          "forever", "answering", "responding", "reach", "weird", "scared", "worried", "final", "everyone",
+          "note", "suicide",
+        ]),
+      p(
+        .thirdParty,
+        "goodbye ~6 not_answering|isnt_answering|wont_answer|not_picking|cant_reach|not_responding|wont_respond"
+      ),
+      p(
+        .thirdParty,
+        "says|said|thinks|feels|told|keeps|saying ~6 better|happier|easier ~2 without him|her|them"),
+      p(
+        .thirdParty,
+        "@person ~4 wish|wishes|wished ~2 he|she|they ~1 was|were|wasnt|werent ~1 dead|gone|here|alive|born"),
+      p(.thirdParty, "@person ~3 doesnt|dont|didnt ~1 want @to ~1 live|be_alive|be_here|exist|wake"),
     ]
   }
 
@@ -506,6 +577,15 @@ public enum CrisisPatterns {
       p(.slang, "@wantdie @to ~1 sleep forever|for_ever|and_never"),
       p(.slang, "catch the bus", requiring: ["ctb", "iykyk", "forums", "forum"]),
       p(.slang, "delete ~1 myself|my_existence|me_from_existence"),
+      p(.slang, "neck|necking @self"),
+      p(
+        .slang, "@i|want|wanna|gonna|ready|going|time ~2 leave|leaving this ~1 world|earth|planet",
+        negatable: true),
+      p(.slang, "take|taking|took the easy way out"),
+      p(
+        .slang, "big|eternal|forever|final ~1 nap|sleep",
+        requiring: ["take", "gonna", "want", "wanna", "ready", "time", "going"],
+        unless: ["cat", "dog", "baby", "vacation", "weekend"]),
     ]
   }
 }
