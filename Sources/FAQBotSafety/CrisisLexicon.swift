@@ -5,7 +5,8 @@ enum CrisisLexicon {
   /// Words that letters in a row or a word split in two may join into ("k m s", "sui cide").
   static let joinable: Set<String> = [
     "kms", "kys", "kill", "die", "suicide", "suicidal", "myself", "himself", "herself", "yourself",
-    "themselves", "overdose", "overdosed", "sewerslide", "unalive", "unaliving", "selfharm", "selfharming",
+    "themselves", "overdose", "overdosed", "sewerslide", "sewersliding", "unalive", "unaliving", "selfharm",
+    "selfharming",
     "selfdelete", "selfdeleting", "ctb", "od", "cut", "cutting", "dead", "death", "anymore",
   ]
 

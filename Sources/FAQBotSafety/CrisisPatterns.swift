@@ -52,6 +52,21 @@ public enum CrisisPatterns {
       "vomiting", "chest",
     ],
     "die": ["die", "dead", "death"],
+    // Medicines and drugs by name (``pills`` without its generic words: them, stuff, pack).
+    "drugs": [
+      "pills", "xanax", "ambien", "seroquel", "sertraline", "insulin", "oxycodone", "oxy", "morphine",
+      "fentanyl", "opioids", "lithium", "antidepressants", "troches", "aspirin", "codeine", "valium",
+      "klonopin", "zoloft", "prozac", "lexapro", "ketamine", "ket", "esketamine", "heroin", "vicodin",
+      "percocet", "tramadol", "trazodone", "tylenol", "paracetamol", "acetaminophen", "ibuprofen", "advil",
+      "benadryl", "prescription", "drugs",
+    ],
+  ]
+
+  /// What people cut besides themselves: a message about these is not about self-harm.
+  static let cutObjects: Set<String> = [
+    "hair", "carbs", "costs", "budget", "caffeine", "sugar", "grass", "nails", "paper", "onion", "onions",
+    "vegetables", "fabric", "coupon", "coupons", "cake", "hours", "salary", "pay", "wood", "class", "line",
+    "deal", "finger", "knife", "shaving", "cooking", "diet",
   ]
 
   static let research: Set<String> = [
@@ -132,7 +147,9 @@ public enum CrisisPatterns {
       p(
         .explicitIdeation,
         "jump|jumping|leap|throw ~3 off|from|in|of|front ~3 bridge|building|roof|train|floor|story|storey|cliff|garage|balcony|tall|something|highway|overpass|bus|window|ledge|tower|parking|car|truck|rooftop|traffic",
-        unless: ["lake", "pool", "sea", "river", "water"]),
+        unless: [
+          "lake", "pool", "sea", "river", "water", "battery", "jumper", "cables", "start", "jumpstart",
+        ]),
       p(.explicitIdeation, "going|gonna|about|threatening|threatens|wants|want|wanna|planning @to jump $"),
       p(.explicitIdeation, "floor|story|storey|height|high ~5 jump|jumping"),
       p(.explicitIdeation, "rope|noose|gun ~1 ready"),
@@ -170,8 +187,16 @@ public enum CrisisPatterns {
       p(.passiveIdeation, "what|whats|wats|wat|whys ~2 point anymore|$"),
       p(
         .passiveIdeation,
-        "what|whats|wats|wat ~2 point of|in ~1 anything|living|life|trying|me|existing|being|waking|everything|going|carrying|continuing|getting|it|any|staying"
+        "what|whats|wats|wat ~2 point of|in ~1 living|trying|me|existing|being|waking|going_on|carrying_on|continuing|getting_up|staying_alive|staying_here|my_life|my_existence"
       ),
+      // "What is the point of life" is also a philosopher's question: the impersonal forms
+      // count only with a personal frame somewhere in the message.
+      p(
+        .passiveIdeation, "what|whats|wats|wat ~2 point of|in ~1 anything|life|everything|it|any",
+        requiring: [
+          "anymore", "even", "my", "myself", "im", "ive", "tired", "hate", "cant", "alone", "worthless",
+          "hopeless", "nothing", "done", "nobody",
+        ]),
       p(.passiveIdeation, "point ~1 me_being_here|of_me|to_me|of_it_all|to_any_of_this|of_any_of_this"),
       p(
         .passiveIdeation,
@@ -181,7 +206,7 @@ public enum CrisisPatterns {
       p(.passiveIdeation, "nothing ~1 to_live_for|left_to_live"),
       p(.passiveIdeation, "better|happier|easier ~2 if_i|if_im ~1 was|were|wasnt|werent|gone|dead|never|not"),
       p(.passiveIdeation, "better|happier|easier|fine ~2 without me"),
-      p(.passiveIdeation, "@i|am|just|such|feel|feeling|only ~3 burden"),
+      p(.passiveIdeation, "@i|am|just|such|feel|feeling|only ~3 burden", unlessNext: ["asking"]),
       p(.passiveIdeation, "nobody|noone|no|anyone ~3 miss|notice|care|matter ~3 me|i|if|gone|dead"),
       p(
         .passiveIdeation,
@@ -274,6 +299,7 @@ public enum CrisisPatterns {
       p(
         .methodSeeking,
         "how many|much ~7 die|kill|kills|fatal|lethal|deadly|overdose|od|dead|wake|heart|breathing|unconscious",
+        unlessNext: ["bill", "switch", "count", "streak", "process", "screen", "shot", "shots"],
         unless: [
           "people", "patients", "deaths", "users", "americans", "year", "years", "annually", "died", "per",
           "died", "cells", "calories", "weight", "bacteria", "germs", "money", "trees",
@@ -308,7 +334,15 @@ public enum CrisisPatterns {
         "drug|pill|pills|something|poison|gas ~3 kill|kills ~1 you|me|someone ~4 sleep|painless|without|quickly|fast"
       ),
       p(.methodSeeking, "starve|starving ~1 @self ~1 to death"),
-      p(.methodSeeking, "how long ~6 die|bleed_out|to_death|kill_me|kill_you|suffocate|hang|hanging"),
+      p(
+        .methodSeeking, "how long ~6 die|bleed_out|to_death|kill_me|kill_you|suffocate|hang|hanging",
+        unless: [
+          "thirst", "dehydration", "hunger", "starvation", "hypothermia", "cancer", "old", "desert", "space",
+          "sahara", "plant", "plants", "fish", "cells", "battery", "phone",
+        ]),
+      p(
+        .methodSeeking, "how high|tall|far ~8 die|kill|fatal|dead|deadly",
+        requiring: ["fall", "jump", "bridge", "building", "drop", "roof", "cliff"]),
       p(.methodSeeking, "carbon_monoxide|exhaust|helium ~6 die|kill|car|garage|tent|death"),
       p(.methodSeeking, "make ~3 suicide|death look ~1 like_an_accident|accidental"),
       p(.methodSeeking, "get|buy|find|order ~3 enough ~3 @pills|pills ~3 die|kill|end|overdose|od"),
@@ -367,11 +401,7 @@ public enum CrisisPatterns {
           "sugar", "caffeine", "meat", "gluten", "loose", "short", "through", "in", "it", "the", "my", "a",
           "your", "our", "this", "that",
         ],
-        unless: [
-          "hair", "carbs", "costs", "budget", "caffeine", "sugar", "grass", "nails", "paper", "onion",
-          "onions", "vegetables", "fabric", "coupon", "coupons", "cake", "hours", "salary", "pay", "wood",
-          "class", "line", "deal", "finger", "knife", "shaving", "cooking", "diet",
-        ]),
+        unless: cutObjects),
       p(.selfHarm, "cut|cutting|cuts ~1 again|deeper"),
       p(
         .selfHarm,
@@ -379,7 +409,10 @@ public enum CrisisPatterns {
       ),
       p(.selfHarm, "^ cut|cutting again"),
       p(
-        .selfHarm, "my|hide|hiding|covered ~2 cuts|scars|blades|razors|razor|blade|wounds|burns",
+        .selfHarm, "my ~2 cuts|scars|wounds|burns",
+        unless: ["shaving", "shave", "paper", "kitchen", "cooking", "surgery", "acne", "legs shaved"]),
+      p(
+        .selfHarm, "hide|hiding|covered ~2 cuts|scars|blades|razors|razor|blade|wounds|burns",
         unless: ["shaving", "shave", "paper", "kitchen", "cooking", "surgery", "acne", "legs shaved"]),
       p(
         .selfHarm, "cuts|scars|wounds ~2 on my|from what i", unless: ["surgery", "paper", "kitchen", "acne"]),
@@ -415,6 +448,10 @@ public enum CrisisPatterns {
         unless: ["hair", "haircut", "surgery", "kitchen", "paper", "recipe", "meat", "grass"]),
       p(.selfHarm, "make|made|making @self ~1 bleed|bleeding|bruise|bruised|suffer"),
       p(.selfHarm, "urge|urges|urging @to ~1 cut|hurt|harm|burn|bleed|selfharm"),
+      p(
+        .selfHarm,
+        "cutting|cuttin|selfharm|hurting_myself|burning_myself ~4 only_thing|helps_me|only_way|calms_me|makes_me_feel|gives_me_relief|feel_better|feels_good|numbs|helps",
+        unless: cutObjects),
     ]
   }
 
@@ -448,7 +485,8 @@ public enum CrisisPatterns {
         "@took ~3 too|way|lot|more|all|whole|entire|every|everything|bunch|handful|way ~2 much|many|more|of|than|my|the|in|them|pills",
         requiring: ["@pills", "injected", "snorted", "prescribed", "prescription", "overdosed"],
         unless: [
-          "photos", "pictures", "notes", "coffee", "food", "sun", "time", "break", "breaks", "days",
+          "happens", "happen", "photos", "pictures", "notes", "coffee", "food", "sun", "time", "break",
+          "breaks", "days",
           "classes", "naps", "shots", "selfies", "drink", "drinks",
         ]),
       p(
@@ -456,17 +494,21 @@ public enum CrisisPatterns {
         "@took ~2 too_much|too_many|to_much|to_many|way_more|way_too|more_than|a_lot|lots|a_bunch|a_handful|the_whole|all|everything|every",
         requiring: ["@pills", "injected", "snorted", "help", "cant", "feel", "breathing"],
         unless: [
-          "photos", "pictures", "notes", "coffee", "food", "sun", "time", "break", "breaks", "days",
+          "happens", "happen", "photos", "pictures", "notes", "coffee", "food", "sun", "time", "break",
+          "breaks", "days",
           "classes", "naps", "shots", "selfies", "fun", "drink", "drinks", "vacation",
         ]),
-      p(.overdose, "@took ~2 #8 ~3 @pills|of|mg|pills"),
+      p(.overdose, "@took ~2 #8 ~3 @drugs|mg|pills|them|tabs"),
       p(.overdose, "@took ~1 # grams|g|gs|grammes|mg ~1 of ~1 ket|k|ketamine"),
       p(.overdose, "@took ~1 an overdose|od"),
       p(
         .overdose,
         "swallowed|downed|swallow|swallowing|chugged ~3 bottle|pack|pills|all|whole|handful|everything|box|packet|@pills"
       ),
-      p(.overdose, "stockpiling|stockpile|stockpiled|hoarding|hoarded|saving|saved|collecting ~2 @pills|up"),
+      p(.overdose, "stockpiling|stockpile|stockpiled|hoarding|hoarded|saving|saved|collecting ~2 @pills"),
+      p(
+        .overdose, "stockpiling|stockpiled|hoarding|hoarded|saving|saved|collecting ~2 up",
+        requiring: ["@drugs"]),
       p(.overdose, "@pills ~1 lined up"),
       p(
         .overdose,
@@ -480,13 +522,17 @@ public enum CrisisPatterns {
         requiring: ["@took", "@pills", "overdosed", "mixed", "k", "ket", "khole"]),
       p(
         .overdose,
-        "unconscious|unresponsive|blue|passed_out|fitting|seizure|seizing|convulsing|foaming|vision",
+        "unconscious|unresponsive|turning_blue|turned_blue|going_blue|gone_blue|blue_lips|passed_out|fitting|seizure|seizing|convulsing|foaming|vision",
         requiring: ["@took", "@pills", "overdosed", "mixed", "k", "ket"],
         unless: ["article", "clinic", "anesthesia", "surgery"]),
       p(.overdose, "took|taken|had|done ~2 something", requiring: ["@symptom", "blue", "help"]),
       p(.overdose, "throw_up|vomit ~2 pills|@pills"),
       p(.overdose, "medicine|medication|pill|pills cabinet"),
       p(.overdose, "every|all|whole|entire ~1 pill|pills|@pills ~2 in_the_house|i_have|i_own|at_once"),
+      p(
+        .overdose,
+        "mixed|combined|mixing ~4 alcohol|booze|vodka|wine|beer|drinks|whiskey|liquor ~3 all|whole|every|everything|handful|bunch|bottle"
+      ),
       p(
         .overdose, "@took ~1 like|about|maybe|around|over|almost #10 $|@pills|and_i|and_now|and_feel|and_cant"
       ),
@@ -578,6 +624,7 @@ public enum CrisisPatterns {
       p(.slang, "catch the bus", requiring: ["ctb", "iykyk", "forums", "forum"]),
       p(.slang, "delete ~1 myself|my_existence|me_from_existence"),
       p(.slang, "neck|necking @self"),
+      p(.slang, "take|taking|took the long|big|eternal|final|last|forever nap|sleep|dirt_nap"),
       p(
         .slang, "@i|want|wanna|gonna|ready|going|time ~2 leave|leaving this ~1 world|earth|planet",
         negatable: true),
