@@ -214,6 +214,17 @@ public struct CrisisText: Sendable, Equatable {
   /// neighbours), or `limit + 1` as soon as it must exceed `limit`.
   static func distance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
     if abs(a.count - b.count) > limit { return limit + 1 }
+    // One edit disturbs at most two neighbouring positions, so within one edit the common
+    // prefix and suffix cover all but two letters of the longer word: a cheap test that rules
+    // out most pairs before the table. (Two edits may be far apart; they get the table.)
+    if limit == 1 {
+      let shorter = min(a.count, b.count)
+      var prefix = 0
+      while prefix < shorter, a[prefix] == b[prefix] { prefix += 1 }
+      var suffix = 0
+      while suffix < shorter - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
+      if prefix + suffix < max(a.count, b.count) - 2 { return 2 }
+    }
     let width = b.count + 1
     // Three rows in one stack buffer: this runs for many words of every message.
     return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * width) { buffer in
