@@ -40,7 +40,7 @@ final class CrisisEvaluationTests: XCTestCase {
   /// The targets of issue 15 are 99% recall on the held-out part and 100% on explicit
   /// ideation; the detector does not reach them yet (docs/safety.md gives the figures), so
   /// these floors are the measured values, guarding against regressions, not the goal.
-  static let heldOutRecallFloor = 0.78
+  static let heldOutRecallFloor = 0.79
   static let heldOutExplicitFloor = 0.84
   /// The target: at most 1% (measured 0 of 134).
   static let heldOutFalseAlarmCeiling = 0.01
@@ -55,7 +55,7 @@ final class CrisisEvaluationTests: XCTestCase {
     XCTAssertGreaterThanOrEqual(heldOut.byCategory["explicit_ideation"] ?? 0, Self.heldOutExplicitFloor)
     XCTAssertEqual(
       tune.byCategory["explicit_ideation"], 1, "every explicit ideation message of the tuning set")
-    XCTAssertGreaterThanOrEqual(tune.overall, 0.985)
+    XCTAssertGreaterThanOrEqual(tune.overall, 0.99)
   }
 
   func testHeldOutBenignFalseAlarmsStayUnderTheirCeiling() throws {
