@@ -98,17 +98,37 @@ public struct CrisisClassifier: Sendable {
   static func features(_ words: [[UInt8]], into found: inout Set<Int>) {
     let mask = (1 << hashBits) - 1
     for (index, word) in words.enumerated() {
-      found.insert(Int(fnv(tag: 0x77, word)) & mask)
+      let wordHash = fnv(tag: 0x77, word)
+      found.insert(Int(wordHash) & mask)
       if index + 1 < words.count {
-        found.insert(Int(fnv(tag: 0x62, word + [0x20] + words[index + 1])) & mask)
+        // The pair "word next", hashed on from the word's prefix without building it.
+        var pair = fnv(tag: 0x62, word)
+        pair = (pair ^ 0x20) &* 0x0100_0193
+        found.insert(Int(fnv(continuing: pair, words[index + 1])) & mask)
       }
-      let marked = [0x3C] + word + [0x3E]
-      for n in 3...5 where marked.count >= n {
-        for start in 0...(marked.count - n) {
-          found.insert(Int(fnv(tag: 0x63, marked[start..<start + n])) & mask)
+      // Character n-grams of "<word>", read in place.
+      let count = word.count + 2
+      for n in 3...5 where count >= n {
+        for start in 0...(count - n) {
+          var hash = Self.seed(tag: 0x63)
+          for position in start..<start + n {
+            let byte: UInt8 = position == 0 ? 0x3C : (position == count - 1 ? 0x3E : word[position - 1])
+            hash = (hash ^ UInt32(byte)) &* 0x0100_0193
+          }
+          found.insert(Int(hash) & mask)
         }
       }
     }
+  }
+
+  static func seed(tag: UInt8) -> UInt32 {
+    (0x811C_9DC5 ^ UInt32(tag)) &* 0x0100_0193
+  }
+
+  static func fnv(continuing hash: UInt32, _ bytes: [UInt8]) -> UInt32 {
+    var hash = hash
+    for byte in bytes { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+    return hash
   }
 
   static func fnv<Bytes: Collection>(tag: UInt8, _ bytes: Bytes) -> UInt32 where Bytes.Element == UInt8 {

@@ -36,7 +36,7 @@ public struct CrisisDetector: Sendable {
     // The classifier speaks only for messages with a word of crisis vocabulary: trained on a
     // few hundred messages, it has not seen enough everyday requests ("I want to install new
     // tiles") to be trusted on messages about nothing of the kind.
-    guard words.contains(where: Self.cues.contains) else { return nil }
+    guard CrisisCues.present(in: words) else { return nil }
     let probability = classifier.probability(message)
     if probability >= classifier.threshold {
       return CrisisDetection(
@@ -45,19 +45,6 @@ public struct CrisisDetector: Sendable {
     }
     return nil
   }
-
-  /// Words without which the classifier is not asked (chosen from the crisis categories, not
-  /// from any evaluation set).
-  static let cues: Set<String> = [
-    "die", "dying", "dead", "death", "kill", "killing", "suicide", "suicidal", "alive", "living", "live",
-    "exist",
-    "existing", "hurt", "hurting", "harm", "cut", "cutting", "bleed", "blood", "pills", "overdose",
-    "overdosed",
-    "od", "end", "ending", "gone", "wake", "burden", "jump", "rope", "noose", "hang", "razor", "blade",
-    "blades",
-    "myself", "himself", "herself", "themselves", "lethal", "fatal", "deadly", "kms", "unalive", "hopeless",
-    "worthless", "pointless", "goodbye", "forever", "disappear", "breathing", "unconscious", "swallowed",
-  ]
 
   private static func contains(_ words: [String], _ phrase: [String]) -> Bool {
     guard phrase.count <= words.count else { return false }

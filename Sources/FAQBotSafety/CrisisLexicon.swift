@@ -5,7 +5,8 @@ enum CrisisLexicon {
   /// Words that letters in a row or a word split in two may join into ("k m s", "sui cide").
   static let joinable: Set<String> = [
     "kms", "kys", "kill", "die", "suicide", "suicidal", "myself", "himself", "herself", "yourself",
-    "themselves", "overdose", "overdosed", "sewerslide", "unalive", "unaliving", "selfharm", "selfharming",
+    "themselves", "overdose", "overdosed", "sewerslide", "sewersliding", "unalive", "unaliving", "selfharm",
+    "selfharming",
     "selfdelete", "selfdeleting", "ctb", "od", "cut", "cutting", "dead", "death", "anymore",
   ]
 
@@ -56,6 +57,34 @@ enum CrisisLexicon {
   ]
 
   static let fuzzyTargetSet = Set(fuzzyTargets)
+
+  /// A fuzzy target with what ``CrisisText/corrected(_:)`` compares, computed once.
+  struct FuzzyTarget: Sendable {
+    let word: String
+    let bytes: [UInt8]
+    let first: UInt8
+    let second: UInt8
+    /// Edits allowed: 0 means swapped neighbours only.
+    let allowed: Int
+  }
+
+  /// Fuzzy targets by the length of the words that may be corrected to them (within two
+  /// letters of their own), in ``fuzzyTargets`` order.
+  static let fuzzyIndex: [[FuzzyTarget]] = {
+    var index = [[FuzzyTarget]](repeating: [], count: 16)
+    for word in fuzzyTargets {
+      let bytes = Array(word.utf8)
+      let allowed = twoEditTargets.contains(word) ? 2 : (bytes.count >= 5 ? 1 : 0)
+      let target = FuzzyTarget(word: word, bytes: bytes, first: bytes[0], second: bytes[1], allowed: allowed)
+      for length in max(0, bytes.count - 2)...min(15, bytes.count + 2) { index[length].append(target) }
+    }
+    return index
+  }()
+
+  /// Every non-empty prefix of a ``joinable`` word: the only words a split word can start with.
+  static let joinablePrefixes: Set<String> = joinable.reduce(into: []) { prefixes, word in
+    for length in 1...word.count { prefixes.insert(String(word.prefix(length))) }
+  }
 
   /// The long, distinctive targets that may be two edits away ("suicidle"); everything else
   /// is one edit at most, because two edits from "breathing" is "breaking".

@@ -52,6 +52,21 @@ public enum CrisisPatterns {
       "vomiting", "chest",
     ],
     "die": ["die", "dead", "death"],
+    // Medicines and drugs by name (``pills`` without its generic words: them, stuff, pack).
+    "drugs": [
+      "pills", "xanax", "ambien", "seroquel", "sertraline", "insulin", "oxycodone", "oxy", "morphine",
+      "fentanyl", "opioids", "lithium", "antidepressants", "troches", "aspirin", "codeine", "valium",
+      "klonopin", "zoloft", "prozac", "lexapro", "ketamine", "ket", "esketamine", "heroin", "vicodin",
+      "percocet", "tramadol", "trazodone", "tylenol", "paracetamol", "acetaminophen", "ibuprofen", "advil",
+      "benadryl", "prescription", "drugs",
+    ],
+  ]
+
+  /// What people cut besides themselves: a message about these is not about self-harm.
+  static let cutObjects: Set<String> = [
+    "hair", "carbs", "costs", "budget", "caffeine", "sugar", "grass", "nails", "paper", "onion", "onions",
+    "vegetables", "fabric", "coupon", "coupons", "cake", "hours", "salary", "pay", "wood", "class", "line",
+    "deal", "finger", "knife", "shaving", "cooking", "diet",
   ]
 
   static let research: Set<String> = [
@@ -132,7 +147,9 @@ public enum CrisisPatterns {
       p(
         .explicitIdeation,
         "jump|jumping|leap|throw ~3 off|from|in|of|front ~3 bridge|building|roof|train|floor|story|storey|cliff|garage|balcony|tall|something|highway|overpass|bus|window|ledge|tower|parking|car|truck|rooftop|traffic",
-        unless: ["lake", "pool", "sea", "river", "water"]),
+        unless: [
+          "lake", "pool", "sea", "river", "water", "battery", "jumper", "cables", "start", "jumpstart",
+        ]),
       p(.explicitIdeation, "going|gonna|about|threatening|threatens|wants|want|wanna|planning @to jump $"),
       p(.explicitIdeation, "floor|story|storey|height|high ~5 jump|jumping"),
       p(.explicitIdeation, "rope|noose|gun ~1 ready"),
@@ -170,8 +187,16 @@ public enum CrisisPatterns {
       p(.passiveIdeation, "what|whats|wats|wat|whys ~2 point anymore|$"),
       p(
         .passiveIdeation,
-        "what|whats|wats|wat ~2 point of|in ~1 anything|living|life|trying|me|existing|being|waking|everything|going|carrying|continuing|getting|it|any|staying"
+        "what|whats|wats|wat ~2 point of|in ~1 living|trying|me|existing|being|waking|going_on|carrying_on|continuing|getting_up|staying_alive|staying_here|my_life|my_existence"
       ),
+      // "What is the point of life" is also a philosopher's question: the impersonal forms
+      // count only with a personal frame somewhere in the message.
+      p(
+        .passiveIdeation, "what|whats|wats|wat ~2 point of|in ~1 anything|life|everything|it|any",
+        requiring: [
+          "anymore", "even", "my", "myself", "im", "ive", "tired", "hate", "cant", "alone", "worthless",
+          "hopeless", "nothing", "done", "nobody",
+        ]),
       p(.passiveIdeation, "point ~1 me_being_here|of_me|to_me|of_it_all|to_any_of_this|of_any_of_this"),
       p(
         .passiveIdeation,
@@ -181,7 +206,7 @@ public enum CrisisPatterns {
       p(.passiveIdeation, "nothing ~1 to_live_for|left_to_live"),
       p(.passiveIdeation, "better|happier|easier ~2 if_i|if_im ~1 was|were|wasnt|werent|gone|dead|never|not"),
       p(.passiveIdeation, "better|happier|easier|fine ~2 without me"),
-      p(.passiveIdeation, "@i|am|just|such|feel|feeling|only ~3 burden"),
+      p(.passiveIdeation, "@i|am|just|such|feel|feeling|only ~3 burden", unlessNext: ["asking"]),
       p(.passiveIdeation, "nobody|noone|no|anyone ~3 miss|notice|care|matter ~3 me|i|if|gone|dead"),
       p(
         .passiveIdeation,
@@ -231,6 +256,34 @@ public enum CrisisPatterns {
       p(.passiveIdeation, "sleep|asleep ~3 forever|permanently|for_good|never_wake|not_wake"),
       p(.passiveIdeation, "something_will_happen|something_happens|something_to_happen ~1 to me"),
       p(.passiveIdeation, "hopeless|worthless ~3 die|dead|live|living|anymore|point|go_on|end"),
+      // Second round: common phrasings of passive ideation, written from the category's
+      // definition (not from any evaluation message).
+      p(
+        .passiveIdeation,
+        "wish|wishing|wished|want|wanna ~1 i|id|that_i ~1 wasnt|werent|was_not|were_not|wasn|didnt|never|could_not|couldnt|not ~1 here|alive|born|exist|existed|around|wake|be_here|be_alive|live",
+        negatable: true),
+      p(
+        .passiveIdeation,
+        "dont|cant|not|doesnt ~1 see ~2 point ~1 $|anymore|in_anything|in_living|in_life|of_living|of_life|in_going|in_trying|in_being|in_waking|of_anything|in_me|of_me|in_carrying|in_continuing"
+      ),
+      p(
+        .passiveIdeation, "give|giving|given|gave up on ~1 life|living|myself|everything|being_alive",
+        negatable: true),
+      p(
+        .passiveIdeation, "@i|feel|feeling|felt ~1 like dying", negatable: true,
+        unlessNext: ["laughing", "of"]),
+      p(
+        .passiveIdeation, "my life ~3 meaningless|pointless|hopeless|over|worthless|not_worth|isnt_worth",
+        negatable: true),
+      p(.passiveIdeation, "cease|ceasing @to exist|existing|be"),
+      p(.passiveIdeation, "@wantdie @to ~1 pass|passing away", negatable: true),
+      p(.passiveIdeation, "@wantdie @to ~1 not ~1 exist|be_alive|be_here|wake|live", negatable: true),
+      p(.passiveIdeation, "end|ending my existence"),
+      p(
+        .passiveIdeation, "want|wanna|need|wish ~2 everything|it_all|all_of_it ~1 @to ~1 stop|end|go_away",
+        requiring: ["anymore", "forever", "just", "already", "all", "everything", "for_good", "permanently"],
+        unless: ["noise", "rain", "ringing", "pain_in", "headache", "music", "alarm", "bleeding"]),
+      p(.passiveIdeation, "tired|sick|exhausted ~2 of ~1 being ~1 alive|here|me|myself|this_life"),
     ]
   }
 
@@ -246,6 +299,7 @@ public enum CrisisPatterns {
       p(
         .methodSeeking,
         "how many|much ~7 die|kill|kills|fatal|lethal|deadly|overdose|od|dead|wake|heart|breathing|unconscious",
+        unlessNext: ["bill", "switch", "count", "streak", "process", "screen", "shot", "shots"],
         unless: [
           "people", "patients", "deaths", "users", "americans", "year", "years", "annually", "died", "per",
           "died", "cells", "calories", "weight", "bacteria", "germs", "money", "trees",
@@ -280,7 +334,15 @@ public enum CrisisPatterns {
         "drug|pill|pills|something|poison|gas ~3 kill|kills ~1 you|me|someone ~4 sleep|painless|without|quickly|fast"
       ),
       p(.methodSeeking, "starve|starving ~1 @self ~1 to death"),
-      p(.methodSeeking, "how long ~6 die|bleed_out|to_death|kill_me|kill_you|suffocate|hang|hanging"),
+      p(
+        .methodSeeking, "how long ~6 die|bleed_out|to_death|kill_me|kill_you|suffocate|hang|hanging",
+        unless: [
+          "thirst", "dehydration", "hunger", "starvation", "hypothermia", "cancer", "old", "desert", "space",
+          "sahara", "plant", "plants", "fish", "cells", "battery", "phone",
+        ]),
+      p(
+        .methodSeeking, "how high|tall|far ~8 die|kill|fatal|dead|deadly",
+        requiring: ["fall", "jump", "bridge", "building", "drop", "roof", "cliff"]),
       p(.methodSeeking, "carbon_monoxide|exhaust|helium ~6 die|kill|car|garage|tent|death"),
       p(.methodSeeking, "make ~3 suicide|death look ~1 like_an_accident|accidental"),
       p(.methodSeeking, "get|buy|find|order ~3 enough ~3 @pills|pills ~3 die|kill|end|overdose|od"),
@@ -290,6 +352,16 @@ public enum CrisisPatterns {
       p(.methodSeeking, "painless|peaceful|quickest|quick ~1 death|suicide|exit"),
       p(.methodSeeking, "mix|mixing|combine|combining ~5 to_die|not_wake|kill_me|fatal"),
       p(.methodSeeking, "dose|amount|much ~3 stop my ~1 heart|breathing"),
+      p(
+        .methodSeeking,
+        "tallest|highest ~3 bridge|bridges|building|buildings|cliff|cliffs|parking|roof ~3 near_me|nearby|around_here|close_to_me|in_my_area|to_jump"
+      ),
+      p(.methodSeeking, "how far|high|tall ~6 fall|jump|drop ~4 die|kill|fatal|dead|deadly"),
+      p(.methodSeeking, "pain_free|painfree ~2 way|ways|method|death|suicide"),
+      p(.methodSeeking, "die|dying ~3 from|if|taking|take ~2 #5 ~2 @pills|pills|of"),
+      p(.methodSeeking, "strong ~1 enough ~3 hang|hanging|hold_my_weight|hold_me|hold_a_person"),
+      p(.methodSeeking, "how ~2 hang yourself|urself|a_person|someone"),
+      p(.methodSeeking, "where ~3 buy|get ~3 gun|rope|noose|pills ~3 die|kill|end|myself|tonight|fast"),
     ]
   }
 
@@ -329,11 +401,7 @@ public enum CrisisPatterns {
           "sugar", "caffeine", "meat", "gluten", "loose", "short", "through", "in", "it", "the", "my", "a",
           "your", "our", "this", "that",
         ],
-        unless: [
-          "hair", "carbs", "costs", "budget", "caffeine", "sugar", "grass", "nails", "paper", "onion",
-          "onions", "vegetables", "fabric", "coupon", "coupons", "cake", "hours", "salary", "pay", "wood",
-          "class", "line", "deal", "finger", "knife", "shaving", "cooking", "diet",
-        ]),
+        unless: cutObjects),
       p(.selfHarm, "cut|cutting|cuts ~1 again|deeper"),
       p(
         .selfHarm,
@@ -341,7 +409,10 @@ public enum CrisisPatterns {
       ),
       p(.selfHarm, "^ cut|cutting again"),
       p(
-        .selfHarm, "my|hide|hiding|covered ~2 cuts|scars|blades|razors|razor|blade|wounds|burns",
+        .selfHarm, "my ~2 cuts|scars|wounds|burns",
+        unless: ["shaving", "shave", "paper", "kitchen", "cooking", "surgery", "acne", "legs shaved"]),
+      p(
+        .selfHarm, "hide|hiding|covered ~2 cuts|scars|blades|razors|razor|blade|wounds|burns",
         unless: ["shaving", "shave", "paper", "kitchen", "cooking", "surgery", "acne", "legs shaved"]),
       p(
         .selfHarm, "cuts|scars|wounds ~2 on my|from what i", unless: ["surgery", "paper", "kitchen", "acne"]),
@@ -371,6 +442,16 @@ public enum CrisisPatterns {
         ]),
       p(.selfHarm, "nails|nail ~3 into_my|my_skin|my_arms ~3 bleed"),
       p(.selfHarm, "punish|punishing|punished [my] @self ~1 physically"),
+      p(
+        .selfHarm, "fresh|new|deep|deeper ~1 cuts|wounds|scars|burns",
+        requiring: ["i", "my", "im", "ive", "me"],
+        unless: ["hair", "haircut", "surgery", "kitchen", "paper", "recipe", "meat", "grass"]),
+      p(.selfHarm, "make|made|making @self ~1 bleed|bleeding|bruise|bruised|suffer"),
+      p(.selfHarm, "urge|urges|urging @to ~1 cut|hurt|harm|burn|bleed|selfharm"),
+      p(
+        .selfHarm,
+        "cutting|cuttin|selfharm|hurting_myself|burning_myself ~4 only_thing|helps_me|only_way|calms_me|makes_me_feel|gives_me_relief|feel_better|feels_good|numbs|helps",
+        unless: cutObjects),
     ]
   }
 
@@ -404,7 +485,8 @@ public enum CrisisPatterns {
         "@took ~3 too|way|lot|more|all|whole|entire|every|everything|bunch|handful|way ~2 much|many|more|of|than|my|the|in|them|pills",
         requiring: ["@pills", "injected", "snorted", "prescribed", "prescription", "overdosed"],
         unless: [
-          "photos", "pictures", "notes", "coffee", "food", "sun", "time", "break", "breaks", "days",
+          "happens", "happen", "photos", "pictures", "notes", "coffee", "food", "sun", "time", "break",
+          "breaks", "days",
           "classes", "naps", "shots", "selfies", "drink", "drinks",
         ]),
       p(
@@ -412,17 +494,21 @@ public enum CrisisPatterns {
         "@took ~2 too_much|too_many|to_much|to_many|way_more|way_too|more_than|a_lot|lots|a_bunch|a_handful|the_whole|all|everything|every",
         requiring: ["@pills", "injected", "snorted", "help", "cant", "feel", "breathing"],
         unless: [
-          "photos", "pictures", "notes", "coffee", "food", "sun", "time", "break", "breaks", "days",
+          "happens", "happen", "photos", "pictures", "notes", "coffee", "food", "sun", "time", "break",
+          "breaks", "days",
           "classes", "naps", "shots", "selfies", "fun", "drink", "drinks", "vacation",
         ]),
-      p(.overdose, "@took ~2 #8 ~3 @pills|of|mg|pills"),
+      p(.overdose, "@took ~2 #8 ~3 @drugs|mg|pills|them|tabs"),
       p(.overdose, "@took ~1 # grams|g|gs|grammes|mg ~1 of ~1 ket|k|ketamine"),
       p(.overdose, "@took ~1 an overdose|od"),
       p(
         .overdose,
         "swallowed|downed|swallow|swallowing|chugged ~3 bottle|pack|pills|all|whole|handful|everything|box|packet|@pills"
       ),
-      p(.overdose, "stockpiling|stockpile|stockpiled|hoarding|hoarded|saving|saved|collecting ~2 @pills|up"),
+      p(.overdose, "stockpiling|stockpile|stockpiled|hoarding|hoarded|saving|saved|collecting ~2 @pills"),
+      p(
+        .overdose, "stockpiling|stockpiled|hoarding|hoarded|saving|saved|collecting ~2 up",
+        requiring: ["@drugs"]),
       p(.overdose, "@pills ~1 lined up"),
       p(
         .overdose,
@@ -436,13 +522,27 @@ public enum CrisisPatterns {
         requiring: ["@took", "@pills", "overdosed", "mixed", "k", "ket", "khole"]),
       p(
         .overdose,
-        "unconscious|unresponsive|blue|passed_out|fitting|seizure|seizing|convulsing|foaming|vision",
+        "unconscious|unresponsive|turning_blue|turned_blue|going_blue|gone_blue|blue_lips|passed_out|fitting|seizure|seizing|convulsing|foaming|vision",
         requiring: ["@took", "@pills", "overdosed", "mixed", "k", "ket"],
         unless: ["article", "clinic", "anesthesia", "surgery"]),
       p(.overdose, "took|taken|had|done ~2 something", requiring: ["@symptom", "blue", "help"]),
       p(.overdose, "throw_up|vomit ~2 pills|@pills"),
       p(.overdose, "medicine|medication|pill|pills cabinet"),
       p(.overdose, "every|all|whole|entire ~1 pill|pills|@pills ~2 in_the_house|i_have|i_own|at_once"),
+      p(
+        .overdose,
+        "mixed|combined|mixing ~4 alcohol|booze|vodka|wine|beer|drinks|whiskey|liquor ~3 all|whole|every|everything|handful|bunch|bottle"
+      ),
+      p(
+        .overdose, "@took ~1 like|about|maybe|around|over|almost #10 $|@pills|and_i|and_now|and_feel|and_cant"
+      ),
+      p(
+        .overdose, "wont|cant|not|isnt|wouldnt ~2 wake|waking|breathing|breathe|responding",
+        requiring: ["@took", "overdosed", "overdose", "od", "@pills"],
+        unless: ["alarm", "phone", "laptop", "computer", "screen", "anesthesia", "surgery"]),
+      p(
+        .overdose, "lips|skin|face ~2 blue|purple|grey|gray",
+        requiring: ["@took", "@pills", "overdosed", "od", "breathing"]),
     ]
   }
 
@@ -459,6 +559,23 @@ public enum CrisisPatterns {
         ])),
       p(.thirdParty, "@person ~3 researching|searching|googling|looking ~3 ways|how @to die|kill"),
       p(.thirdParty, "@person ~3 giving|given|gave away ~3 stuff|things|belongings"),
+      p(
+        .thirdParty, "@person ~4 posted|sent|texted|wrote|messaged ~3 goodbye|suicide_note|final_message",
+        requiring: [
+          "forever", "answering", "responding", "reach", "weird", "scared", "worried", "final", "everyone",
+          "note", "suicide",
+        ]),
+      p(
+        .thirdParty,
+        "goodbye ~6 not_answering|isnt_answering|wont_answer|not_picking|cant_reach|not_responding|wont_respond"
+      ),
+      p(
+        .thirdParty,
+        "says|said|thinks|feels|told|keeps|saying ~6 better|happier|easier ~2 without him|her|them"),
+      p(
+        .thirdParty,
+        "@person ~4 wish|wishes|wished ~2 he|she|they ~1 was|were|wasnt|werent ~1 dead|gone|here|alive|born"),
+      p(.thirdParty, "@person ~3 doesnt|dont|didnt ~1 want @to ~1 live|be_alive|be_here|exist|wake"),
     ]
   }
 
@@ -506,6 +623,16 @@ public enum CrisisPatterns {
       p(.slang, "@wantdie @to ~1 sleep forever|for_ever|and_never"),
       p(.slang, "catch the bus", requiring: ["ctb", "iykyk", "forums", "forum"]),
       p(.slang, "delete ~1 myself|my_existence|me_from_existence"),
+      p(.slang, "neck|necking @self"),
+      p(.slang, "take|taking|took the long|big|eternal|final|last|forever nap|sleep|dirt_nap"),
+      p(
+        .slang, "@i|want|wanna|gonna|ready|going|time ~2 leave|leaving this ~1 world|earth|planet",
+        negatable: true),
+      p(.slang, "take|taking|took the easy way out"),
+      p(
+        .slang, "big|eternal|forever|final ~1 nap|sleep",
+        requiring: ["take", "gonna", "want", "wanna", "ready", "time", "going"],
+        unless: ["cat", "dog", "baby", "vacation", "weekend"]),
     ]
   }
 }

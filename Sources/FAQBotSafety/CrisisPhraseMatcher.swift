@@ -1,36 +1,68 @@
-/// Finds the first of a list of ``CrisisPattern``s in a message, looking each pattern up by
-/// the words it can start with, so that a message without any of those words costs one
-/// dictionary probe per word.
+/// Finds the first of a list of ``CrisisPattern``s in a message.
+///
+/// Ordinary messages are full of the words patterns start with ("i", "my", "how", "what"), so
+/// looking patterns up by their first word alone still tries dozens of them on every question.
+/// Every word slot a match cannot skip must find one of its words somewhere in the message, so
+/// the matcher first marks, with one dictionary probe per message word, which required slots
+/// of which patterns the message can fill, and tries only the patterns whose required slots
+/// are all filled: almost none, for a message about nothing of the kind.
 struct CrisisPhraseMatcher: Sendable {
   let patterns: [CrisisPattern]
-  /// Pattern indices by a word they can start with, in pattern order.
-  private let byFirstWord: [String: [Int]]
+  /// For each word, the (pattern, required slot) pairs it can fill; slot 0 is always the
+  /// pattern's first slot when that is required, so its entries are also where a match starts.
+  private let bySlotWord: [String: [Entry]]
+  /// Per pattern, the bits of its required slots (at most 64 are checked).
+  private let requiredMasks: [UInt64]
   /// Patterns that can start anywhere (their first slot is not a required word).
   private let unindexed: [Int]
 
+  private struct Entry: Sendable {
+    let pattern: Int32
+    let bit: UInt8
+    let starts: Bool
+  }
+
   init(patterns: [CrisisPattern]) {
     self.patterns = patterns
-    var index: [String: [Int]] = [:]
+    var index: [String: [Entry]] = [:]
+    var masks: [UInt64] = []
     var unindexed: [Int] = []
     for (position, pattern) in patterns.enumerated() {
-      if let words = pattern.firstWords {
-        for word in words { index[word, default: []].append(position) }
-      } else {
-        unindexed.append(position)
+      let indexed = pattern.firstWords != nil
+      if !indexed { unindexed.append(position) }
+      var mask: UInt64 = 0
+      var bit: UInt8 = 0
+      for (slotIndex, slot) in pattern.slots.enumerated() {
+        guard case .words(let words, let phrases, let orEnd, let optional) = slot, !optional, !orEnd, bit < 64
+        else { continue }
+        let starts = indexed && slotIndex == 0
+        for word in words.union(phrases.compactMap(\.first)) {
+          index[word, default: []].append(Entry(pattern: Int32(position), bit: bit, starts: starts))
+        }
+        mask |= 1 << bit
+        bit += 1
       }
+      masks.append(mask)
     }
-    byFirstWord = index
+    bySlotWord = index
+    requiredMasks = masks
     self.unindexed = unindexed
   }
 
   /// The first pattern (in list order) that matches, and the words it matched.
   func firstMatch(in words: [String]) -> (pattern: CrisisPattern, matched: ArraySlice<String>)? {
-    var candidates: [(pattern: Int, start: Int)] = []
+    var filled = [UInt64](repeating: 0, count: patterns.count)
+    var starts: [(pattern: Int, start: Int)] = []
     for (start, word) in words.enumerated() {
-      if let indices = byFirstWord[word] {
-        for index in indices { candidates.append((index, start)) }
+      guard let entries = bySlotWord[word] else { continue }
+      for entry in entries {
+        filled[Int(entry.pattern)] |= 1 << entry.bit
+        if entry.starts { starts.append((Int(entry.pattern), start)) }
       }
-      for index in unindexed { candidates.append((index, start)) }
+    }
+    var candidates = starts.filter { filled[$0.pattern] == requiredMasks[$0.pattern] }
+    for index in unindexed where filled[index] == requiredMasks[index] {
+      for start in words.indices { candidates.append((index, start)) }
     }
     guard !candidates.isEmpty else { return nil }
     candidates.sort { ($0.pattern, $0.start) < ($1.pattern, $1.start) }

@@ -129,7 +129,9 @@ public struct CrisisText: Sendable, Equatable {
           continue
         }
       }
-      if index + 1 < words.count {
+      // Only a word that begins a joinable word can start a pair: most words cost one probe,
+      // not a concatenation.
+      if index + 1 < words.count, CrisisLexicon.joinablePrefixes.contains(words[index]) {
         let pair = words[index] + words[index + 1]
         if CrisisLexicon.joinable.contains(pair) {
           result.append(pair)
@@ -164,34 +166,37 @@ public struct CrisisText: Sendable, Equatable {
   /// itself otherwise.
   static func corrected(_ word: String) -> String {
     if let canonical = CrisisLexicon.variants[word] { return canonical }
-    let bytes = Array(word.utf8)
+    let utf8 = word.utf8
+    let count = utf8.count
     // "d*e", "k*ll": a star stands for one letter of a pattern word of the same length.
-    if bytes.contains(0x2A) {
-      let stripped = bytes.filter { $0 != 0x2A }
+    if utf8.contains(0x2A) {
+      let bytes = Array(utf8)
       for target in CrisisLexicon.starTargets where target.utf8.count == bytes.count {
         if zip(bytes, target.utf8).allSatisfy({ $0 == 0x2A || $0 == $1 }) { return target }
       }
-      return String(decoding: stripped, as: UTF8.self)
+      return String(decoding: bytes.filter { $0 != 0x2A }, as: UTF8.self)
     }
     // "killin", "talkin": a dropped g.
-    if bytes.count >= 5, bytes.last == 0x6E, bytes[bytes.count - 2] == 0x69,
+    if count >= 5, utf8.last == 0x6E, utf8[utf8.index(utf8.endIndex, offsetBy: -2)] == 0x69,
       CrisisLexicon.gDropped.contains(word + "g")
     {
       return word + "g"
     }
-    guard bytes.count >= 4, bytes.count <= 12, !CrisisLexicon.known.contains(word),
-      !CrisisLexicon.fuzzyTargetSet.contains(word)
-    else { return word }
-    for target in CrisisLexicon.fuzzyTargets {
-      let targetBytes = Array(target.utf8)
-      guard abs(targetBytes.count - bytes.count) <= 2,
-        targetBytes.first == bytes.first || targetBytes[1] == bytes[1]
-      else { continue }
-      let allowed = CrisisLexicon.twoEditTargets.contains(target) ? 2 : (targetBytes.count >= 5 ? 1 : 0)
-      if allowed == 0 {
-        if isTransposition(bytes, targetBytes) { return target }
-      } else if Self.distance(bytes, targetBytes, limit: allowed) <= allowed {
-        return target
+    guard count >= 4, count <= 12, let first = utf8.first else { return word }
+    let second = utf8[utf8.index(after: utf8.startIndex)]
+    // The targets a misspelling of this length and these first letters can reach: most
+    // words have none, and cost no hashing and no distance.
+    let candidates = CrisisLexicon.fuzzyIndex[count]
+    guard candidates.contains(where: { $0.first == first || $0.second == second }) else { return word }
+    guard !CrisisLexicon.known.contains(word), !CrisisLexicon.fuzzyTargetSet.contains(word) else {
+      return word
+    }
+    let bytes = Array(utf8)
+    for target in candidates where target.first == first || target.second == second {
+      if target.allowed == 0 {
+        if isTransposition(bytes, target.bytes) { return target.word }
+      } else if Self.distance(bytes, target.bytes, limit: target.allowed) <= target.allowed {
+        return target.word
       }
     }
     return word
@@ -209,25 +214,45 @@ public struct CrisisText: Sendable, Equatable {
   /// neighbours), or `limit + 1` as soon as it must exceed `limit`.
   static func distance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
     if abs(a.count - b.count) > limit { return limit + 1 }
-    var previousPrevious = [Int](repeating: 0, count: b.count + 1)
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-      current[0] = i
-      var rowMinimum = i
-      for j in 1...b.count {
-        let cost = a[i - 1] == b[j - 1] ? 0 : 1
-        var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-          value = min(value, previousPrevious[j - 2] + 1)
-        }
-        current[j] = value
-        rowMinimum = min(rowMinimum, value)
-      }
-      if rowMinimum > limit { return limit + 1 }
-      previousPrevious = previous
-      previous = current
+    // One edit disturbs at most two neighbouring positions, so within one edit the common
+    // prefix and suffix cover all but two letters of the longer word: a cheap test that rules
+    // out most pairs before the table. (Two edits may be far apart; they get the table.)
+    if limit == 1 {
+      let shorter = min(a.count, b.count)
+      var prefix = 0
+      while prefix < shorter, a[prefix] == b[prefix] { prefix += 1 }
+      var suffix = 0
+      while suffix < shorter - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
+      if prefix + suffix < max(a.count, b.count) - 2 { return 2 }
     }
-    return previous[b.count]
+    let width = b.count + 1
+    // Three rows in one stack buffer: this runs for many words of every message.
+    return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * width) { buffer in
+      var previousPrevious = 0
+      var previous = width
+      var current = 2 * width
+      for j in 0..<width {
+        buffer[previous + j] = j
+        buffer[previousPrevious + j] = 0
+      }
+      for i in 1...a.count {
+        buffer[current] = i
+        var rowMinimum = i
+        for j in 1...b.count {
+          let cost = a[i - 1] == b[j - 1] ? 0 : 1
+          var value = min(
+            buffer[previous + j] + 1, buffer[current + j - 1] + 1, buffer[previous + j - 1] + cost)
+          if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+            value = min(value, buffer[previousPrevious + j - 2] + 1)
+          }
+          buffer[current + j] = value
+          rowMinimum = min(rowMinimum, value)
+        }
+        if rowMinimum > limit { return limit + 1 }
+        (previousPrevious, previous, current) = (previous, current, previousPrevious)
+      }
+      return buffer[previous + b.count]
+    }
   }
+
 }

@@ -8,6 +8,8 @@ final class CrisisEvaluationTests: XCTestCase {
   struct Item: Decodable {
     var text: String
     var category: String
+    /// Only in extra-validation.jsonl, which holds both kinds.
+    var crisis: Bool?
   }
 
   static func items(_ name: String) throws -> [Item] {
@@ -38,7 +40,7 @@ final class CrisisEvaluationTests: XCTestCase {
   /// The targets of issue 15 are 99% recall on the held-out part and 100% on explicit
   /// ideation; the detector does not reach them yet (docs/safety.md gives the figures), so
   /// these floors are the measured values, guarding against regressions, not the goal.
-  static let heldOutRecallFloor = 0.78
+  static let heldOutRecallFloor = 0.79
   static let heldOutExplicitFloor = 0.84
   /// The target: at most 1% (measured 0 of 134).
   static let heldOutFalseAlarmCeiling = 0.01
@@ -53,7 +55,7 @@ final class CrisisEvaluationTests: XCTestCase {
     XCTAssertGreaterThanOrEqual(heldOut.byCategory["explicit_ideation"] ?? 0, Self.heldOutExplicitFloor)
     XCTAssertEqual(
       tune.byCategory["explicit_ideation"], 1, "every explicit ideation message of the tuning set")
-    XCTAssertGreaterThanOrEqual(tune.overall, 0.985)
+    XCTAssertGreaterThanOrEqual(tune.overall, 0.99)
   }
 
   func testHeldOutBenignFalseAlarmsStayUnderTheirCeiling() throws {
@@ -67,6 +69,18 @@ final class CrisisEvaluationTests: XCTestCase {
       1 - heldOut.overall, Self.heldOutFalseAlarmCeiling + 1e-9,
       "held-out false alarms: \(heldOut.wrong.count)")
     XCTAssertLessThanOrEqual(1 - tune.overall, 0.01)
+  }
+
+  /// The second round's own set (extra-validation.jsonl): written before the detector was run
+  /// on it, where the first run caught 97 of 101 and raised 4 false alarms of 101; its misses
+  /// were then fixed, so it is tuned on now and these are floors against regressions.
+  func testExtraValidationSetHoldsItsFloors() throws {
+    let items = try Self.items("extra-validation.jsonl")
+    let crisis = recall(items.filter { $0.crisis == true }, flagged: true)
+    let benign = recall(items.filter { $0.crisis == false }, flagged: false)
+    print("extra validation: crisis \(crisis.overall), false alarms \(1 - benign.overall)")
+    XCTAssertGreaterThanOrEqual(crisis.overall, 0.99, "misses: \(crisis.wrong.map(\.text))")
+    XCTAssertLessThanOrEqual(1 - benign.overall, 0.01, "false alarms: \(benign.wrong.map(\.text))")
   }
 
   /// The Swift features reproduce the probabilities the training script computed.

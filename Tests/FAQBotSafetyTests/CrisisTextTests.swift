@@ -1,0 +1,68 @@
+import XCTest
+
+@testable import FAQBotSafety
+
+/// The pieces of the detector that the evaluation sets exercise only in bulk: the edit
+/// distance's shortcut, spelling correction and the classifier's cue gate.
+final class CrisisTextTests: XCTestCase {
+  /// The plain optimal-string-alignment table, without shortcuts, to compare against.
+  func referenceDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
+    var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+    for i in 0...a.count { table[i][0] = i }
+    for j in 0...b.count { table[0][j] = j }
+    for i in stride(from: 1, through: a.count, by: 1) {
+      for j in stride(from: 1, through: b.count, by: 1) {
+        let cost = a[i - 1] == b[j - 1] ? 0 : 1
+        table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+          table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+        }
+      }
+    }
+    return table[a.count][b.count]
+  }
+
+  func testDistanceAgreesWithTheFullTableWithinItsLimit() {
+    var generator = SystemRandomNumberGenerator()
+    let letters = Array("abcde".utf8)
+    for _ in 0..<3_000 {
+      let a = (0..<Int.random(in: 1...7, using: &generator)).map { _ in letters.randomElement()! }
+      var b = a
+      for _ in 0..<Int.random(in: 0...3, using: &generator) {
+        switch Int.random(in: 0..<3, using: &generator) {
+        case 0 where !b.isEmpty: b.remove(at: Int.random(in: 0..<b.count, using: &generator))
+        case 1: b.insert(letters.randomElement()!, at: Int.random(in: 0...b.count, using: &generator))
+        default:
+          if !b.isEmpty { b[Int.random(in: 0..<b.count, using: &generator)] = letters.randomElement()! }
+        }
+      }
+      guard !b.isEmpty else { continue }
+      let reference = referenceDistance(a, b)
+      for limit in 1...2 {
+        XCTAssertEqual(
+          CrisisText.distance(a, b, limit: limit), min(reference, limit + 1),
+          "\(String(decoding: a, as: UTF8.self)) / \(String(decoding: b, as: UTF8.self)) limit \(limit)")
+      }
+    }
+  }
+
+  func testMisspellingsAreCorrectedAndEverydayWordsAreNot() {
+    XCTAssertEqual(CrisisText("mysefl").words, ["myself"])
+    XCTAssertEqual(CrisisText("suicidel").words, ["suicidal"])
+    XCTAssertEqual(CrisisText("freind").words, ["friend"])
+    XCTAssertEqual(CrisisText("sewer sliding").words, ["sewerslide"])
+    XCTAssertEqual(CrisisText("friends breaking lives").words, ["friends", "breaking", "lives"])
+  }
+
+  func testCueWordsInsideEverydayCompoundsAreNotCues() {
+    func cue(_ text: String) -> Bool { CrisisCues.present(in: CrisisText(text).words) }
+    XCTAssertFalse(cue("i wanna know how to jump start my car"))
+    XCTAssertFalse(cue("my card ending in 1234"))
+    XCTAssertFalse(cue("my luggage has gone missing"))
+    XCTAssertFalse(cue("how do i stop my dog from biting himself"))
+    XCTAssertFalse(cue("suggest something for me to make myself for dinner"))
+    XCTAssertTrue(cue("i want to jump"))
+    XCTAssertTrue(cue("my brother keeps biting himself"))
+    XCTAssertTrue(cue("i hate myself"))
+  }
+}
