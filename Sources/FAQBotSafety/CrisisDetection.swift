@@ -10,11 +10,14 @@ public struct CrisisDetection: Sendable, Equatable {
     case classifier(probability: Double, threshold: Double)
   }
 
+  /// The category of the pattern that matched; nil when the classifier or a pack's phrase flagged it.
   public var category: CrisisCategory?
+  /// What recognised the message.
   public var evidence: Evidence
   /// 1 for a phrase, the classifier's probability otherwise.
   public var score: Double
 
+  /// A detection of `category` (if known) on `evidence` with `score`.
   public init(category: CrisisCategory?, evidence: Evidence, score: Double) {
     self.category = category
     self.evidence = evidence

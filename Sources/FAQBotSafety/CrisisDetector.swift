@@ -8,6 +8,7 @@
 public struct CrisisDetector: Sendable {
   private let matcher: CrisisPhraseMatcher
   private let packPhrases: [[String]]
+  /// The trained classifier, exposed so evaluations can read its probability directly.
   public let classifier: CrisisClassifier
 
   /// The built-in patterns and classifier, plus `extraPhrases` a pack adds (each matched as

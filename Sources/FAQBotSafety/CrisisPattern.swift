@@ -18,6 +18,7 @@ public struct CrisisPattern: Sendable {
     case number(minimum: Int, optional: Bool)
   }
 
+  /// The category a message matching this pattern is counted under.
   public let category: CrisisCategory
   /// The pattern as written, for `/why` and `faqbot check`.
   public let text: String

@@ -34,6 +34,7 @@ public struct CrisisReply: Sendable, Equatable {
     self.isBuiltIn = false
   }
 
+  /// A reply of `text`, with `followUp` for "what should I do" right after it.
   public init(text: String, followUp: String, isBuiltIn: Bool) {
     self.text = text
     self.followUp = followUp

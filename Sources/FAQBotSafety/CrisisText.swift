@@ -16,6 +16,7 @@ public struct CrisisText: Sendable, Equatable {
   /// The message's words after the steps above.
   public var words: [String]
 
+  /// The normalised words of `text`, after the steps above.
   public init(_ text: String) {
     var raw = Self.rawWords(text)
     raw = Self.joiningSpelledOut(raw)
