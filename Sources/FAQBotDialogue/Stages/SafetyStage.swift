@@ -29,6 +29,11 @@ public struct SafetyStage: DialogueStage {
 
   /// The crisis answer for a crisis message, more crisis help for a request for more right
   /// after one; nil otherwise.
+  /// The most bytes a crisis follow-up can take as typed: the longest phrase (here or of
+  /// ``FollowUpStage``) twice over, for punctuation and the fillers dropped below.
+  static let longestFollowUpBytes =
+    2 * (followUps.union(FollowUpStage.phrases).map { $0.joined(separator: " ").utf8.count }.max() ?? 0)
+
   public func respond(to turn: Turn, resources: EngineResources) -> StageResult? {
     if let crisis = turn.crisis {
       let answer = Answer(
@@ -37,7 +42,8 @@ public struct SafetyStage: DialogueStage {
       return StageResult(answer: answer, reason: crisis.reason, passages: [])
     }
     guard turn.context.lastAnswer?.kind == .safety else { return nil }
-    guard turn.question.utf8.count <= 60 else { return nil }
+    // Longer than any follow-up (with room for punctuation and fillers): a new message.
+    guard turn.question.utf8.count <= Self.longestFollowUpBytes else { return nil }
     let words = TextNormalizer().words(turn.question).filter {
       $0 != "ok" && $0 != "okay" && $0 != "so" && $0 != "but"
     }

@@ -34,13 +34,21 @@ public struct ShortReplyStage: DialogueStage {
     ["maybe"], ["idk"], ["i", "do", "not", "know"], ["lol"], ["lmao"], ["wow"], ["huh"], ["ugh"], ["noted"],
   ]
 
+  /// The most words of any reply above: a longer message is never one of them.
+  static let longestReplyWords = closing.union(acknowledging).map(\.count).max() ?? 0
+  /// The most bytes a reply can take as typed: its words, spaces, and as much again for
+  /// punctuation, repeated letters and capitals' spacing ("Nooo, thanks!!").
+  static let longestReplyBytes =
+    2 * (closing.union(acknowledging).map { $0.joined(separator: " ").utf8.count }.max() ?? 0)
+
   /// A polite close or an invitation to ask when the whole message is one of the replies; nil
   /// otherwise.
   public func respond(to turn: Turn, resources: EngineResources) -> StageResult? {
-    // The words as typed (no synonyms: the pack may read "k" as ketamine).
-    guard turn.question.utf8.count <= 40 else { return nil }
+    // The words as typed (no synonyms: the pack may read "k" as ketamine). A message longer
+    // than any reply, with room for punctuation, is not one: skip it before normalising.
+    guard turn.question.utf8.count <= Self.longestReplyBytes else { return nil }
     let words = TextNormalizer().words(turn.question)
-    guard !words.isEmpty, words.count <= 4 else { return nil }
+    guard !words.isEmpty, words.count <= Self.longestReplyWords else { return nil }
     let title = resources.knowledge.document.title
     let text: String
     let reason: String
