@@ -4,8 +4,14 @@ public enum EditDistance {
   /// The number of single-character insertions, deletions, substitutions and swaps of two
   /// neighbours from `a` to `b` (optimal string alignment): "chekc" is one slip from "check".
   public static func between(_ a: String, _ b: String) -> Int {
-    let a = Array(a.unicodeScalars)
-    let b = Array(b.unicodeScalars)
+    between(Array(a.unicodeScalars), Array(b.unicodeScalars))
+  }
+
+  /// The same distance between two sequences of any comparable elements (the spelling
+  /// corrector compares Unicode scalar values). Inlinable so that callers in other modules
+  /// get it specialised for their element type: it runs for every unknown word of a question.
+  @inlinable
+  public static func between<Element: Equatable>(_ a: [Element], _ b: [Element]) -> Int {
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
     var beforePrevious = [Int](repeating: 0, count: b.count + 1)
