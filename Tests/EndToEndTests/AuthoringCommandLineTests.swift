@@ -9,12 +9,8 @@ final class AuthoringCommandLineTests: XCTestCase {
   private var directory = URL(fileURLWithPath: NSTemporaryDirectory())
 
   override func setUpWithError() throws {
-    directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "faqbot-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    directory = try makeTemporaryDirectory("faqbot-cli")
   }
-
-  override func tearDownWithError() throws { try? FileManager.default.removeItem(at: directory) }
 
   private func write(_ text: String, _ name: String) throws -> String {
     let url = directory.appendingPathComponent(name)

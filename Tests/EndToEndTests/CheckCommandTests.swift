@@ -6,13 +6,7 @@ final class CheckCommandTests: XCTestCase {
   private var directory = URL(fileURLWithPath: NSTemporaryDirectory())
 
   override func setUpWithError() throws {
-    directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "faqbot-check-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-  }
-
-  override func tearDownWithError() throws {
-    try? FileManager.default.removeItem(at: directory)
+    directory = try makeTemporaryDirectory("faqbot-check")
   }
 
   /// A directory holding `files` (name → YAML), for `--intents`.

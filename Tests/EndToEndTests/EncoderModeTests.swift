@@ -4,13 +4,7 @@ import XCTest
 /// The encoder mode through the built binary: a paraphrase in words no example uses, which
 /// the fast mode cannot answer, and a knowledge-only bot finding its section by meaning.
 final class EncoderModeTests: XCTestCase {
-  private func directory() throws -> URL {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "faqbot-enc-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
-    return directory
-  }
+  private func directory() throws -> URL { try makeTemporaryDirectory("faqbot-enc") }
 
   private func answer(_ arguments: [String]) throws -> [String: Any] {
     let outcome = try BinaryRunner.run(arguments)

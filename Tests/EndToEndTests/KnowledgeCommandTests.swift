@@ -12,13 +12,7 @@ final class KnowledgeCommandTests: XCTestCase {
   private static let committedJSON = repositoryRoot.appendingPathComponent("knowledge/ketamine-therapy.json")
 
   override func setUpWithError() throws {
-    directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("faqbot-knowledge-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-  }
-
-  override func tearDownWithError() throws {
-    try? FileManager.default.removeItem(at: directory)
+    directory = try makeTemporaryDirectory("faqbot-knowledge")
   }
 
   private func write(_ bytes: [UInt8], _ name: String) throws -> String {

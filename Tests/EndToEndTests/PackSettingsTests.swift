@@ -8,12 +8,8 @@ final class PackSettingsTests: XCTestCase {
   private var directory = URL(fileURLWithPath: NSTemporaryDirectory())
 
   override func setUpWithError() throws {
-    directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "faqbot-settings-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    directory = try makeTemporaryDirectory("faqbot-settings")
   }
-
-  override func tearDownWithError() throws { try? FileManager.default.removeItem(at: directory) }
 
   private let intents = """
     intents:

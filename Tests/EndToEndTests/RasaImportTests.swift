@@ -7,13 +7,10 @@ final class RasaImportTests: XCTestCase {
   private var directory = URL(fileURLWithPath: NSTemporaryDirectory())
 
   override func setUpWithError() throws {
-    directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "faqbot-rasa-\(UUID().uuidString)")
+    directory = try makeTemporaryDirectory("faqbot-rasa")
     try FileManager.default.createDirectory(
       at: directory.appendingPathComponent("data"), withIntermediateDirectories: true)
   }
-
-  override func tearDownWithError() throws { try? FileManager.default.removeItem(at: directory) }
 
   private func write(_ text: String, _ name: String) throws -> String {
     let url = directory.appendingPathComponent(name)
