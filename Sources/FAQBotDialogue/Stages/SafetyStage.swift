@@ -44,7 +44,8 @@ public struct SafetyStage: DialogueStage {
     guard turn.context.lastAnswer?.kind == .safety else { return nil }
     // Longer than any follow-up (with room for punctuation and fillers): a new message.
     guard turn.question.utf8.count <= Self.longestFollowUpBytes else { return nil }
-    let words = TextNormalizer().words(turn.question).filter {
+    // The words as typed (the turn's analysis normalised them once, before corrections).
+    let words = turn.analysis.surface.filter {
       $0 != "ok" && $0 != "okay" && $0 != "so" && $0 != "but"
     }
     guard FollowUpStage.phrases.contains(words) || Self.followUps.contains(words) else { return nil }

@@ -44,10 +44,11 @@ public struct ShortReplyStage: DialogueStage {
   /// A polite close or an invitation to ask when the whole message is one of the replies; nil
   /// otherwise.
   public func respond(to turn: Turn, resources: EngineResources) -> StageResult? {
-    // The words as typed (no synonyms: the pack may read "k" as ketamine). A message longer
-    // than any reply, with room for punctuation, is not one: skip it before normalising.
+    // A message longer than any reply, with room for punctuation, is not one.
     guard turn.question.utf8.count <= Self.longestReplyBytes else { return nil }
-    let words = TextNormalizer().words(turn.question)
+    // The words as typed, already normalised by the turn's analysis (no typo correction, no
+    // synonyms: the pack may read "k" as ketamine).
+    let words = turn.analysis.surface
     guard !words.isEmpty, words.count <= Self.longestReplyWords else { return nil }
     let title = resources.knowledge.document.title
     let text: String
