@@ -41,7 +41,7 @@ public struct Engine: Sendable {
   }
 
   /// The engine of `model`, trained on `pack` and `knowledge` (its pack hash says so): its
-  /// classifier, and its analyzer when the model stores the vocabulary, are used as they are.
+  /// classifier, and its analyzer and subject vocabulary when the model stores them, are used as they are.
   public init(
     model: TrainedModel, pack: IntentPack, knowledge: KnowledgeBase,
     configuration: EngineConfiguration = .init()
@@ -50,7 +50,7 @@ public struct Engine: Sendable {
       resources: EngineResources(
         pack: pack, knowledge: knowledge, classifier: model.classifier,
         analyzer: model.vocabulary.map { TextAnalyzer(vocabulary: $0, synonyms: pack.synonyms) },
-        configuration: configuration))
+        subjects: model.subjects.map { SubjectVocabulary(contents: $0) }, configuration: configuration))
   }
 
   /// The tunables the engine runs with (those of its resources).
@@ -145,8 +145,22 @@ public struct Engine: Sendable {
     return Turn(
       question: text, truncated: truncated, crisis: crisis, reading: reading,
       contextualReading: contextualReading(of: reading, text: text, leansBack: leansBack, context: context),
+      questionReading: questionReading(of: text, words: words.count),
       leansBack: leansBack, triggers: resources.triggers.matches(in: analysis.stems), context: context,
       sentence: sentence)
+  }
+
+  /// The last question of a long message of several sentences, read alone; nil for a
+  /// message of ``EngineConfiguration/longMessageWords`` words or fewer, or of one sentence.
+  private func questionReading(of text: String, words: Int) -> Reading? {
+    guard words > configuration.longMessageWords else { return nil }
+    let sentences = SentenceSplitter().sentences(of: text)
+    guard sentences.count > 1,
+      let question = sentences.last(where: { $0.hasSuffix("?") }) ?? sentences.last
+    else { return nil }
+    let analysis = resources.analyzer.analyze(question)
+    let sentence = resources.encoder?.encode(question)
+    return Reading(analysis: analysis, prediction: predict(analysis, sentence: sentence))
   }
 
   /// The message read together with the previous question, when it looks like a

@@ -2,9 +2,11 @@ import FAQBotModelStore
 
 extension EngineResources {
   /// The model of these resources, trained on the pack of `packHash`: the classifier, the
-  /// pack and the analyzer's vocabulary, everything a later start would otherwise compute
+  /// pack, the analyzer's vocabulary and the subject check's, everything a later start would otherwise compute
   /// again. It lives here, not in the model store, because the store sits below the engine.
   public func trainedModel(packHash: String) -> TrainedModel {
-    TrainedModel(classifier: classifier, packHash: packHash, pack: pack, vocabulary: analyzer.vocabulary)
+    TrainedModel(
+      classifier: classifier, packHash: packHash, pack: pack, vocabulary: analyzer.vocabulary,
+      subjects: subjects.contents)
   }
 }

@@ -45,11 +45,13 @@ public struct EngineResources: Sendable {
   /// Which quoted sentences need the one before them.
   let standalone: StandaloneQuote
 
-  /// Builds what is not given: the `analyzer` from the pack and knowledge, the `classifier`
-  /// by training. A given analyzer must be that pack's (restored from its ``TrainedModel``).
+  /// Builds what is not given: the `analyzer` and the `subjects` from the pack and knowledge,
+  /// the `classifier` by training. A given analyzer or subject vocabulary must be that pack's
+  /// (restored from its ``TrainedModel``).
   public init(
     pack: IntentPack, knowledge: KnowledgeBase, classifier: IntentClassifier? = nil,
-    analyzer: TextAnalyzer? = nil, configuration: EngineConfiguration = .init()
+    analyzer: TextAnalyzer? = nil, subjects: SubjectVocabulary? = nil,
+    configuration: EngineConfiguration = .init()
   ) {
     self.pack = pack
     self.knowledge = knowledge
@@ -73,7 +75,7 @@ public struct EngineResources: Sendable {
     self.retriever = PassageRetriever(knowledge: knowledge, analyzer: analyzer)
     self.sectionRetriever =
       pack.intents.isEmpty ? SectionRetriever(knowledge: knowledge, analyzer: analyzer) : nil
-    self.subjects = SubjectVocabulary(pack: pack, knowledge: knowledge)
+    self.subjects = subjects ?? SubjectVocabulary(pack: pack, knowledge: knowledge)
     self.standalone = StandaloneQuote(knowledge: knowledge)
     self.configuration = configuration
     let safetyTriggers = pack.intents.filter { $0.kind == .safety }.flatMap(\.triggers)

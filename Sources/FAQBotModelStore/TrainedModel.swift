@@ -17,8 +17,9 @@ import Foundation
 /// The payload holds the intent ids, the feature space, the weights, the known stems, the
 /// dense block's pieces, their document frequencies and projections (``TokenEmbedding``), the
 /// encoder mode's head and example vectors when trained for it (``EncoderHead``) and,
-/// optionally, the parsed pack (``IntentPack`` and its binary coding) and the analyzer's
-/// vocabulary (``TextAnalyzer/Vocabulary``); the
+/// optionally, the parsed pack (``IntentPack`` and its binary coding), the analyzer's
+/// vocabulary (``TextAnalyzer/Vocabulary``) and the subject check's
+/// (``SubjectVocabulary/Contents``); the
 /// weights are preceded by zero padding that puts their floats at a multiple of 16 bytes into
 /// the file, so the model cache can map the file and read them in place (``WeightMatrix``).
 /// All numbers are little-endian. A file of another format version or engine, or trained on
@@ -28,7 +29,7 @@ import Foundation
 public struct TrainedModel: Sendable {
   /// Bump when the layout of the payload changes, which includes adding a stored field to
   /// ``IntentClassifier``, ``FeatureSpace`` or ``SoftmaxRegression``.
-  public static let formatVersion: UInt32 = 7
+  public static let formatVersion: UInt32 = 8
 
   /// Bump when a model trained by earlier code would mean something else to this code
   /// (another feature hashing in ``FeatureKeys``, another analysis in ``TextAnalyzer``)
@@ -59,14 +60,19 @@ public struct TrainedModel: Sendable {
   /// The vocabulary of the analyzer built from that pack and its knowledge file, so that a
   /// start which finds the model need not tokenise them again; nil when not stored.
   public var vocabulary: TextAnalyzer.Vocabulary?
+  /// The subject check's vocabulary of that pack and knowledge file, for the same reason;
+  /// nil when not stored.
+  public var subjects: SubjectVocabulary.Contents?
 
   /// A model to store: the classifier, the hash of the pack it was trained on, the engine
   /// string of the build, and what a later start would otherwise compute again (the parsed
-  /// pack and the analyzer's vocabulary).
+  /// pack, the analyzer's vocabulary and the subject check's).
   public init(
     classifier: IntentClassifier, packHash: String, engine: String = TrainedModel.currentEngine,
-    pack: IntentPack? = nil, vocabulary: TextAnalyzer.Vocabulary? = nil
+    pack: IntentPack? = nil, vocabulary: TextAnalyzer.Vocabulary? = nil,
+    subjects: SubjectVocabulary.Contents? = nil
   ) {
+    self.subjects = subjects
     self.classifier = classifier
     self.packHash = packHash
     self.engine = engine
@@ -110,14 +116,16 @@ public struct TrainedModel: Sendable {
     header.append(packHash)
     // The payload follows its length and checksum.
     let payload = Self.payload(
-      of: classifier, pack: pack, vocabulary: vocabulary, fileOffset: header.bytes.count + 16)
+      of: classifier, pack: pack, vocabulary: vocabulary, subjects: subjects,
+      fileOffset: header.bytes.count + 16)
     header.append(UInt64(payload.count))
     header.append(ModelChecksum.of(payload))
     return header.bytes + payload
   }
 
   private static func payload(
-    of classifier: IntentClassifier, pack: IntentPack?, vocabulary: TextAnalyzer.Vocabulary?, fileOffset: Int
+    of classifier: IntentClassifier, pack: IntentPack?, vocabulary: TextAnalyzer.Vocabulary?,
+    subjects: SubjectVocabulary.Contents?, fileOffset: Int
   ) -> [UInt8] {
     var writer = ModelBinaryWriter()
     let space = classifier.space
@@ -153,6 +161,14 @@ public struct TrainedModel: Sendable {
       writer.append(strings: vocabulary.words)
       writer.append(vocabulary.counts.map { UInt64($0) })
       writer.append(strings: vocabulary.stems)
+    }
+    writer.appendPresence(of: subjects)
+    if let subjects {
+      writer.append(strings: subjects.words)
+      writer.append(strings: subjects.stems)
+      writer.append(strings: subjects.anchors)
+      writer.appendPresence(of: subjects.subjectName)
+      if let name = subjects.subjectName { writer.append(name) }
     }
     return writer.bytes
   }
@@ -229,13 +245,31 @@ public struct TrainedModel: Sendable {
     let classifier = try classifier(from: &payloadReader, mappedFile: mappedFile)
     let pack = try payloadReader.isPresent("pack") ? try IntentPack.decode(from: &payloadReader) : nil
     let vocabulary = try Self.vocabulary(from: &payloadReader)
+    let subjects = try Self.subjects(from: &payloadReader)
     guard payloadReader.remaining == 0 else { throw .corrupt("bytes after the last field") }
     if let pack, pack.intents.map(\.id) != classifier.intentIds {
       throw .corrupt("the stored pack's intents are not the model's classes")
     }
     return TrainedModel(
-      classifier: classifier, packHash: header.pack, engine: header.engine, pack: pack, vocabulary: vocabulary
-    )
+      classifier: classifier, packHash: header.pack, engine: header.engine, pack: pack,
+      vocabulary: vocabulary,
+      subjects: subjects)
+  }
+
+  private static func subjects(from reader: inout ModelBinaryReader) throws(TrainedModelError)
+    -> SubjectVocabulary.Contents?
+  {
+    guard try reader.isPresent("subject vocabulary") else { return nil }
+    let words = try reader.strings("subject words")
+    let stems = try reader.strings("subject stems")
+    let anchors = try reader.strings("subject anchors")
+    let name = try reader.isPresent("subject name") ? try reader.string("subject name") : nil
+    // Sorted and distinct, as written.
+    func isSorted(_ list: [String]) -> Bool { zip(list, list.dropFirst()).allSatisfy { $0 < $1 } }
+    guard isSorted(words), isSorted(stems), isSorted(anchors) else {
+      throw .corrupt("the subject vocabulary's lists are not sorted")
+    }
+    return SubjectVocabulary.Contents(words: words, stems: stems, anchors: anchors, subjectName: name)
   }
 
   private static func vocabulary(from reader: inout ModelBinaryReader) throws(TrainedModelError)

@@ -87,6 +87,46 @@ final class TrainedModelTests: XCTestCase {
     }
   }
 
+  func testTheSubjectVocabularyRoundTripsAndNamesTheSameForeignSubjects() throws {
+    // The shared default engine was built from the pack, not from a model: what a model
+    // stores must give the same subject check without building the vocabulary again.
+    let resources = DefaultEngine.shared.resources
+    let bytes = resources.trainedModel(packHash: packHash).encoded()
+    let decoded = try TrainedModel.decode(bytes, packHash: packHash)
+    let contents = try XCTUnwrap(decoded.subjects)
+    XCTAssertEqual(contents, resources.subjects.contents)
+    XCTAssertEqual(contents.subjectName, "ketamine therapy")
+    XCTAssertFalse(contents.anchors.isEmpty)
+    let restored = SubjectVocabulary(contents: contents)
+    for question in [
+      "what are the side effects of prozac?", "how does lithium work on the brain", "is ketamine addictive?",
+      "can I take ketamine with lithium?", "is xanax addictive?", "zzz qqq", "",
+    ] {
+      let analysis = resources.analyzer.analyze(question)
+      XCTAssertEqual(
+        restored.foreignSubject(of: analysis, analyzer: resources.analyzer),
+        resources.subjects.foreignSubject(of: analysis, analyzer: resources.analyzer), question)
+    }
+    XCTAssertEqual(
+      restored.foreignSubject(
+        of: resources.analyzer.analyze("side effects of prozac"), analyzer: resources.analyzer),
+      "prozac")
+  }
+
+  func testASubjectVocabularyOutOfOrderIsCorrupt() {
+    let classifier = ModelTestSupport.classifier(for: ModelTestSupport.pack())
+    for subjects in [
+      SubjectVocabulary.Contents(words: ["b", "a"], stems: [], anchors: [], subjectName: nil),
+      SubjectVocabulary.Contents(words: ["a"], stems: ["a", "a"], anchors: [], subjectName: nil),
+      SubjectVocabulary.Contents(words: ["a"], stems: ["a"], anchors: ["z", "y"], subjectName: "a"),
+    ] {
+      let bytes = TrainedModel(classifier: classifier, packHash: packHash, subjects: subjects).encoded()
+      XCTAssertThrowsError(try TrainedModel.decode(bytes, packHash: packHash), "\(subjects)") { error in
+        guard case .corrupt? = error as? TrainedModelError else { return XCTFail("\(error)") }
+      }
+    }
+  }
+
   func testAVocabularyWhoseFieldsDoNotFitIsCorrupt() {
     let classifier = ModelTestSupport.classifier(for: ModelTestSupport.pack())
     for vocabulary in [
