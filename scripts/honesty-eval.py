@@ -75,6 +75,9 @@ def passage_right(answer, expected, cited):
 def in_scope_right(answer, expected, cited):
     if expected is None:
         return honest(answer)
+    if expected == "crisis":
+        # The engine's crisis detector answers, not a pack intent: kind safety, intent null.
+        return answer["kind"] == "safety"
     if answer["kind"] == "knowledge" and answer["intent"] is None:
         return passage_right(answer, expected, cited)
     return answer["intent"] == expected
@@ -83,6 +86,8 @@ def in_scope_right(answer, expected, cited):
 def multi_turn_right(answer, expected):
     if expected == "fallback":
         return honest(answer)
+    if expected == "crisis":
+        return answer["kind"] == "safety"
     return answer["intent"] == expected
 
 

@@ -442,9 +442,9 @@ intents:
       - I know nothing about this drug, what exactly is it
       - Which category of substance does ketamine fall into?
     answer:
-      knowledge: [understanding-ketamine.p1.s1]
+      knowledge: [understanding-ketamine.p1.s1, understanding-ketamine.p1.s3]
     follow_up:
-      knowledge: [understanding-ketamine.p1.s2, understanding-ketamine.p1.s3]
+      knowledge: [understanding-ketamine.p1.s2]
     suggest:
       - How does ketamine work on the brain?
       - Can ketamine treat mental health disorders?
@@ -841,9 +841,9 @@ intents:
       - is it saf
       - Would I be safe having this therapy?
     answer:
-      knowledge: [potential-side-effects.p1.s1]
+      knowledge: [potential-side-effects.p1.s1, potential-side-effects.p1.s2, potential-side-effects.p1.s3]
     follow_up:
-      knowledge: [potential-side-effects.p1.s2, potential-side-effects.p1.s3]
+      knowledge: [potential-side-effects.p1.s4]
     suggest:
       - What are the side effects?
       - Who should not have ketamine therapy?
@@ -1949,11 +1949,14 @@ intents:
 # beside the intent files as settings, never as intents; command-line flags override it.
 name: Ketamine therapy
 description: Answers questions about an article on ketamine therapy for depression, from the article only.
-# Chosen on Tests/Fixtures/default-pack-eval.jsonl with `faqbot eval` (see intents/README.md).
-threshold: 0.3
+# Chosen on the tune sets (Tests/Fixtures/default-pack-eval.jsonl with `faqbot eval`, and
+# scripts/honesty-eval.py --split tune): 0.35 answers as many in-scope questions as 0.30 and
+# one more other-subject question honestly (see intents/README.md).
+threshold: 0.35
 mode: fast
-# emergency: the crisis text with your audience's emergency numbers; without it, the safety
-# intent's answer (02-safety.yaml) is shown.
+# emergency: the crisis text with your audience's emergency numbers; without it, the engine's
+# built-in crisis reply (988 in the US, or local emergency services) is shown. A pack may
+# localise the reply this way, never switch crisis detection off (docs/safety.md).
 
 """#
     ),

@@ -74,6 +74,11 @@ public struct EngineConfiguration: Sendable, Equatable {
   /// A message of at most this many words is a fragment ("and for ptsd?") and is also read
   /// together with the previous question, even without a pointing word.
   public var fragmentWordLimit = 4
+  /// A message of more words than this, in two sentences or more, is also read by its last
+  /// question alone (``Turn/questionReading``): people tell their story first and ask last,
+  /// and a story of 60 words outweighs the 10 of the question in the classifier. 25 words is
+  /// about twice the longest question of the default pack's tune set.
+  public var longMessageWords = 25
   /// A continuation's own words must be this much in scope (the share of its content words
   /// the pack knows): "blah blah zzz" after a question about side effects is not about them.
   public var continuationInScope: Float = 0.5

@@ -16,6 +16,11 @@ public struct Turn: Sendable {
   /// like a continuation of an intent answer (``Engine`` decides when; see
   /// ``EngineConfiguration/continuationWordLimit``); nil otherwise.
   public var contextualReading: Reading?
+  /// A long message of several sentences read by its last question alone ("I've been
+  /// reading about treatments for months … Could you explain how it works on the brain?"),
+  /// where the whole message's many words blur the classifier; nil for other messages (see
+  /// ``EngineConfiguration/longMessageWords``).
+  public var questionReading: Reading? = nil
   /// True when the message points back at the previous topic ("they", "it").
   public var leansBack: Bool
   /// The triggers that occur in the question, the winning one first.

@@ -3,13 +3,23 @@
 ///
 /// It works on UTF-8 bytes and returns byte ranges so the knowledge file can record exact
 /// offsets into the source.
-struct SentenceSplitter: Sendable {
+package struct SentenceSplitter: Sendable {
   /// Lowercased words that end with a period without ending a sentence.
   static let abbreviations: Set<String> = [
     "e.g", "i.e", "dr", "mr", "mrs", "ms", "prof", "st", "vs", "fig", "no", "approx", "inc", "ltd", "jr",
     "sr", "u.s", "u.k", "cf", "al", "ca", "mt", "dept", "est", "vol", "viz", "resp", "ph.d", "m.d", "a.m",
     "p.m",
   ]
+
+  /// A splitter; it keeps no state.
+  package init() {}
+
+  /// The sentences of `text`, trimmed: how the engine finds the question at the end of a
+  /// long message, with the rules the document's sentences were split by.
+  package func sentences(of text: String) -> [String] {
+    let bytes = Array(text.utf8)
+    return sentences(in: bytes, range: 0..<bytes.count).map { String(decoding: bytes[$0], as: UTF8.self) }
+  }
 
   /// Returns the trimmed byte ranges of the sentences in `bytes[range]`.
   func sentences(in bytes: [UInt8], range: Range<Int>) -> [Range<Int>] {

@@ -40,6 +40,42 @@ final class HonestyTests: XCTestCase {
     }
   }
 
+  func testRepliesAndContractionsAreNeverNamedAsSubjects() throws {
+    // "nope" and "shouldnt" stand where a subject could: they are chat and a contraction.
+    var answers = try conversation(["thank you so much", "nope thats all"])
+    XCTAssertEqual(answers[1]["category"] as? String, "small_talk", "\(answers[1])")
+    for (question, word) in [("nope thats all", "nope"), ("so who shouldnt take it then", "shouldnt")] {
+      answers = try conversation(["is ketamine addictive", question])
+      let text = try XCTUnwrap(answers[1]["answer"] as? String)
+      XCTAssertFalse(text.contains("anything about \(word)"), text)
+    }
+    answers = try conversation(["thanks", "no"])
+    XCTAssertEqual(answers[1]["kind"] as? String, "fallback")
+    XCTAssertTrue(answers[1]["intent"] is NSNull)
+    XCTAssertEqual(answers[1]["category"] as? String, "small_talk", "a polite close is not an I-don't-know")
+  }
+
+  func testPartialAnswersNowSayWhatTheQuestionAsks() throws {
+    let story =
+      "I have been reading a lot about different treatments for my depression over the past few months, "
+      + "and my psychiatrist mentioned that ketamine might be an option since the usual antidepressants "
+      + "have not helped me much. I am a bit nervous about trying something new, and I would like to "
+      + "understand what I am getting into before I agree to it. Could you explain how it actually works "
+      + "on the brain?"
+    let answers = try ask([
+      ["question": "is ketamine only an anesthetic?"], ["question": "any risks with ketamine treatment?"],
+      ["question": story],
+    ])
+    func sources(_ answer: [String: Any]) -> [String] {
+      (answer["sources"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+    }
+    // The definition with the mental-health use; safety with the side effects.
+    XCTAssertTrue(sources(answers[0]).contains("understanding-ketamine.p1.s3"), "\(answers[0])")
+    XCTAssertTrue(sources(answers[1]).contains("potential-side-effects.p1.s2"), "\(answers[1])")
+    // A long message is answered by the question at its end.
+    XCTAssertEqual(answers[2]["intent"] as? String, "how_it_works_brain", "\(answers[2])")
+  }
+
   func testTheSubjectCheckCanBeTurnedOffToMeasureIt() throws {
     let answers = try ask(
       [["question": "how does lithium work on the brain"]], arguments: ["--no-subject-check"])

@@ -24,14 +24,18 @@ public struct ClassifierStage: DialogueStage {
     {
       reading = together
     }
+    // A long message whose whole reading is not confident is answered by its last question
+    // when that is (the story before it blurs the classifier).
+    var byQuestion = false
+    if let question = turn.questionReading, !Self.answers(reading, resources),
+      Self.answers(question, resources)
+    {
+      reading = question
+      byQuestion = true
+    }
     let prediction = reading.prediction
-    // A pack's safety intent is never answered by the classifier: whether a message is a
-    // crisis is the crisis detector's decision (``SafetyStage``), the same in every pack.
-    guard prediction.hasEvidence, let best = prediction.ranking.first,
-      resources.pack.intents[best].kind != .safety
-    else { return nil }
+    guard Self.answers(reading, resources), let best = prediction.ranking.first else { return nil }
     let confidence = Double(prediction.probabilities[best])
-    guard confidence >= threshold else { return nil }
     var adjusted = turn
     adjusted.reading = reading
     var result = resources.answer(intent: best, confidence: confidence, turn: adjusted)
@@ -40,7 +44,19 @@ public struct ClassifierStage: DialogueStage {
       "intent \(resources.classifier.intentIds[best]) has confidence \(Percent(confidence)), at or above the "
       + "threshold \(Percent(threshold))"
       + (reading.withPrevious ? ", reading the question together with the previous one" : "")
+      + (byQuestion ? ", reading the message's last question alone" : "")
     return result
+  }
+
+  /// Whether `reading` answers: evidence seen in training, a best intent at or above the
+  /// threshold, and not a safety intent. A pack's safety intent is never answered by the
+  /// classifier: whether a message is a crisis is the crisis detector's decision
+  /// (``SafetyStage``), the same in every pack.
+  static func answers(_ reading: Reading, _ resources: EngineResources) -> Bool {
+    let prediction = reading.prediction
+    guard prediction.hasEvidence, let best = prediction.ranking.first else { return false }
+    return resources.pack.intents[best].kind != .safety
+      && Double(prediction.probabilities[best]) >= resources.configuration.threshold
   }
 
   /// Whether the reading with the previous question wins over the question's own: only when

@@ -22,7 +22,10 @@ public struct ShortReplyStage: DialogueStage {
     ["never", "mind"], ["nvm"], ["no", "i", "am", "good"], ["nope", "thanks"], ["nah", "thanks"], ["quit"],
     ["exit"],
     ["close"], ["finish"], ["finished"], ["i", "am", "finished"], ["that", "is", "everything"],
+    ["thats", "all"], ["thats", "it"], ["thats", "everything"],
   ]
+  /// Words that may open a closing reply without changing it ("*nope* that's all").
+  static let declining: Set<String> = ["no", "nope", "nah", "ok", "okay"]
   /// Acknowledgements: answered by inviting the next question.
   static let acknowledging: Set<[String]> = [
     ["ok"], ["okay"], ["k"], ["kk"], ["ok", "ok"], ["got", "it"], ["alright"], ["cool"], ["i", "see"],
@@ -34,12 +37,21 @@ public struct ShortReplyStage: DialogueStage {
     ["maybe"], ["idk"], ["i", "do", "not", "know"], ["lol"], ["lmao"], ["wow"], ["huh"], ["ugh"], ["noted"],
   ]
 
+  /// The replies as typed at their longest: a closing one may follow a ``declining`` word.
+  static let longestReplies =
+    acknowledging.map { $0 } + closing.map { ["nope"] + $0 }
   /// The most words of any reply above: a longer message is never one of them.
-  static let longestReplyWords = closing.union(acknowledging).map(\.count).max() ?? 0
+  static let longestReplyWords = longestReplies.map(\.count).max() ?? 0
   /// The most bytes a reply can take as typed: its words, spaces, and as much again for
   /// punctuation, repeated letters and capitals' spacing ("Nooo, thanks!!").
-  static let longestReplyBytes =
-    2 * (closing.union(acknowledging).map { $0.joined(separator: " ").utf8.count }.max() ?? 0)
+  static let longestReplyBytes = 2 * (longestReplies.map { $0.joined(separator: " ").utf8.count }.max() ?? 0)
+
+  /// Whether `words` decline more or end: a closing reply, alone or after "no", "nope"…
+  static func isClosing(_ words: [String]) -> Bool {
+    if closing.contains(words) { return true }
+    guard words.count > 1, let first = words.first, declining.contains(first) else { return false }
+    return closing.contains(Array(words.dropFirst()))
+  }
 
   /// A polite close or an invitation to ask when the whole message is one of the replies; nil
   /// otherwise.
@@ -53,7 +65,7 @@ public struct ShortReplyStage: DialogueStage {
     let title = resources.knowledge.document.title
     let text: String
     let reason: String
-    if Self.closing.contains(words) {
+    if Self.isClosing(words) {
       text =
         turn.context.lastAnswer == nil
         ? "All right. Ask me about \"\(title)\" whenever you like."
@@ -68,10 +80,12 @@ public struct ShortReplyStage: DialogueStage {
     } else {
       return nil
     }
+    // No intent answered (kind fallback, intent null), but the reply is conversation, not an
+    // "I don't know": a client showing "did you mean" for fallbacks must not do it here.
     let answer = Answer(
       kind: .fallback, intent: nil, confidence: 1, text: text,
       candidates: resources.candidates(turn.prediction),
-      truncated: turn.truncated)
+      truncated: turn.truncated, category: .smallTalk)
     return StageResult(answer: answer, reason: reason, passages: [])
   }
 }
