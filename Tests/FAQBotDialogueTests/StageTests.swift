@@ -71,6 +71,43 @@ final class StageTests: XCTestCase {
     XCTAssertNil(SubjectStage().respond(to: turn("What are the side effects?"), resources: resources))
   }
 
+  func testSubjectCheckNeedsASubject() throws {
+    // A pack of intents about many things shares no main word: "antebellum" is the open
+    // slot of a template there ("define …"), not another subject.
+    let pack = IntentPack(intents: [
+      Intent(
+        id: "definition",
+        examples: ["define serendipity", "define ubiquitous", "what does quixotic mean"],
+        answer: Reply(text: "A definition.")),
+      Intent(
+        id: "balance", examples: ["what is my balance", "how much money do I have", "show my savings"],
+        answer: Reply(text: "Your balance.")),
+      Intent(
+        id: "weather", examples: ["will it rain today", "what is the weather like", "is it sunny outside"],
+        answer: Reply(text: "The weather.")),
+      Intent(
+        id: "alarm", examples: ["wake me up at seven", "set an alarm", "remind me at noon"],
+        answer: Reply(text: "An alarm.")),
+      Intent(
+        id: "music", examples: ["play some jazz", "put on a song", "turn the music up"],
+        answer: Reply(text: "Music.")),
+    ])
+    let knowledge = KnowledgeBase(document: try KnowledgeTestSupport.build("Help\n\nAsk away.\n"))
+    let many = EngineResources(pack: pack, knowledge: knowledge)
+    XCTAssertTrue(many.subjects.anchors.isEmpty)
+    XCTAssertFalse(SubjectStage.applies(to: many))
+    let analysis = many.analyzer.analyze("define antebellum")
+    XCTAssertNotNil(
+      many.subjects.foreignSubject(of: analysis, analyzer: many.analyzer), "the word is foreign")
+    var context = ConversationContext()
+    let answer = Engine(resources: many).respond(to: "define antebellum", context: &context)
+    XCTAssertEqual(answer.intent, "definition", "\(answer)")
+    // The default pack has one ("ketamine"), and a knowledge-only pack's subject is its document.
+    XCTAssertTrue(SubjectStage.applies(to: resources))
+    XCTAssertTrue(
+      SubjectStage.applies(to: EngineResources(pack: IntentPack(intents: []), knowledge: knowledge)))
+  }
+
   func testTheClassifierAnswersWhenConfidentAndPassesBelowTheThreshold() throws {
     let answer = try XCTUnwrap(
       ClassifierStage().respond(to: turn("Is ketamine addictive?"), resources: resources))
