@@ -8,7 +8,7 @@
 public enum CrisisPatterns {
   /// Word classes the patterns refer to as `@name`.
   static let classes: [String: Set<String>] = [
-    "i": ["i", "im", "ive", "id", "ill", "iam", "me"],
+    "i": ["i", "im", "ive", "id", "ill", "iam", "me", "ima", "imma"],
     "to": ["to", "2", "too", "ta", "tu"],
     "self": ["myself", "meself"],
     "others": ["himself", "herself", "themselves", "themself", "yourself", "urself", "yourselves"],
@@ -16,7 +16,7 @@ public enum CrisisPatterns {
       "want", "wanna", "wish", "wished", "ready", "deserve", "trying", "tried", "try", "planning", "plan",
       "need",
       "wants", "wishes", "plans", "needs", "gonna", "going", "about", "decided", "considering", "thinking",
-      "might", "will", "gotta", "just",
+      "might", "will", "gotta", "just", "finna", "bout", "tryna", "ima", "imma",
     ],
     "wantdie": [
       "want", "wanna", "wish", "wished", "ready", "deserve", "deserves", "trying", "tried", "try", "planning",
@@ -29,6 +29,7 @@ public enum CrisisPatterns {
       "client", "student", "coworker", "colleague", "neighbour", "neighbor", "someone", "somebody", "he",
       "she", "they", "hes", "shes", "theyre", "fiance", "fiancee", "nephew", "niece", "classmate", "mate",
       "buddy", "pal", "spouse", "parent", "stepdad", "stepmom", "grandson", "granddaughter", "ex",
+      "sibling", "sis", "bro", "stepson", "stepdaughter", "stepbrother", "stepsister", "hubby", "wifey",
     ],
     "pills": [
       "pills", "xanax", "ambien", "seroquel", "sertraline", "insulin", "oxycodone", "oxy", "morphine",
@@ -40,7 +41,7 @@ public enum CrisisPatterns {
     ],
     "took": [
       "took", "taken", "take", "taking", "swallowed", "swallow", "downed", "injected", "snorted", "popped",
-      "did", "done", "used", "had", "drank", "ate", "chugged",
+      "did", "done", "used", "had", "drank", "ate", "chugged", "necked",
     ],
     "lots": [
       "much", "many", "more", "lot", "lots", "bunch", "handful", "whole", "all", "entire", "every",
@@ -81,9 +82,9 @@ public enum CrisisPatterns {
   /// than a dispatch thread's in debug builds.
   public static let all: [CrisisPattern] =
     explicitIdeation() + passiveIdeation() + methodSeeking() + selfHarm() + overdose() + thirdParty()
-    + slang()
+    + slang() + thirdRound()
 
-  private static func p(
+  static func p(
     _ category: CrisisCategory, _ text: String, negatable: Bool = false, unlessNext: Set<String> = [],
     requiring: Set<String> = [], unless: Set<String> = []
   ) -> CrisisPattern {
