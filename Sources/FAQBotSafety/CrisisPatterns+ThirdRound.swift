@@ -7,6 +7,12 @@
 /// benign sentences that share its words. The validation and held-out parts were not read to
 /// write them.
 extension CrisisPatterns {
+  /// Where "I'll be dead by Friday" is about a workload, not a plan.
+  static let hyperboleContexts: Set<String> = [
+    "workload", "work", "deadline", "deadlines", "homework", "exam", "exams", "project", "shift", "shifts",
+    "boss", "meetings", "meeting", "assignment", "essay", "finals",
+  ]
+
   static func thirdRound() -> [CrisisPattern] {
     thirdRoundIdeation() + thirdRoundPassive() + thirdRoundMethods() + thirdRoundSelfHarm()
       + thirdRoundOverdose() + thirdRoundThirdParty() + thirdRoundSlang()
@@ -58,8 +64,8 @@ extension CrisisPatterns {
       p(.explicitIdeation, "wont|will_not|not_going_to ~1 be alive"),
       p(
         .explicitIdeation,
-        "ill|i_will|im_gonna|gonna|going_to be dead by|before ~2 morning|tomorrow|tonight|sunrise|friday|saturday|sunday|monday|end_of|next_week|the_weekend|christmas"
-      ),
+        "ill|i_will|im_gonna|gonna|going_to be dead by|before ~2 morning|tomorrow|tonight|sunrise|friday|saturday|sunday|monday|end_of|next_week|the_weekend|christmas",
+        unless: hyperboleContexts),
       p(.explicitIdeation, "by tomorrow|morning|tonight ~1 ill|i_will be ~1 gone|dead"),
       p(
         .explicitIdeation,
@@ -113,8 +119,19 @@ extension CrisisPatterns {
         ]),
       p(.explicitIdeation, "^ suicide|suicidal $"),
       p(.explicitIdeation, "@want|gonna|going @to ~1 suicide|commit_suicide", negatable: true),
-      p(.explicitIdeation, "@i|gonna|going_to|will|ill be dead soon|tonight|tomorrow"),
+      p(.explicitIdeation, "@i|gonna|going_to|will|ill be dead soon|tonight|tomorrow", unless: hyperboleContexts),
       p(.explicitIdeation, "last ~1 week|day|night|days ~1 alive|on_earth"),
+      p(.explicitIdeation, "wanna|wana be dead|ded", negatable: true),
+      p(.explicitIdeation, "with|holding ~1 a|the|my|dads|his ~1 gun|pistol|rifle|shotgun $"),
+      p(.explicitIdeation, "attempted ~6 doing_it_again|do_it_again|try_again|again"),
+      p(
+        .explicitIdeation, "thought|thinking|think ~1 about ~1 doing_it tonight|today|again",
+        requiring: ["wrists", "attempted", "pills", "rope", "bridge", "gun", "die", "end", "bath", "note", "blade"]),
+      p(.explicitIdeation, "made_peace_with|at_peace_with ~1 dying|death|ending_it|my_death"),
+      p(
+        .explicitIdeation, "and|to ~1 not|never come back",
+        requiring: ["tonight", "lake", "river", "bridge", "drive", "walk", "forest", "woods", "sea"],
+        unless: ["work", "office", "job", "store", "shop", "restaurant", "clinic", "city", "trip"]),
     ]
   }
 
@@ -143,6 +160,16 @@ extension CrisisPatterns {
         "shouldnt|should_not|should_never|should_have_never|never_should_have|should_never_have ~1 be|have|been ~1 alive|born|exist|existed|been_born"
       ),
       p(.passiveIdeation, "shouldnt|should_not be here $"),
+      p(.passiveIdeation, "should_not|shouldnt|should_never exist|be_alive|be_born|have_been_born"),
+      p(.passiveIdeation, "wish|hope|hoping|wishing|pray ~3 would|will|could|to ~1 hit|run_over|kill me"),
+      p(
+        .passiveIdeation,
+        "if|whether i ~1 want @to ~1 live|be_alive|exist|go_on|keep_going|wake_up|be_here ~1 anymore|$"),
+      p(.passiveIdeation, "break|vacation|pause|rest from existing|living|being_alive|being_here"),
+      p(
+        .passiveIdeation, "see|picture|imagine myself ~1 alive|here|around ~2 in|next|by",
+        requiring: ["dont", "cant", "not", "never", "cannot"]),
+      p(.passiveIdeation, "wish|wishing i ~1 didnt|hadnt|wouldnt|never ~1 wake|woke|waking|$", requiring: ["wake", "waking", "woke"]),
       p(
         .passiveIdeation,
         "@i|keep|always|constantly|often ~2 think|thinking|daydream|daydreaming|fantasize|fantasise|fantasizing|dream|dreaming|obsess ~1 about ~1 death|dying|being_dead|not_being_here|not_existing|not_waking_up|my_death|killing_myself|ending_it",
@@ -261,9 +288,9 @@ extension CrisisPatterns {
       p(.methodSeeking, "crash|crashing|drive|driving ~4 to ~1 die|kill_myself|be_killed"),
       p(.methodSeeking, "rope|noose|cord|belt|beam|hook ~4 hold ~1 me|my_weight|a_person"),
       p(
-        .methodSeeking, "will|would|could|can|does|do ~6 kill_me|end_me|be_fatal|be_enough_to_die",
+        .methodSeeking, "will|would|could|can|does|do ~6 kill_me|end_me|be_enough_to_die",
         requiring: [
-          "drinking", "drink", "antifreeze", "bleach", "poison", "alcohol", "together", "mix", "mixing", "crash",
+          "drinking", "drink", "antifreeze", "bleach", "poison", "alcohol", "together", "mix", "mixing",
           "fall", "falling", "rope", "gas", "exhaust", "chemicals", "@drugs", "pills",
         ], unless: clinical),
       p(.methodSeeking, "#10 ~2 @drugs|pills|tablets ~2 enough", unless: ["headache", "pain", "week", "month"]),
@@ -272,13 +299,18 @@ extension CrisisPatterns {
         requiring: ["@drugs", "packets", "tablets", "tonight", "boxes", "bottles"],
         unless: [
           "session", "sessions", "infusions", "infusion", "treatments", "weeks", "days", "work", "feel",
-          "effect", "start", "months", "appointments",
+          "effect", "start", "months", "appointments", "tried", "try", "first", "before",
         ]),
       p(.methodSeeking, "buy|get|order|find ~4 to|and|so_i_can ~1 overdose|od|die|end_it|kill_myself"),
       p(
         .methodSeeking, "will|would|could|do|am ~1 i ~1 die|be_dead",
         requiring: ["all", "whole", "entire", "every", "bottle", "too_many", "enough", "#10"], unless: clinical),
       p(.methodSeeking, "kills|kill you|me ~1 fastest|quickest|painlessly"),
+      p(.methodSeeking, "bridge|building|roof|cliff|floor|floors|height|balcony ~3 to ~1 jump ~1 from|off"),
+      p(.methodSeeking, "make_sure ~2 dont|never|not|wont ~1 wake"),
+      p(
+        .methodSeeking, "possible|possibly @to die|overdose ~5 take|taking|enough", requiring: ["i", "enough"],
+        unless: clinical),
     ]
   }
 
@@ -292,7 +324,7 @@ extension CrisisPatterns {
       p(
         .selfHarm,
         "used|use|using ~3 knife|blade|razor|scissors|glass|compass|lighter ~2 on ~1 my|myself|me ~1 arm|arms|leg|legs|wrist|wrists|skin|thigh|thighs|stomach|$",
-        unless: ["shave", "shaving", "shaved", "hair", "beard", "cooking", "kitchen"]),
+        unless: ["shave", "shaving", "shaved", "hair", "beard"]),
       p(.selfHarm, "stab|stabbing|stabbed|prick|pricking @self ~1 with"),
       p(
         .selfHarm,
@@ -356,6 +388,13 @@ extension CrisisPatterns {
         .selfHarm, "and|then|so|finally ~1 cut $|again|myself",
         unless: ["shaving", "shave", "cooking", "kitchen", "accidentally", "hair", "salon"]),
       p(.selfHarm, "reopen|reopening|reopened|picked ~3 wounds|cuts|scabs ~2 open|again", unless: ["surgery"]),
+      p(.selfHarm, "carved|carve|carving ~5 into ~1 my ~1 skin|arm|arms|wrist|leg|legs|thigh|stomach"),
+      p(
+        .selfHarm,
+        "hide|hiding|cover|covering ~3 what_i_do|what_i_did|what_ive_done ~3 arms|arm|legs|wrists|body|myself|skin"),
+      p(.selfHarm, "long_sleeves|hoodies|hoodie|sleeves ~4 hide|cover ~3 arms|scars|cuts|wrists|marks"),
+      p(.selfHarm, "wanted|want|wanna|need ~1 it @to hurt $|more|badly|so"),
+      p(.selfHarm, "do|did|made|make them|it myself ~2 with ~1 a|the|my ~1 lighter|blade|razor|knife|cigarette|iron"),
     ]
   }
 
@@ -406,6 +445,10 @@ extension CrisisPatterns {
         negatable: true),
       p(.overdose, "@want|ima|imma|finna|bout @to ~1 od|overdose $|tonight|on"),
       p(.overdose, "^ ima|imma|finna|gonna od|overdose"),
+      p(
+        .overdose,
+        "took|taken|swallowed ~1 two|three|four|five|six|seven|eight|nine|ten|twenty|#2 ~1 of_them|troches|lozenges|pills|tablets ~3 wine|alcohol|vodka|beer|plus|whiskey"
+      ),
     ]
   }
 
@@ -449,6 +492,7 @@ extension CrisisPatterns {
         .thirdParty, "wrote|writing|written|finished|left ~2 her|his|their note|suicide_note|goodbye_note",
         requiring: ["said", "goodbye", "scared", "worried", "suicide", "die", "found"]),
       p(.thirdParty, "sibling|siblings|sis|bro ~3 suicidal|suicide", unless: research),
+      p(.thirdParty, "@person ~4 texted|messaged|sent|posted|wrote ~3 saying|said goodbye $|to_everyone|forever"),
     ]
   }
 
@@ -496,6 +540,8 @@ extension CrisisPatterns {
         unless: ["jump", "skipping", "skip", "climbing", "tug", "boat", "jumping"]),
       p(.slang, "@want|ima|imma|finna|bout @to ~1 kms|kys|unalive|ctb|sewerslide|rope", unlessNext: ["in"]),
       p(.slang, "farewell cruel world"),
+      p(.slang, "top|topping @self"),
+      p(.slang, "gonna|finna|ima|imma ~1 catch the bus $"),
       p(.slang, "peace out forever|for_good|permanently"),
     ]
   }

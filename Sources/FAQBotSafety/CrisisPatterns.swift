@@ -227,8 +227,8 @@ public enum CrisisPatterns {
       ),
       p(
         .passiveIdeation,
-        "cant|cannot|can_not|couldnt ~1 go_on|do_this|take_it|take_this|keep|handle ~2 anymore|like_this|living|going|any_longer|no_more"
-      ),
+        "cant|cannot|can_not|couldnt ~1 go_on|do_this|take_it|take_this|keep|handle ~2 anymore|like_this|living|going|any_longer|no_more",
+        unless: ["noise", "heat", "weather", "traffic", "rain", "printer", "cold", "music"]),
       p(.passiveIdeation, "cant|cannot|couldnt go on $"),
       p(
         .passiveIdeation,
@@ -420,7 +420,7 @@ public enum CrisisPatterns {
       p(.selfHarm, "until|till|til|untill ~3 bleed|bleeds|bled|bleeding|blood|bruise|bruises"),
       p(
         .selfHarm,
-        "bang|banging|bash|bashing|hit|hitting|slam|slamming ~1 my|head ~2 head|on|against|into ~2 wall|floor|desk|door|table"
+        "bang|banging|bash|bashing|hit|hitting|slam|slamming ~1 my|head ~2 head|on|against|into ~2 wall|floor|desk|door|table|things|stuff|walls"
       ),
       p(
         .selfHarm,

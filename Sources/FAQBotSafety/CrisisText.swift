@@ -134,7 +134,10 @@ public struct CrisisText: Sendable, Equatable {
       // not a concatenation.
       if index + 1 < words.count, CrisisLexicon.joinablePrefixes.contains(words[index]) {
         let pair = words[index] + words[index + 1]
-        if CrisisLexicon.joinable.contains(pair) {
+        // "my self harm" is "my selfharm", not "myself harm": the second word joins the third.
+        let joinsNext =
+          index + 2 < words.count && CrisisLexicon.joinable.contains(words[index + 1] + words[index + 2])
+        if CrisisLexicon.joinable.contains(pair), !joinsNext {
           result.append(pair)
           index += 2
           continue
