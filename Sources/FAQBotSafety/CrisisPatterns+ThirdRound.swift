@@ -99,7 +99,8 @@ extension CrisisPatterns {
         unlessNext: ["my", "your", "her", "his", "it", "the"]),
       p(
         .explicitIdeation, "my|last|first|second|previous|third ~1 attempt|attempts",
-        unlessNext: ["at", "to"], requiring: ["survived", "again", "wish", "hadnt", "another", "next", "failed"],
+        unlessNext: ["at", "to"],
+        requiring: ["survived", "again", "wish", "hadnt", "another", "next", "failed"],
         unless: ["exam", "test", "driving", "recipe", "game", "bake", "baking"]),
       p(.explicitIdeation, "survived|survive|surviving ~3 attempt|overdose|suicide"),
       p(
@@ -110,7 +111,8 @@ extension CrisisPatterns {
       p(
         .explicitIdeation, "have|got|made|set|picked|chose|chosen ~2 plan|date|method",
         requiring: [
-          "die", "dying", "it_all", "suicide", "kill", "life", "gone", "goodbye", "note", "rope", "pills", "gun",
+          "die", "dying", "it_all", "suicide", "kill", "life", "gone", "goodbye", "note", "rope", "pills",
+          "gun",
           "bridge",
         ],
         unless: [
@@ -119,14 +121,18 @@ extension CrisisPatterns {
         ]),
       p(.explicitIdeation, "^ suicide|suicidal $"),
       p(.explicitIdeation, "@want|gonna|going @to ~1 suicide|commit_suicide", negatable: true),
-      p(.explicitIdeation, "@i|gonna|going_to|will|ill be dead soon|tonight|tomorrow", unless: hyperboleContexts),
+      p(
+        .explicitIdeation, "@i|gonna|going_to|will|ill be dead soon|tonight|tomorrow",
+        unless: hyperboleContexts),
       p(.explicitIdeation, "last ~1 week|day|night|days ~1 alive|on_earth"),
       p(.explicitIdeation, "wanna|wana be dead|ded", negatable: true),
       p(.explicitIdeation, "with|holding ~1 a|the|my|dads|his ~1 gun|pistol|rifle|shotgun $"),
       p(.explicitIdeation, "attempted ~6 doing_it_again|do_it_again|try_again|again"),
       p(
         .explicitIdeation, "thought|thinking|think ~1 about ~1 doing_it tonight|today|again",
-        requiring: ["wrists", "attempted", "pills", "rope", "bridge", "gun", "die", "end", "bath", "note", "blade"]),
+        requiring: [
+          "wrists", "attempted", "pills", "rope", "bridge", "gun", "die", "end", "bath", "note", "blade",
+        ]),
       p(.explicitIdeation, "made_peace_with|at_peace_with ~1 dying|death|ending_it|my_death"),
       p(
         .explicitIdeation, "and|to ~1 not|never come back",
@@ -142,7 +148,8 @@ extension CrisisPatterns {
         .passiveIdeation,
         "dont|not|never|doesnt ~2 wanna|want_to live|exist|be_here|be_alive|wake_up|go_on|be_around",
         unlessNext: [
-          "in", "with", "near", "at", "there", "on", "by", "abroad", "downtown", "together", "early", "before", "so",
+          "in", "with", "near", "at", "there", "on", "by", "abroad", "downtown", "together", "early",
+          "before", "so",
           "for",
         ]),
       p(.passiveIdeation, "wanna|want_to be here|around|alive ~1 no|any ~1 more|longer"),
@@ -150,7 +157,8 @@ extension CrisisPatterns {
         .passiveIdeation,
         "why ~2 even|still|keep|do_i|should_i ~1 exist|existing|live|living|alive|waking_up|wake_up|bother|keep_going|go_on|be_here",
         unlessNext: [
-          "at", "early", "in", "to", "with", "on", "so", "every", "up_at", "tired", "sweating", "sick", "hungry",
+          "at", "early", "in", "to", "with", "on", "so", "every", "up_at", "tired", "sweating", "sick",
+          "hungry",
           "asking",
         ],
         unless: ["am", "pm", "night", "oclock", "3am", "4am", "5am", "alarm"]),
@@ -169,13 +177,16 @@ extension CrisisPatterns {
       p(
         .passiveIdeation, "see|picture|imagine myself ~1 alive|here|around ~2 in|next|by",
         requiring: ["dont", "cant", "not", "never", "cannot"]),
-      p(.passiveIdeation, "wish|wishing i ~1 didnt|hadnt|wouldnt|never ~1 wake|woke|waking|$", requiring: ["wake", "waking", "woke"]),
+      p(
+        .passiveIdeation, "wish|wishing i ~1 didnt|hadnt|wouldnt|never ~1 wake|woke|waking|$",
+        requiring: ["wake", "waking", "woke"]),
       p(
         .passiveIdeation,
         "@i|keep|always|constantly|often ~2 think|thinking|daydream|daydreaming|fantasize|fantasise|fantasizing|dream|dreaming|obsess ~1 about ~1 death|dying|being_dead|not_being_here|not_existing|not_waking_up|my_death|killing_myself|ending_it",
         unlessNext: ["my", "your", "her", "his", "it", "the"],
         unless: ["article", "book", "story", "novel", "movie", "philosophy", "class", "essay"]),
-      p(.passiveIdeation, "envy|jealous_of|envious_of ~1 dead_people|the_dead|people_who_die|people_who_died"),
+      p(
+        .passiveIdeation, "envy|jealous_of|envious_of ~1 dead_people|the_dead|people_who_die|people_who_died"),
       p(
         .passiveIdeation,
         "wouldnt|would_not|wont ~1 be ~1 sad|upset|bothered|mind ~2 if ~1 i ~1 died|die|didnt_wake|was_gone|were_gone|never_woke"
@@ -189,7 +200,9 @@ extension CrisisPatterns {
       p(
         .passiveIdeation, "@i|feel|feeling|everything|life|its|so|totally|completely ~1 hopeless|worthless",
         unlessNext: ["about", "at", "with", "when", "in"]),
-      p(.passiveIdeation, "had ~1 enough ~1 of ~1 life|living|everything|it_all|existing|being_alive|this_life"),
+      p(
+        .passiveIdeation,
+        "had ~1 enough ~1 of ~1 life|living|everything|it_all|existing|being_alive|this_life"),
       p(.passiveIdeation, "^ ive|i_have had enough $"),
       p(.passiveIdeation, "done|finished ~2 with ~1 all_of_it|all_of_this|it_all|all_this|life"),
       p(.passiveIdeation, "ready|about|going|want|wanna @to give up $", negatable: true),
@@ -201,10 +214,13 @@ extension CrisisPatterns {
         .passiveIdeation, "want|wanna|wish|need ~2 it|this @to ~1 be_over|end|stop",
         unlessNext: ["raining", "hurting", "snowing", "ringing", "bleeding", "itching"],
         requiring: [
-          "just", "forever", "all", "everything", "anymore", "dead", "empty", "tired", "cant", "numb", "inside",
+          "just", "forever", "all", "everything", "anymore", "dead", "empty", "tired", "cant", "numb",
+          "inside",
           "hopeless",
         ],
-        unless: ["noise", "rain", "headache", "music", "alarm", "itch", "itching", "nausea", "cough", "meeting"]),
+        unless: [
+          "noise", "rain", "headache", "music", "alarm", "itch", "itching", "nausea", "cough", "meeting",
+        ]),
       p(
         .passiveIdeation, "nothing ~1 matters|left ~1 anymore|for_me|in_my_life|to_live_for"),
       p(.passiveIdeation, "nothing ~1 to_look_forward_to|worth_living_for"),
@@ -222,7 +238,8 @@ extension CrisisPatterns {
         "being_alive|existing|living|staying_alive|being_here|life ~1 is ~2 exhausting|painful|too_hard|unbearable|torture|pointless|too_much|agony|meaningless",
         unless: ["in", "with", "expenses", "costs", "abroad", "alone_in", "room"]),
       p(
-        .passiveIdeation, "life|my_life|living|existing ~2 has_no|have_no|without|no ~1 meaning|purpose|point",
+        .passiveIdeation,
+        "life|my_life|living|existing ~2 has_no|have_no|without|no ~1 meaning|purpose|point",
         unless: ["philosophy", "philosophically", "article", "book", "essay", "novel"]),
       p(
         .passiveIdeation,
@@ -239,7 +256,8 @@ extension CrisisPatterns {
   /// Quantities, comparisons of methods, pain, places high enough.
   private static func thirdRoundMethods() -> [CrisisPattern] {
     let clinical: Set<String> = [
-      "clinic", "clinics", "therapy", "treatment", "infusion", "infusions", "session", "sessions", "anesthesia",
+      "clinic", "clinics", "therapy", "treatment", "infusion", "infusions", "session", "sessions",
+      "anesthesia",
       "anaesthesia", "surgery", "doctor", "doctors", "supervised", "accident", "accidentally", "research",
       "studies", "people", "patients", "rate", "dogs", "cat", "dog", "prescribed",
     ]
@@ -259,7 +277,9 @@ extension CrisisPatterns {
         unless: clinical),
       p(
         .methodSeeking, "stop|stops|stopping my ~1 heart|breathing",
-        requiring: ["@drugs", "pills", "potassium", "insulin", "dose", "amount", "much", "enough", "how", "can"]),
+        requiring: [
+          "@drugs", "pills", "potassium", "insulin", "dose", "amount", "much", "enough", "how", "can",
+        ]),
       p(.methodSeeking, "od|overdose amount|dose|level|limit"),
       p(
         .methodSeeking,
@@ -293,7 +313,9 @@ extension CrisisPatterns {
           "drinking", "drink", "antifreeze", "bleach", "poison", "alcohol", "together", "mix", "mixing",
           "fall", "falling", "rope", "gas", "exhaust", "chemicals", "@drugs", "pills",
         ], unless: clinical),
-      p(.methodSeeking, "#10 ~2 @drugs|pills|tablets ~2 enough", unless: ["headache", "pain", "week", "month"]),
+      p(
+        .methodSeeking, "#10 ~2 @drugs|pills|tablets ~2 enough",
+        unless: ["headache", "pain", "week", "month"]),
       p(
         .methodSeeking, "how many ~5 does_it_take|would_it_take|do_i_need|would_i_need|will_it_take|it_takes",
         requiring: ["@drugs", "packets", "tablets", "tonight", "boxes", "bottles"],
@@ -304,12 +326,14 @@ extension CrisisPatterns {
       p(.methodSeeking, "buy|get|order|find ~4 to|and|so_i_can ~1 overdose|od|die|end_it|kill_myself"),
       p(
         .methodSeeking, "will|would|could|do|am ~1 i ~1 die|be_dead",
-        requiring: ["all", "whole", "entire", "every", "bottle", "too_many", "enough", "#10"], unless: clinical),
+        requiring: ["all", "whole", "entire", "every", "bottle", "too_many", "enough", "#10"],
+        unless: clinical),
       p(.methodSeeking, "kills|kill you|me ~1 fastest|quickest|painlessly"),
       p(.methodSeeking, "bridge|building|roof|cliff|floor|floors|height|balcony ~3 to ~1 jump ~1 from|off"),
       p(.methodSeeking, "make_sure ~2 dont|never|not|wont ~1 wake"),
       p(
-        .methodSeeking, "possible|possibly @to die|overdose ~5 take|taking|enough", requiring: ["i", "enough"],
+        .methodSeeking, "possible|possibly @to die|overdose ~5 take|taking|enough",
+        requiring: ["i", "enough"],
         unless: clinical),
     ]
   }
@@ -317,7 +341,8 @@ extension CrisisPatterns {
   /// Blades at hand, where and how deep, burns and blows, relapses.
   private static func thirdRoundSelfHarm() -> [CrisisPattern] {
     let accidents: Set<String> = [
-      "accidentally", "accident", "fence", "fell", "cooking", "surgery", "shaving", "shave", "kitchen", "paper",
+      "accidentally", "accident", "fence", "fell", "cooking", "surgery", "shaving", "shave", "kitchen",
+      "paper",
       "bike", "glass_door", "dog", "cat",
     ]
     return [
@@ -331,9 +356,11 @@ extension CrisisPatterns {
         "stab|stabbing|stabbed|poke|poking ~1 my ~1 leg|legs|arm|arms|hand|thigh|thighs|skin|wrist ~1 with"),
       p(.selfHarm, "holding|hold|have|got ~3 blade|razor|knife ~3 right_now|in_my_hand"),
       p(
-        .selfHarm, "bought|hid|hiding|hidden|stash|stashed|box_of|apart ~3 blade|blades|razors|razor_blades|sharpener",
+        .selfHarm,
+        "bought|hid|hiding|hidden|stash|stashed|box_of|apart ~3 blade|blades|razors|razor_blades|sharpener",
         unless: [
-          "shave", "shaving", "beard", "legs", "cooking", "kitchen", "art", "craft", "crafts", "box_cutter", "work",
+          "shave", "shaving", "beard", "legs", "cooking", "kitchen", "art", "craft", "crafts", "box_cutter",
+          "work",
           "skates", "mower", "lawnmower", "saw",
         ]),
       p(
@@ -363,13 +390,19 @@ extension CrisisPatterns {
       p(
         .selfHarm,
         "burn|burned|burnt|burning|burns ~1 my ~1 arm|arms|skin|wrist|wrists|leg|legs|thigh|thighs ~3 with|on_purpose|again|lighter|spoon|cigarette|iron|until|till|$",
-        unless: ["cooking", "oven", "accidentally", "accident", "pan", "sun", "sunburn", "beach", "kettle", "bbq"]),
+        unless: [
+          "cooking", "oven", "accidentally", "accident", "pan", "sun", "sunburn", "beach", "kettle", "bbq",
+        ]),
       p(
         .selfHarm, "on purpose|deliberately|intentionally",
-        requiring: ["held", "holding", "stove", "lighter", "iron", "scalded", "punched", "starved", "scratched"]),
+        requiring: [
+          "held", "holding", "stove", "lighter", "iron", "scalded", "punched", "starved", "scratched",
+        ]),
       p(
         .selfHarm, "until|till|til ~3 blister|blisters|blistered|raw|bruised",
-        unless: ["walk", "walked", "hike", "hiked", "run", "ran", "shoes", "feet", "boots", "running", "hiking"]),
+        unless: [
+          "walk", "walked", "hike", "hiked", "run", "ran", "shoes", "feet", "boots", "running", "hiking",
+        ]),
       p(
         .selfHarm,
         "scratch|scratched|scratching|pick|picked|picking|rub|rubbed ~3 raw|until_it_bleeds|till_it_bleeds|until_they_bleed",
@@ -383,18 +416,23 @@ extension CrisisPatterns {
         unless: ["article", "study", "research", "brain", "studies"]),
       p(.selfHarm, "pain ~1 is ~1 the ~1 only ~1 thing ~2 feel"),
       p(
-        .selfHarm, "snap|snapping|snapped ~2 rubber_band|band|hair_tie ~3 wrist|isnt|not|anymore|urge|instead"),
+        .selfHarm, "snap|snapping|snapped ~2 rubber_band|band|hair_tie ~3 wrist|isnt|not|anymore|urge|instead"
+      ),
       p(
         .selfHarm, "and|then|so|finally ~1 cut $|again|myself",
         unless: ["shaving", "shave", "cooking", "kitchen", "accidentally", "hair", "salon"]),
-      p(.selfHarm, "reopen|reopening|reopened|picked ~3 wounds|cuts|scabs ~2 open|again", unless: ["surgery"]),
+      p(
+        .selfHarm, "reopen|reopening|reopened|picked ~3 wounds|cuts|scabs ~2 open|again", unless: ["surgery"]),
       p(.selfHarm, "carved|carve|carving ~5 into ~1 my ~1 skin|arm|arms|wrist|leg|legs|thigh|stomach"),
       p(
         .selfHarm,
-        "hide|hiding|cover|covering ~3 what_i_do|what_i_did|what_ive_done ~3 arms|arm|legs|wrists|body|myself|skin"),
+        "hide|hiding|cover|covering ~3 what_i_do|what_i_did|what_ive_done ~3 arms|arm|legs|wrists|body|myself|skin"
+      ),
       p(.selfHarm, "long_sleeves|hoodies|hoodie|sleeves ~4 hide|cover ~3 arms|scars|cuts|wrists|marks"),
       p(.selfHarm, "wanted|want|wanna|need ~1 it @to hurt $|more|badly|so"),
-      p(.selfHarm, "do|did|made|make them|it myself ~2 with ~1 a|the|my ~1 lighter|blade|razor|knife|cigarette|iron"),
+      p(
+        .selfHarm,
+        "do|did|made|make them|it myself ~2 with ~1 a|the|my ~1 lighter|blade|razor|knife|cigarette|iron"),
     ]
   }
 
@@ -405,9 +443,12 @@ extension CrisisPatterns {
         .overdose,
         "[@i|just] took|taken|swallowed|necked ~1 too_much|too_many|way_too_much|way_too_many|the_lot|double|triple ~2 $|on_purpose|what_do|help|and|now|should|call|911|im_scared|tonight|i_think|to|of|my|the",
         unless: [
-          "coffee", "food", "sun", "caffeine", "sugar", "time", "vacation", "days", "classes", "cake", "pizza",
-          "candy", "chocolate", "ice", "cream", "drinks", "shots", "sleep", "naps", "photos", "work", "cookies",
-          "homework", "dessert", "vitamins", "vitamin", "allergy", "fun", "risks", "notes", "pictures", "selfies",
+          "coffee", "food", "sun", "caffeine", "sugar", "time", "vacation", "days", "classes", "cake",
+          "pizza",
+          "candy", "chocolate", "ice", "cream", "drinks", "shots", "sleep", "naps", "photos", "work",
+          "cookies",
+          "homework", "dessert", "vitamins", "vitamin", "allergy", "fun", "risks", "notes", "pictures",
+          "selfies",
           "courses", "credits", "leave", "breaks", "care", "lessons", "loans", "drink",
         ]),
       p(
@@ -429,7 +470,8 @@ extension CrisisPatterns {
       p(
         .overdose, "lips|lip ~2 going|turning|gone|are|look|turned ~1 blue|purple",
         unless: [
-          "cold", "freezing", "swimming", "pool", "winter", "snow", "lake", "lipstick", "slushie", "candy", "wine",
+          "cold", "freezing", "swimming", "pool", "winter", "snow", "lake", "lipstick", "slushie", "candy",
+          "wine",
           "berries", "juice",
         ]),
       p(.overdose, "regret|regretting ~2 taking|took|swallowing ~2 pills|them|@drugs|all"),
@@ -467,20 +509,28 @@ extension CrisisPatterns {
         .thirdParty, "note|letter|message ~5 saying|said|says ~2 goodbye|sorry|bye",
         requiring: ["found", "left", "answering", "reach", "room"]),
       p(
-        .thirdParty, "@person ~6 wont|wouldnt|not ~1 be ~1 around|here|alive ~2 anymore|much_longer|next|for_long|$",
+        .thirdParty,
+        "@person ~6 wont|wouldnt|not ~1 be ~1 around|here|alive ~2 anymore|much_longer|next|for_long|$",
         requiring: ["worry", "goodbye", "anymore", "longer", "sorry", "scared", "worried", "forever"]),
       p(.thirdParty, "last time ~2 hear ~1 from ~1 her|him|them"),
       p(
-        .thirdParty, "@person ~3 giving|given|gave|gives away ~6 his|her|their|all|everything|favorite|prized",
-        requiring: ["scared", "worried", "worry", "weird", "strange", "low", "depressed", "sad", "goodbye", "concerned"]),
+        .thirdParty,
+        "@person ~3 giving|given|gave|gives away ~6 his|her|their|all|everything|favorite|prized",
+        requiring: [
+          "scared", "worried", "worry", "weird", "strange", "low", "depressed", "sad", "goodbye", "concerned",
+        ]),
       p(
         .thirdParty, "if anything|something happens to her|him|them",
-        requiring: ["low", "depressed", "suicidal", "scared", "worried", "goodbye", "strange", "pills", "note"]),
+        requiring: [
+          "low", "depressed", "suicidal", "scared", "worried", "goodbye", "strange", "pills", "note",
+        ]),
       p(
         .thirdParty,
         "@person ~5 took|swallowed|taken|downed ~2 a_bunch_of|a_handful_of|too_many|all_her|all_his|all_their|all_of|the_whole|an_overdose|a_lot_of|loads_of|lots_of|every",
         requiring: ["@drugs", "tablets", "meds", "lozenges", "overdose"]),
-      p(.thirdParty, "@person ~5 texted|told|messaged|said|says|sent ~3 took|taken|swallowed pills|@drugs|tablets|meds"),
+      p(
+        .thirdParty,
+        "@person ~5 texted|told|messaged|said|says|sent ~3 took|taken|swallowed pills|@drugs|tablets|meds"),
       p(
         .thirdParty, "showed|show|found|saw|noticed|seen ~2 her|his|their cuts|scars|burns",
         unless: ["surgery", "operation", "accident", "section", "fell", "bike", "kitchen"]),
@@ -492,7 +542,9 @@ extension CrisisPatterns {
         .thirdParty, "wrote|writing|written|finished|left ~2 her|his|their note|suicide_note|goodbye_note",
         requiring: ["said", "goodbye", "scared", "worried", "suicide", "die", "found"]),
       p(.thirdParty, "sibling|siblings|sis|bro ~3 suicidal|suicide", unless: research),
-      p(.thirdParty, "@person ~4 texted|messaged|sent|posted|wrote ~3 saying|said goodbye $|to_everyone|forever"),
+      p(
+        .thirdParty,
+        "@person ~4 texted|messaged|sent|posted|wrote ~3 saying|said goodbye $|to_everyone|forever"),
     ]
   }
 
@@ -522,13 +574,15 @@ extension CrisisPatterns {
         .slang,
         "if_u_know_what_i_mean|if_you_know_what_i_mean|if_u_get_me|if_you_get_me|iykyk|if_you_catch_my_drift|if_u_catch_my_drift",
         requiring: [
-          "tonight", "sky", "heaven", "forever", "again", "goodbye", "bus", "rope", "bridge", "grandma", "grandpa",
+          "tonight", "sky", "heaven", "forever", "again", "goodbye", "bus", "rope", "bridge", "grandma",
+          "grandpa",
           "dog", "end", "leave",
         ]),
       p(.slang, "rocks|stones ~2 in_my_pockets|in_my_pocket|in_my_coat"),
       p(.slang, "@wantdie|gonna|going|wanna|ready ~1 @to ~3 long_walk_off_a_short"),
       p(
-        .slang, "dive|diving|backflip|flip|swan_dive ~3 off ~2 bridge|roof|building|cliff|balcony|ledge|parking",
+        .slang,
+        "dive|diving|backflip|flip|swan_dive ~3 off ~2 bridge|roof|building|cliff|balcony|ledge|parking",
         requiring: ["gonna", "want", "wanna", "going", "ready", "time"],
         unless: ["pool", "water", "lake", "sea", "river", "diving_board", "olympics", "trampoline", "ocean"]),
       p(.slang, "press f for me"),
