@@ -296,7 +296,9 @@ public enum CrisisPatterns {
         .methodSeeking,
         "lethal|fatal|deadly|toxic|killing|ld50|ld ~2 dose|doses|dosage|amount|amounts|quantity|level|levels|mg|limit"
       ),
-      p(.methodSeeking, "ld50"),
+      p(
+        .methodSeeking, "ld50",
+        unless: ["project", "school", "homework", "class", "caffeine", "study", "studies", "research", "rats", "mice"]),
       p(
         .methodSeeking,
         "how many|much ~7 die|kill|kills|fatal|lethal|deadly|overdose|od|dead|wake|heart|breathing|unconscious",
