@@ -298,7 +298,10 @@ public enum CrisisPatterns {
       ),
       p(
         .methodSeeking, "ld50",
-        unless: ["project", "school", "homework", "class", "caffeine", "study", "studies", "research", "rats", "mice"]),
+        unless: [
+          "project", "school", "homework", "class", "caffeine", "study", "studies", "research", "rats",
+          "mice",
+        ]),
       p(
         .methodSeeking,
         "how many|much ~7 die|kill|kills|fatal|lethal|deadly|overdose|od|dead|wake|heart|breathing|unconscious",
