@@ -542,6 +542,7 @@ extension CrisisPatterns {
         .thirdParty, "wrote|writing|written|finished|left ~2 her|his|their note|suicide_note|goodbye_note",
         requiring: ["said", "goodbye", "scared", "worried", "suicide", "die", "found"]),
       p(.thirdParty, "sibling|siblings|sis|bro ~3 suicidal|suicide", unless: research),
+      p(.thirdParty, "@person ~4 overdosed|overdosing|has_overdosed|just_overdosed|oded", unless: research),
       p(
         .thirdParty,
         "@person ~4 texted|messaged|sent|posted|wrote ~3 saying|said goodbye $|to_everyone|forever"),
