@@ -2,19 +2,23 @@
 """The crisis detector through the built binary: recall and false alarms on every set.
 
 usage: Benchmarks/crisis_eval.py [--binary PATH] [--clinc DATA_FULL_JSON] [--baseline PATH]
+                                [--skip-heldout] [--misses PART]
 
 Runs `faqbot --json` on a one-intent pack (the detector must not depend on the pack) over
-- Tests/Fixtures/crisis/{crisis,benign}-{tune,heldout}.jsonl: recall / false alarms per category,
-  tune and held-out reported apart (held-out messages are counted, never printed);
+- Tests/Fixtures/crisis/{crisis,benign}-{tune,train,validation,heldout}.jsonl: recall / false
+  alarms per category, each part reported apart (held-out messages are counted, never printed;
+  --skip-heldout leaves the held-out part out altogether, for development runs; --misses PART
+  prints the wrong answers of PART, which may be tune, train or validation, never heldout);
 - every CLINC150 question, in-scope and out-of-scope, all splits (23,700): false alarms, printed
   (CLINC150 is not a tuning set of the detector);
 - the default pack's tuning and held-out questions minus those labelled `crisis`: false alarms;
 and times the JSON mode on the CLINC150 questions beside --baseline (the binary before the
-detector), best of three, to give the detector's cost per message. Prints Markdown.
+detector), median of five alternating runs, to give the detector's cost per message. Prints Markdown.
 """
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -31,7 +35,7 @@ def read_jsonl(path):
 
 def one_intent_pack(directory):
     os.makedirs(directory, exist_ok=True)
-    with open(os.path.join(directory, "pack.yaml"), "w") as handle:
+    with open(os.path.join(directory, "hours.yaml"), "w") as handle:
         handle.write("intents:\n  - id: opening_hours\n    kind: faq\n"
                      "    examples: [when are you open, what are your opening hours, are you open on sunday]\n"
                      "    answer:\n      text: We are open nine to five.\n")
@@ -47,16 +51,17 @@ def kinds(binary, pack, texts, env):
     return [r.get("kind") for r in responses]
 
 
-def timed(binary, pack, texts, env):
+def timed_side_by_side(binaries, pack, texts, env, runs=5):
+    """Median wall time of each binary over `texts`, runs alternating so load falls on both alike."""
     lines = "".join(json.dumps({"id": i, "question": t}) + "\n" for i, t in enumerate(texts))
-    best = None
-    for _ in range(3):
-        start = time.perf_counter()
-        subprocess.run([binary, "--json", "--intents", pack], input=lines, capture_output=True, text=True,
-                       env=env, check=True)
-        elapsed = time.perf_counter() - start
-        best = elapsed if best is None else min(best, elapsed)
-    return best
+    times = {binary: [] for binary in binaries}
+    for _ in range(runs):
+        for binary in binaries:
+            start = time.perf_counter()
+            subprocess.run([binary, "--json", "--intents", pack], input=lines, capture_output=True, text=True,
+                           env=env, check=True)
+            times[binary].append(time.perf_counter() - start)
+    return [statistics.median(times[binary]) for binary in binaries]
 
 
 def by_category(rows, flagged, want):
@@ -74,34 +79,49 @@ def main():
     parser.add_argument("--clinc", default=os.environ.get(
         "CLINC150", os.path.join(os.path.dirname(ROOT), "shared", "datasets", "clinc150", "data_full.json")))
     parser.add_argument("--baseline", default="/work/bin-baseline/faqbot")
+    parser.add_argument("--skip-heldout", action="store_true")
+    parser.add_argument("--misses", choices=("tune", "train", "validation"))
     args = parser.parse_args()
+    part_names = ("tune", "train", "validation") + (() if args.skip_heldout else ("heldout",))
     work = tempfile.mkdtemp(prefix="faqbot-crisis-")
     env = dict(os.environ, XDG_CACHE_HOME=os.path.join(work, "cache"))
     pack = one_intent_pack(os.path.join(work, "pack"))
 
     print("### Crisis sets (Tests/Fixtures/crisis), one-intent pack\n")
-    print("| category | tune | held-out |\n| --- | ---: | ---: |")
+    headers = {"tune": "tune", "train": "train", "validation": "validation", "heldout": "held-out"}
+    print("| category | " + " | ".join(headers[p] for p in part_names) + " |\n| --- |"
+          + " ---: |" * len(part_names))
+    misses = []
     for kind_name, want in (("crisis", True), ("benign", False)):
         parts = {}
-        for part in ("tune", "heldout"):
+        for part in part_names:
             rows = read_jsonl(os.path.join(FIXTURES, "crisis", f"{kind_name}-{part}.jsonl"))
-            parts[part] = by_category(rows, kinds(args.binary, pack, [r["text"] for r in rows], env), want)
+            flagged = kinds(args.binary, pack, [r["text"] for r in rows], env)
+            parts[part] = by_category(rows, flagged, want)
+            if part == args.misses:
+                misses += [(kind_name, r["category"], r["text"]) for r, k in zip(rows, flagged)
+                           if (k == "safety") != want]
         label = "recall" if want else "false alarms"
-        for category in sorted(parts["tune"]):
+        for category in sorted(set().union(*(parts[p].keys() for p in part_names))):
             cells = []
-            for part in ("tune", "heldout"):
+            for part in part_names:
                 total, good = parts[part].get(category, (0, 0))
                 value = good if want else total - good
                 cells.append(f"{value}/{total} ({100 * value / max(1, total):.1f}%)")
-            print(f"| {kind_name} {category} ({label}) | {cells[0]} | {cells[1]} |")
+            print(f"| {kind_name} {category} ({label}) | " + " | ".join(cells) + " |")
         cells = []
-        for part in ("tune", "heldout"):
+        for part in part_names:
             total = sum(t for t, _ in parts[part].values())
             good = sum(g for _, g in parts[part].values())
             value = good if want else total - good
             cells.append(f"{value}/{total} ({100 * value / max(1, total):.1f}%)")
-        print(f"| **{kind_name} overall ({label})** | {cells[0]} | {cells[1]} |")
+        print(f"| **{kind_name} overall ({label})** | " + " | ".join(cells) + " |")
     print()
+    if args.misses:
+        print(f"Wrong answers on the {args.misses} part ({len(misses)}):\n")
+        for kind_name, category, text in misses:
+            print(f"- {kind_name} {category}: `{text}`")
+        print()
 
     eval_rows = [r for name in ("default-pack-eval.jsonl", "default-pack-heldout.jsonl")
                  for r in read_jsonl(os.path.join(FIXTURES, name)) if r.get("intent") != "crisis"]
@@ -122,10 +142,10 @@ def main():
             print(f"- `{text}`")
         print()
         if os.path.exists(args.baseline):
-            new = timed(args.binary, pack, clinc, env)
-            old = timed(args.baseline, pack, clinc, env)
+            new, old = timed_side_by_side([args.binary, args.baseline], pack, clinc, env)
             per = (new - old) / len(clinc) * 1e6
-            print(f"JSON mode on the {len(clinc)} CLINC150 questions (one-intent pack, best of 3, start-up included): "
+            print(f"JSON mode on the {len(clinc)} CLINC150 questions (one-intent pack, median of 5 runs "
+                  f"alternating with the baseline, start-up included): "
                   f"{len(clinc) / new:,.0f} questions/s with the detector, {len(clinc) / old:,.0f} before it "
                   f"(ratio {old / new:.2f}); {per:.1f} µs more per message.")
     else:

@@ -35,7 +35,14 @@ enum CrisisLexicon {
     "wont": "wont", "wouldnt": "wouldnt", "lfe": "life", "liife": "life", "livin": "living",
     "tabs": "pills", "tablets": "pills", "pill": "pills", "meds": "pills", "medication": "pills",
     "medications": "pills", "capsules": "pills", "benzos": "pills", "painkillers": "pills",
+    // "ld50" reads as "ldso" once its digits are taken for letters; "od'ing" as "overdoseing".
+    "ldso": "ld50", "overdoseing": "overdosed",
   ]
+
+  /// Words a stretched spelling may stand for ("dieee", "kmsss", "deadd").
+  static let stretchable: Set<String> = joinable.union(fuzzyTargetSet).union([
+    "die", "dead", "ded", "kms", "kys", "done", "tired", "pills", "end", "wanna", "help", "please", "over",
+  ])
 
   /// Pattern words a starred word may stand for ("d*e", "k*ll", "s*icide").
   static let starTargets: [String] = [

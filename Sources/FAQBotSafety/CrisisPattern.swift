@@ -39,6 +39,9 @@ public struct CrisisPattern: Sendable {
     "not", "dont", "never", "no", "doesnt", "didnt", "wont", "wouldnt", "isnt", "arent", "aint", "nobody",
   ]
 
+  /// Words after which a negation is an intensifier ("no cap", "no joke", "no lie").
+  static let notNegating: Set<String> = ["cap", "joke", "joking", "lie", "lying", "kidding", "cappin"]
+
   init(
     _ category: CrisisCategory, _ text: String, negatable: Bool = false, unlessNext: Set<String> = [],
     requiring: Set<String> = [], unless: Set<String> = [], classes: [String: Set<String>]
@@ -109,7 +112,11 @@ public struct CrisisPattern: Sendable {
     guard let end = matchSlots(words, slot: 0, position: start) else { return nil }
     if negatable {
       let from = max(0, start - 3)
-      if words[from..<start].contains(where: Self.negations.contains) { return nil }
+      for index in from..<start where Self.negations.contains(words[index]) {
+        // "no cap i want to die", "no joke", "no lie": an intensifier, not a negation.
+        if index + 1 < words.count, Self.notNegating.contains(words[index + 1]) { continue }
+        return nil
+      }
     }
     if end < words.count, unlessNext.contains(words[end]) { return nil }
     if !requiring.isEmpty {

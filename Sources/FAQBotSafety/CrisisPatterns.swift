@@ -8,7 +8,7 @@
 public enum CrisisPatterns {
   /// Word classes the patterns refer to as `@name`.
   static let classes: [String: Set<String>] = [
-    "i": ["i", "im", "ive", "id", "ill", "iam", "me"],
+    "i": ["i", "im", "ive", "id", "ill", "iam", "me", "ima", "imma"],
     "to": ["to", "2", "too", "ta", "tu"],
     "self": ["myself", "meself"],
     "others": ["himself", "herself", "themselves", "themself", "yourself", "urself", "yourselves"],
@@ -16,7 +16,7 @@ public enum CrisisPatterns {
       "want", "wanna", "wish", "wished", "ready", "deserve", "trying", "tried", "try", "planning", "plan",
       "need",
       "wants", "wishes", "plans", "needs", "gonna", "going", "about", "decided", "considering", "thinking",
-      "might", "will", "gotta", "just",
+      "might", "will", "gotta", "just", "finna", "bout", "tryna", "ima", "imma",
     ],
     "wantdie": [
       "want", "wanna", "wish", "wished", "ready", "deserve", "deserves", "trying", "tried", "try", "planning",
@@ -29,6 +29,7 @@ public enum CrisisPatterns {
       "client", "student", "coworker", "colleague", "neighbour", "neighbor", "someone", "somebody", "he",
       "she", "they", "hes", "shes", "theyre", "fiance", "fiancee", "nephew", "niece", "classmate", "mate",
       "buddy", "pal", "spouse", "parent", "stepdad", "stepmom", "grandson", "granddaughter", "ex",
+      "sibling", "sis", "bro", "stepson", "stepdaughter", "stepbrother", "stepsister", "hubby", "wifey",
     ],
     "pills": [
       "pills", "xanax", "ambien", "seroquel", "sertraline", "insulin", "oxycodone", "oxy", "morphine",
@@ -40,7 +41,7 @@ public enum CrisisPatterns {
     ],
     "took": [
       "took", "taken", "take", "taking", "swallowed", "swallow", "downed", "injected", "snorted", "popped",
-      "did", "done", "used", "had", "drank", "ate", "chugged",
+      "did", "done", "used", "had", "drank", "ate", "chugged", "necked",
     ],
     "lots": [
       "much", "many", "more", "lot", "lots", "bunch", "handful", "whole", "all", "entire", "every",
@@ -81,9 +82,9 @@ public enum CrisisPatterns {
   /// than a dispatch thread's in debug builds.
   public static let all: [CrisisPattern] =
     explicitIdeation() + passiveIdeation() + methodSeeking() + selfHarm() + overdose() + thirdParty()
-    + slang()
+    + slang() + thirdRound()
 
-  private static func p(
+  static func p(
     _ category: CrisisCategory, _ text: String, negatable: Bool = false, unlessNext: Set<String> = [],
     requiring: Set<String> = [], unless: Set<String> = []
   ) -> CrisisPattern {
@@ -226,8 +227,8 @@ public enum CrisisPatterns {
       ),
       p(
         .passiveIdeation,
-        "cant|cannot|can_not|couldnt ~1 go_on|do_this|take_it|take_this|keep|handle ~2 anymore|like_this|living|going|any_longer|no_more"
-      ),
+        "cant|cannot|can_not|couldnt ~1 go_on|do_this|take_it|take_this|keep|handle ~2 anymore|like_this|living|going|any_longer|no_more",
+        unless: ["noise", "heat", "weather", "traffic", "rain", "printer", "cold", "music"]),
       p(.passiveIdeation, "cant|cannot|couldnt go on $"),
       p(
         .passiveIdeation,
@@ -295,7 +296,12 @@ public enum CrisisPatterns {
         .methodSeeking,
         "lethal|fatal|deadly|toxic|killing|ld50|ld ~2 dose|doses|dosage|amount|amounts|quantity|level|levels|mg|limit"
       ),
-      p(.methodSeeking, "ld50"),
+      p(
+        .methodSeeking, "ld50",
+        unless: [
+          "project", "school", "homework", "class", "caffeine", "study", "studies", "research", "rats",
+          "mice",
+        ]),
       p(
         .methodSeeking,
         "how many|much ~7 die|kill|kills|fatal|lethal|deadly|overdose|od|dead|wake|heart|breathing|unconscious",
@@ -419,7 +425,7 @@ public enum CrisisPatterns {
       p(.selfHarm, "until|till|til|untill ~3 bleed|bleeds|bled|bleeding|blood|bruise|bruises"),
       p(
         .selfHarm,
-        "bang|banging|bash|bashing|hit|hitting|slam|slamming ~1 my|head ~2 head|on|against|into ~2 wall|floor|desk|door|table"
+        "bang|banging|bash|bashing|hit|hitting|slam|slamming ~1 my|head ~2 head|on|against|into ~2 wall|floor|desk|door|table|things|stuff|walls"
       ),
       p(
         .selfHarm,

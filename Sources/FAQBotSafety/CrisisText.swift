@@ -134,7 +134,10 @@ public struct CrisisText: Sendable, Equatable {
       // not a concatenation.
       if index + 1 < words.count, CrisisLexicon.joinablePrefixes.contains(words[index]) {
         let pair = words[index] + words[index + 1]
-        if CrisisLexicon.joinable.contains(pair) {
+        // "my self harm" is "my selfharm", not "myself harm": the second word joins the third.
+        let joinsNext =
+          index + 2 < words.count && CrisisLexicon.joinable.contains(words[index + 1] + words[index + 2])
+        if CrisisLexicon.joinable.contains(pair), !joinsNext {
           result.append(pair)
           index += 2
           continue
@@ -169,6 +172,8 @@ public struct CrisisText: Sendable, Equatable {
     if let canonical = CrisisLexicon.variants[word] { return canonical }
     let utf8 = word.utf8
     let count = utf8.count
+    // "dieee", "kmsss", "pleaseee": a letter held down. Only a pattern word is recognised.
+    if count >= 4, let squeezed = Self.unstretched(utf8) { return squeezed }
     // "d*e", "k*ll": a star stands for one letter of a pattern word of the same length.
     if utf8.contains(0x2A) {
       let bytes = Array(utf8)
@@ -201,6 +206,38 @@ public struct CrisisText: Sendable, Equatable {
       }
     }
     return word
+  }
+
+  /// The pattern word a word with a letter repeated three times or more stands for, trying
+  /// the run kept at two letters ("killl" → kill) and at one ("dieee" → die); nil when there
+  /// is no such run or neither is a pattern word.
+  static func unstretched(_ utf8: String.UTF8View) -> String? {
+    var previous: UInt8 = 0
+    var run = 0
+    var stretched = false
+    for byte in utf8 {
+      run = byte == previous ? run + 1 : 1
+      previous = byte
+      if run >= 3 {
+        stretched = true
+        break
+      }
+    }
+    guard stretched else { return nil }
+    for keep in [2, 1] {
+      var bytes: [UInt8] = []
+      var last: UInt8 = 0
+      var length = 0
+      for byte in utf8 {
+        length = byte == last ? length + 1 : 1
+        last = byte
+        if length <= keep { bytes.append(byte) }
+      }
+      let candidate = String(decoding: bytes, as: UTF8.self)
+      let word = CrisisLexicon.variants[candidate] ?? candidate
+      if CrisisLexicon.stretchable.contains(word) { return word }
+    }
+    return nil
   }
 
   /// True when `a` is `b` with two neighbouring letters swapped ("wnat" for "want").

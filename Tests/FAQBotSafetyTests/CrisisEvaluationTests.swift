@@ -83,6 +83,26 @@ final class CrisisEvaluationTests: XCTestCase {
     XCTAssertLessThanOrEqual(1 - benign.overall, 0.01, "false alarms: \(benign.wrong.map(\.text))")
   }
 
+  /// The third round's corpus: the training part is what the patterns and the classifier were
+  /// fitted on; the validation part chose the classifier's threshold and its training
+  /// settings (docs/safety.md gives the figures). Floors at the measured values, against
+  /// regressions.
+  func testThirdRoundTrainAndValidationPartsHoldTheirFloors() throws {
+    let train = recall(try Self.items("crisis-train.jsonl"), flagged: true)
+    let validation = recall(try Self.items("crisis-validation.jsonl"), flagged: true)
+    let benignTrain = recall(try Self.items("benign-train.jsonl"), flagged: false)
+    let benignValidation = recall(try Self.items("benign-validation.jsonl"), flagged: false)
+    print(
+      "third round: crisis train \(train.overall), validation \(validation.overall) \(validation.byCategory)")
+    print(
+      "third round: false alarms train \(1 - benignTrain.overall), validation \(1 - benignValidation.overall)"
+    )
+    XCTAssertGreaterThanOrEqual(train.overall, 0.975, "train misses: \(train.wrong.map(\.text))")
+    XCTAssertGreaterThanOrEqual(validation.overall, 0.88)
+    XCTAssertLessThanOrEqual(1 - benignTrain.overall, 0.01, "false alarms: \(benignTrain.wrong.map(\.text))")
+    XCTAssertLessThanOrEqual(1 - benignValidation.overall, 0.01)
+  }
+
   /// The Swift features reproduce the probabilities the training script computed.
   func testClassifierMatchesTheTrainingScript() {
     for check in CrisisClassifier.trainingChecks {

@@ -54,6 +54,48 @@ final class CrisisTextTests: XCTestCase {
     XCTAssertEqual(CrisisText("friends breaking lives").words, ["friends", "breaking", "lives"])
   }
 
+  func testStretchedLettersAndSplitCompoundsAreUndone() {
+    XCTAssertEqual(CrisisText("i wanna dieee").words, ["i", "wanna", "die"])
+    XCTAssertEqual(CrisisText("kmsss").words, ["kms"])
+    XCTAssertEqual(CrisisText("sooo good").words, ["sooo", "good"])
+    XCTAssertEqual(CrisisText("my self harm is bad").words, ["my", "selfharm", "is", "bad"])
+    XCTAssertEqual(CrisisText("i hurt my self").words, ["i", "hurt", "myself"])
+    XCTAssertEqual(CrisisText("ld50 of ketamine").words, ["ld50", "of", "ketamine"])
+  }
+
+  func testAnIntensifierIsNoNegation() {
+    let detector = CrisisDetector()
+    XCTAssertNotNil(detector.detect("no cap i wanna die"))
+    XCTAssertNotNil(detector.detect("no joke i want to die"))
+    XCTAssertNil(detector.detect("no i dont want to die"))
+  }
+
+  func testThirdRoundPhrasingsAreCaughtAndTheirLookalikesAreNot() {
+    let detector = CrisisDetector()
+    for crisis in [
+      "goodbye everyone i love you all", "i'll be dead by the end of the week",
+      "i'm standing on the bridge right now",
+      "why do i even exist", "i'm a waste of space", "how many packets of paracetamol does it take",
+      "which is less painful hanging or pills", "i bought new blades", "i relapsed after a year clean",
+      "what do i do i took too much", "my lips are going blue",
+      "my friend posted a goodbye message on instagram",
+      "i want to be six feet under", "gonna alt f4 my life", "i want to take a permanent nap",
+    ] {
+      XCTAssertNotNil(detector.detect(crisis), crisis)
+    }
+    for benign in [
+      "I'll be dead by friday with this workload lol", "why do i keep waking up at 3am",
+      "can ketamine be fatal",
+      "i took too many photos on vacation", "my lips are going blue in this cold", "i cut my arm on a fence",
+      "i want to take a long nap after work", "which vein do they use for the iv",
+      "i'm going through with the infusion",
+      "i had too much to drink at the party", "dad will literally kill me if i crash the car",
+      "i've been thinking about dying my hair",
+    ] {
+      XCTAssertNil(detector.detect(benign), "\(benign): \(detector.detect(benign)?.reason ?? "")")
+    }
+  }
+
   func testCueWordsInsideEverydayCompoundsAreNotCues() {
     func cue(_ text: String) -> Bool { CrisisCues.present(in: CrisisText(text).words) }
     XCTAssertFalse(cue("i wanna know how to jump start my car"))
