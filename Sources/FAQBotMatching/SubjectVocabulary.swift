@@ -37,6 +37,9 @@ public struct SubjectVocabulary: Sendable {
     "anymore", "isn", "aren", "doesn", "don", "didn", "can't", "won", "i'm", "i've", "it's", "myself",
     "yourself", "someone", "something", "anything", "everything", "nothing", "people", "person",
     "okay", "yes", "yeah", "hey",
+    // Contractions typed without their apostrophe, as people often do.
+    "cant", "isnt", "ive", "dont", "doesnt", "didnt", "wont", "arent", "wasnt", "shouldnt", "couldnt",
+    "wouldnt", "havent", "hasnt", "youre", "theyre", "whats", "thats", "theres",
   ]
   /// Words after which a noun is what the question is about ("is *X* addictive", "side
   /// effects of *X*", "who should not take *X*"), determiners skipped.
