@@ -76,6 +76,7 @@ public struct DocumentNeighbours: Sendable {
   /// document word: the document talks about it in other words.
   public func isNear(_ subject: String, cosine: Double) -> Bool {
     let words = subject.split(separator: " ").map(String.init)
-    return !words.isEmpty && words.allSatisfy { (nearestCosine(to: $0) ?? -1) >= cosine }
+    return !words.isEmpty
+      && words.allSatisfy { word in nearestCosine(to: word).map { $0 >= cosine } ?? false }
   }
 }

@@ -11,6 +11,8 @@ final class SectionVectorsTests: XCTestCase {
   private func knowledge() throws -> KnowledgeBase {
     let document = try KnowledgeTestSupport.build(
       """
+      A Small Guide
+
       Updating software
 
       Upgrade every installed package to its newest version with one command. Outdated
