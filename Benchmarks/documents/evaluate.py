@@ -12,11 +12,11 @@ then, per split (tune, heldout):
   off_topic    honest likewise;
   crisis       right when the reply is the safety answer.
 
-usage: Benchmarks/documents/evaluate.py [--faqbot PATH] [--encoder] [--json] [--misses SPLIT]
+usage: Benchmarks/documents/evaluate.py [--faqbot PATH] [--encoder] [--json] [--misses tune]
   --faqbot  the binary (default .build/debug/faqbot, else .build/release/faqbot)
   --json    print the figures as one JSON object instead of a table
-  --misses  list the wrong answers of SPLIT (tune only while tuning: never look at heldout
-            misses to change anything)
+  --misses  list the wrong answers of the tune split (held-out questions are reported as
+            counts only: they are never printed, so they cannot be tuned on)
 """
 import argparse
 import json
@@ -81,7 +81,7 @@ def evaluate(faqbot, work, flags=()):
             right = judge(question, reply)
             cell[0] += right
             cell[1] += 1
-            if not right:
+            if not right and question["split"] == "tune":
                 misses.setdefault((name, question["split"]), []).append((question, reply))
         figures[name] = table
     return figures, misses
@@ -120,7 +120,7 @@ def main():
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--encoder", action="store_true", help="ask in the encoder mode (--encoder)")
     parser.add_argument("--no-subject-check", action="store_true", help="turn the subject check off, to measure it")
-    parser.add_argument("--misses", choices=["tune", "heldout"])
+    parser.add_argument("--misses", choices=["tune"], help="list the tune split's wrong answers (never held-out ones)")
     args = parser.parse_args()
     faqbot = args.faqbot or default_binary()
     with tempfile.TemporaryDirectory(prefix="faqbot-documents-") as work:
@@ -131,8 +131,8 @@ def main():
         print("\n".join(markdown_tables(figures)))
     if args.misses:
         for (name, split), items in sorted(misses.items()):
-            if split != args.misses:
-                continue
+            if split != "tune":
+                continue  # held-out items are never printed
             for question, reply in items:
                 sources = reply.get("sources") or [{}]
                 print(f"{name} [{question['expect']}] {question['question']!r}\n    expected {question['section']!r}"

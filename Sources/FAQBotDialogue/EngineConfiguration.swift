@@ -44,15 +44,43 @@ public struct EngineConfiguration: Sendable, Equatable {
   public var sectionTitleCoverage = 0.3
   /// Knowledge-only packs in the encoder mode: the cosine between a question and its nearest
   /// paragraph (``SemanticRetriever``) at which that paragraph answers. Chosen on the tune
-  /// splits of Benchmarks/documents (docs/performance.md, "Encoder mode").
-  public var semanticCosine = 0.45
+  /// splits of Benchmarks/documents (docs/performance.md, "Knowledge-only retrieval"): 0.35
+  /// to 0.5 tried with the give-way below; 0.5 gave one more honest "not covered" than 0.45 at
+  /// the same in-scope figure, lower values answered 2 to 6 more right for 4 to 10 fewer honest.
+  public var semanticCosine = 0.5
+  /// The subject check gives way when every word of the subject it found is a common English
+  /// word at least this close (static token vectors' cosine) to a word the document uses
+  /// (``DocumentNeighbours``). 0.5: on the default pack's tune questions of other subjects
+  /// 0.5 to 0.7 kept every honest answer (0.45 lost 3 of 296, 0.4 lost 5); on the documents'
+  /// packs (`faqbot init` drafts and hand-finished) 0.5 answered 0 to 4 more tune questions
+  /// right than no give-way, 0 to 2 more than 0.6, at the same honesty.
+  public var subjectCheckNeighbourCosine = 0.5
+  /// Knowledge-only packs in the fast mode: the subject check gives way to a paragraph at
+  /// least this close to the question in the static token vectors (``SectionVectors``). On the
+  /// tune splits 0.4 answered 5 more questions right than never giving way (1.01), for 2 fewer
+  /// honest "not covered" replies; 0.5 and 0.6 gave way less, to the same honesty.
+  public var subjectCheckVectorGiveWay = 0.4
+  /// Knowledge-only packs in the encoder mode: how much the paragraph cosine counts against
+  /// the lexical section score (relative to the best section's) when sections are ranked. 1:
+  /// meaning alone ranks (as before the mix); on the documents' tune splits 0.85 tied at best
+  /// and 0.7 ranked 3 fewer right (docs/performance.md, "Knowledge-only retrieval").
+  public var semanticLexicalWeight = 1.0
+  /// Knowledge-only packs in the fast mode: how much a section's nearest-paragraph cosine in
+  /// the static token vectors (``SectionVectors``) counts against its lexical score (relative
+  /// to the best section's) when sections are ranked. Chosen with the two settings below on
+  /// the tune splits of Benchmarks/documents (docs/performance.md, "Knowledge-only retrieval"):
+  /// 0.3 to 0.7 tied, 0 (lexical alone) ranked 1 to 2 fewer questions right.
+  public var sectionVectorWeight = 0.5
+  /// Knowledge-only packs in the fast mode: a section ranked first whose nearest paragraph is
+  /// this close to the question in the static token vectors is answered from even when its
+  /// words are below ``sectionCoverage``. On the tune splits 0.55 answered 5 more questions
+  /// right for one fewer honest "not covered"; 0.5 and 0.45 answered more but gave up 3 to 6
+  /// honest ones.
+  public var sectionVectorCosine = 0.55
   /// Knowledge-only packs in the encoder mode: the subject check gives way to a paragraph at
   /// least this close in meaning (a passage that really answers the question). See
   /// docs/performance.md, "Encoder mode", for the values tried on the documents' tune splits.
   public var subjectCheckSemanticGiveWay = 0.55
-  /// ... unless the lexical section match holds at least this share of the question's
-  /// content, which then answers instead (a question that repeats a heading).
-  public var semanticOverride = 1.01
   /// Knowledge-only packs: a paragraph shorter than this many characters is served with the
   /// next one of its section ("brew --cache" alone says little without "Which is usually: …").
   public var shortParagraphCharacters = 80

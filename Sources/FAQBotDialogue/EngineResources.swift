@@ -38,6 +38,12 @@ public struct EngineResources: Sendable {
   /// Semantic retrieval over the knowledge file's paragraphs, for a knowledge-only pack in
   /// the encoder mode; nil otherwise.
   public let semanticRetriever: SemanticRetriever?
+  /// Static-token-vector search over the knowledge file's paragraphs, for a knowledge-only
+  /// pack (mixed with the lexical section match in the fast mode); nil when the pack has intents.
+  public let sectionVectors: SectionVectors?
+  /// The document's words in the static token vectors, for the subject check (a common word
+  /// near one of them is not another subject).
+  public let documentNeighbours: DocumentNeighbours?
   /// Where to send people for what the document does not answer.
   public let fallbackAdvice: String
   /// The honest "not covered" answer.
@@ -75,6 +81,10 @@ public struct EngineResources: Sendable {
     self.retriever = PassageRetriever(knowledge: knowledge, analyzer: analyzer)
     self.sectionRetriever =
       pack.intents.isEmpty ? SectionRetriever(knowledge: knowledge, analyzer: analyzer) : nil
+    self.sectionVectors =
+      pack.intents.isEmpty && encoder == nil
+      ? SectionVectors.embedded(knowledge: knowledge, analyzer: analyzer) : nil
+    self.documentNeighbours = DocumentNeighbours.embedded(knowledge: knowledge)
     self.subjects = subjects ?? SubjectVocabulary(pack: pack, knowledge: knowledge)
     self.standalone = StandaloneQuote(knowledge: knowledge)
     self.configuration = configuration

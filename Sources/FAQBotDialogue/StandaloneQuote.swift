@@ -59,8 +59,10 @@ struct StandaloneQuote: Sendable {
     guard let first = words.first else { return false }
     if dependentOpenings.contains(first) { return true }
     let clause = Array(words.prefix(6))
+    // A phrase after the first word (the first is the openings' case): a passage no longer
+    // than the phrase cannot hold one there ("brew", a one-word code line, once crashed here).
     return dependentPhrases.contains { phrase in
-      clause.count >= phrase.count
+      clause.count > phrase.count
         && (1...(clause.count - phrase.count)).contains {
           clause[$0..<$0 + phrase.count].elementsEqual(phrase)
         }

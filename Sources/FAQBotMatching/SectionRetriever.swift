@@ -102,12 +102,23 @@ public struct SectionRetriever: Sendable {
 
   /// The best section for `stems` with its best paragraph, or nil when no word matches.
   public func search(_ stems: [String]) -> Hit? {
+    var best: Hit?
+    for hit in hits(stems) {
+      if let current = best, (current.score, current.coverage) >= (hit.score, hit.coverage) { continue }
+      best = hit
+    }
+    return best
+  }
+
+  /// Every section holding a word of `stems`, in document order, each with its best paragraph:
+  /// for a caller that mixes the lexical score with another (``SectionVectors``).
+  public func hits(_ stems: [String]) -> [Hit] {
     var seen: Set<String> = []
     let terms = stems.filter { !WordLists.stopStems.contains($0) && seen.insert($0).inserted }
     let weights = terms.map(idf)
     let total = weights.reduce(0, +)
-    guard total > 0 else { return nil }
-    var best: Hit?
+    guard total > 0 else { return [] }
+    var hits: [Hit] = []
     for section in sections {
       var score = 0.0
       var covered = 0.0
@@ -125,13 +136,12 @@ public struct SectionRetriever: Sendable {
         if inTitle || count > 0 { covered += weight }
       }
       guard score > 0 else { continue }
-      let hit = Hit(
-        sectionId: section.id, paragraphId: bestParagraph(of: section, terms: terms, weights: weights),
-        coverage: covered / total, titleCoverage: titled / total, score: score)
-      if let current = best, (current.score, current.coverage) >= (hit.score, hit.coverage) { continue }
-      best = hit
+      hits.append(
+        Hit(
+          sectionId: section.id, paragraphId: bestParagraph(of: section, terms: terms, weights: weights),
+          coverage: covered / total, titleCoverage: titled / total, score: score))
     }
-    return best
+    return hits
   }
 
   private func bestParagraph(of section: Section, terms: [String], weights: [Double]) -> String {

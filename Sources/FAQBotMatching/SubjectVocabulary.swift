@@ -40,8 +40,10 @@ public struct SubjectVocabulary: Sendable {
     // Replies and chat words, which open a message where a subject could stand ("nope thats all").
     "nope", "nah", "yep", "yup", "thanks", "thx", "cool", "great", "awesome", "sure", "sorry", "please",
     "bye", "hmm", "lol", "alright", "fine", "perfect", "wow", "huh", "oops", "cheers",
-    // Contractions typed without the apostrophe whose stem is not a function word's.
-    "cant", "wont", "dont", "aint", "thats", "whats", "theres", "youre", "theyre", "ive", "youve", "lets",
+    // Contractions typed without their apostrophe, as people often do (negative ones are also
+    // recognised by rule: ``isContraction(_:)``).
+    "cant", "isnt", "ive", "dont", "doesnt", "didnt", "wont", "arent", "wasnt", "shouldnt", "couldnt",
+    "wouldnt", "havent", "hasnt", "youre", "theyre", "whats", "thats", "theres", "aint", "youve", "lets",
   ]
   /// Words after which a noun is what the question is about ("is *X* addictive", "side
   /// effects of *X*", "who should not take *X*"), determiners skipped.

@@ -46,35 +46,77 @@ public struct RetrievalStage: DialogueStage {
 
 extension RetrievalStage {
   /// A knowledge-only pack: the best section's best paragraph (with the next one when it is
-  /// short), if the section holds enough of the question or its heading nearly repeats it.
+  /// short). Sections are ranked by their lexical score (``SectionRetriever``, relative to the
+  /// best section's) mixed with the cosine of their paragraph nearest the question in meaning
+  /// (the encoder's in the encoder mode, the static token vectors' in the fast mode); the
+  /// best is answered from when it holds enough of the question's words, its heading nearly
+  /// repeats the question, or its meaning is close enough.
   func respondFromSections(
     to turn: Turn, retriever: SectionRetriever, resources: EngineResources
   ) -> StageResult? {
     let configuration = resources.configuration
-    let lexical = retriever.search(turn.analysis.stems).flatMap { hit in
-      hit.coverage >= configuration.sectionCoverage || hit.titleCoverage >= configuration.sectionTitleCoverage
-        ? hit : nil
+    let lexical = retriever.hits(turn.analysis.stems)
+    let dense = denseHits(of: turn, resources: resources)
+    let (weight, cosineNeeded, kind) =
+      dense.semantic
+      ? (configuration.semanticLexicalWeight, configuration.semanticCosine, "in meaning (encoder)")
+      : (configuration.sectionVectorWeight, configuration.sectionVectorCosine, "in meaning (token vectors)")
+    let bestScore = lexical.map(\.score).max() ?? 0
+    var lexicalById: [String: SectionRetriever.Hit] = [:]
+    for hit in lexical { lexicalById[hit.sectionId] = hit }
+    var best: (id: String, mixed: Double)?
+    for id in resources.knowledge.document.sections.map(\.id) {
+      let lexicalScore = lexicalById[id].map { bestScore > 0 ? $0.score / bestScore : 0 }
+      let cosine = dense.hits[id]?.cosine
+      guard lexicalScore != nil || cosine != nil else { continue }
+      let mixed = (1 - weight) * (lexicalScore ?? 0) + weight * max(0, cosine ?? 0)
+      if let current = best, current.mixed >= mixed { continue }
+      best = (id, mixed)
     }
-    let semantic = turn.sentence.flatMap { resources.semanticRetriever?.search($0).first }
-    // The encoder mode: the nearest paragraph answers when it is close enough, unless the
-    // lexical match is strong; the lexical match alone otherwise.
-    if let semantic, semantic.cosine >= Float(configuration.semanticCosine),
-      (lexical?.coverage ?? 0) < configuration.semanticOverride,
-      let first = resources.knowledge.passage(semantic.paragraphId)
-    {
-      let reason =
-        "no intents (knowledge only); paragraph \(first.id) is nearest the question in meaning (cosine "
-        + "\(String(format: "%.2f", semantic.cosine)), needs \(String(format: "%.2f", configuration.semanticCosine)))"
-      return sectionAnswer(
-        from: first, confidence: Double(semantic.cosine), reason: reason, turn: turn, resources: resources)
-    }
-    guard let hit = lexical, let first = resources.knowledge.passage(hit.paragraphId) else { return nil }
+    guard let best else { return nil }
+    let words = lexicalById[best.id]
+    let near = dense.hits[best.id]
+    let wordsEnough =
+      words.map {
+        $0.coverage >= configuration.sectionCoverage || $0.titleCoverage >= configuration.sectionTitleCoverage
+      } ?? false
+    let meaningEnough = (near?.cosine ?? -1) >= cosineNeeded
+    guard wordsEnough || meaningEnough else { return nil }
+    // The encoder's nearest paragraph; in the fast mode the paragraph holding the question's
+    // words, else the one nearest in meaning.
+    let preferred = dense.semantic || !wordsEnough ? near?.paragraphId : words?.paragraphId
+    guard let paragraphId = preferred ?? words?.paragraphId ?? near?.paragraphId,
+      let first = resources.knowledge.passage(paragraphId)
+    else { return nil }
+    let coverage = words?.coverage ?? 0
+    let cosineText = near.map { String(format: "%.2f", $0.cosine) } ?? "none"
     let reason =
-      "no intents (knowledge only); section \(hit.sectionId) holds \(Percent(hit.coverage)) of the question's "
-      + "content words, its heading \(Percent(hit.titleCoverage)) (needs \(Percent(configuration.sectionCoverage)) "
-      + "or \(Percent(configuration.sectionTitleCoverage)) in the heading)"
+      "no intents (knowledge only); section \(best.id) ranks first (words and meaning mixed); it holds "
+      + "\(Percent(coverage)) of the question's content words, its heading \(Percent(words?.titleCoverage ?? 0)) "
+      + "(needs \(Percent(configuration.sectionCoverage)) or \(Percent(configuration.sectionTitleCoverage)) in the "
+      + "heading), and its nearest paragraph \(kind) is at cosine \(cosineText) (needs "
+      + "\(String(format: "%.2f", cosineNeeded)))"
+    let confidence = wordsEnough ? coverage : (near?.cosine ?? 0)
     return sectionAnswer(
-      from: first, confidence: hit.coverage, reason: reason, turn: turn, resources: resources)
+      from: first, confidence: confidence, reason: reason, turn: turn, resources: resources)
+  }
+
+  /// Each section's paragraph nearest the question in meaning: the encoder's vectors in the
+  /// encoder mode (`semantic`), the static token vectors' in the fast mode.
+  private func denseHits(
+    of turn: Turn, resources: EngineResources
+  ) -> (hits: [String: (paragraphId: String, cosine: Double)], semantic: Bool) {
+    if let sentence = turn.sentence, let semantic = resources.semanticRetriever {
+      var hits: [String: (paragraphId: String, cosine: Double)] = [:]
+      for hit in semantic.search(sentence, limit: semantic.count) where hits[hit.sectionId] == nil {
+        hits[hit.sectionId] = (hit.paragraphId, Double(hit.cosine))
+      }
+      return (hits, true)
+    }
+    guard let vectors = resources.sectionVectors, let question = vectors.vector(of: turn.analysis) else {
+      return ([:], false)
+    }
+    return (vectors.nearest(question).mapValues { ($0.paragraphId, $0.cosine) }, false)
   }
 
   /// A paragraph as the answer, with the next one when it is short.

@@ -21,11 +21,27 @@ public struct SubjectStage: DialogueStage {
     guard resources.configuration.subjectCheck, Self.applies(to: resources),
       let subject = resources.subjects.foreignSubject(of: turn.analysis, analyzer: resources.analyzer)
     else { return nil }
+    // A common word close in meaning to one the document uses is talked about there in other
+    // words ("speed" beside "faster"): not another subject.
+    if let neighbours = resources.documentNeighbours,
+      neighbours.isNear(subject, cosine: resources.configuration.subjectCheckNeighbourCosine)
+    {
+      return nil
+    }
     // A passage that really answers it wins: in a knowledge-only pack in the encoder mode, a
     // paragraph whose meaning is this close to the question's is the answer, whatever words
     // the question used (the document's words are all this check knows).
     if let sentence = turn.sentence, let best = resources.semanticRetriever?.search(sentence).first,
       Double(best.cosine) >= resources.configuration.subjectCheckSemanticGiveWay
+    {
+      return nil
+    }
+    // The same in the fast mode, on the static token vectors (a weaker reading of meaning, so
+    // its own cosine, ``EngineConfiguration/subjectCheckVectorGiveWay``).
+    if turn.sentence == nil, let vectors = resources.sectionVectors,
+      let question = vectors.vector(of: turn.analysis),
+      let best = vectors.nearest(question).values.map(\.cosine).max(),
+      best >= resources.configuration.subjectCheckVectorGiveWay
     {
       return nil
     }

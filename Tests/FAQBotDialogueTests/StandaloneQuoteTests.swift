@@ -1,0 +1,23 @@
+import XCTest
+
+@testable import FAQBotDialogue
+
+/// Which quoted sentences lean on the one before them.
+final class StandaloneQuoteTests: XCTestCase {
+  func testConnectivesInTheFirstClauseAreDependent() {
+    XCTAssertTrue(StandaloneQuote.isDependent("However, the drug can cause some side effects."))
+    XCTAssertTrue(StandaloneQuote.isDependent("Ketamine therapy, on the other hand, works fast."))
+    XCTAssertTrue(StandaloneQuote.isDependent("Brew, however, keeps them."))
+    XCTAssertFalse(StandaloneQuote.isDependent("Ketamine is an anaesthetic."))
+  }
+
+  /// A passage as short as a connective phrase (a one-word code line such as `brew`) is
+  /// neither dependent nor a crash: the phrase range was once `1...0`.
+  func testPassagesNoLongerThanAPhraseAreStandalone() {
+    XCTAssertFalse(StandaloneQuote.isDependent("brew"))
+    XCTAssertFalse(StandaloneQuote.isDependent("brew upgrade"))
+    XCTAssertFalse(StandaloneQuote.isDependent("on the other side"))
+    XCTAssertFalse(StandaloneQuote.isDependent(""))
+    XCTAssertTrue(StandaloneQuote.isDependent("however"))
+  }
+}
