@@ -5,6 +5,8 @@
 
 #include <math.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #if defined(__x86_64__)
 #include <immintrin.h>
@@ -482,4 +484,15 @@ void faqbot_attention(const float *qkv, size_t tokens, size_t hidden, size_t hea
     faqbot_f32_weighted_sum(scores, tokens, queries + 2 * hidden, stride, tokens, size, tokens,
                             context + head * size, hidden);
   }
+}
+
+void faqbot_release_pages(const void *start, size_t bytes) {
+#if defined(__linux__) && defined(MADV_PAGEOUT)
+  size_t page = (size_t)sysconf(_SC_PAGESIZE);
+  uintptr_t first = ((uintptr_t)start + page - 1) / page * page, end = ((uintptr_t)start + bytes) / page * page;
+  if (end > first) madvise((void *)first, end - first, MADV_PAGEOUT);
+#else
+  (void)start;
+  (void)bytes;
+#endif
 }

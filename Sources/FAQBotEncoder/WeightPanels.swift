@@ -7,7 +7,8 @@ import CEncoderKernels
 /// floats would be 42 MB and twice the memory traffic a question.
 ///
 /// Packed when an ``EncoderWeights`` is read (about 20-60 ms for the embedded file, once a
-/// process); the file's own row layout is kept for the other kernels and the tests.
+/// process); the file's own row layout is kept for the other kernels and the tests, its pages
+/// handed back to the kernel once packed (``pack(_:)``).
 final class WeightPanels: @unchecked Sendable {
   // @unchecked: written only while the owning EncoderWeights is initialised, read-only after.
   let halves: UnsafeMutablePointer<UInt16>
@@ -33,6 +34,9 @@ final class WeightPanels: @unchecked Sendable {
     let size = Self.count(rows: matrix.rows, columns: matrix.columns)
     precondition(UnsafePointer(halves + packed) == matrix.panels && packed + size <= count)
     faqbot_f16_pack_panels(matrix.values, matrix.rows, matrix.columns, halves + packed)
+    // The default kernel reads only the panels: the rows' pages (21 MB of the embedded file)
+    // need not stay in memory beside them. The other kernels read them back if they run.
+    faqbot_release_pages(matrix.values, matrix.rows * matrix.columns * 2)
     packed += size
   }
 
