@@ -120,7 +120,9 @@ final class SentenceEncoderTests: XCTestCase {
   func testTheFastKernelsAgreeWithThePortableLoop() throws {
     let fast = try encoder()
     // 3 sentences of 5, 9 and 14 tokens: tiles of 1 to 6 tokens, one panel at a time.
-    let texts = ["side effects?", "how long does a ketamine session last", String(repeating: "dose ", count: 12)]
+    let texts = [
+      "side effects?", "how long does a ketamine session last", String(repeating: "dose ", count: 12),
+    ]
     let portable = SentenceEncoder(weights: fast.weights, kernel: .portableC).encode(texts)
     for kernel in [MatrixKernel.native, .rowTiles] {
       let vectors = SentenceEncoder(weights: fast.weights, kernel: kernel).encode(texts)
