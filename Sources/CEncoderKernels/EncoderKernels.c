@@ -487,10 +487,10 @@ void faqbot_attention(const float *qkv, size_t tokens, size_t hidden, size_t hea
 }
 
 void faqbot_release_pages(const void *start, size_t bytes) {
-#if defined(__linux__) && defined(MADV_PAGEOUT)
+#if defined(__linux__)
   size_t page = (size_t)sysconf(_SC_PAGESIZE);
   uintptr_t first = ((uintptr_t)start + page - 1) / page * page, end = ((uintptr_t)start + bytes) / page * page;
-  if (end > first) madvise((void *)first, end - first, MADV_PAGEOUT);
+  if (end > first) madvise((void *)first, end - first, MADV_DONTNEED);
 #else
   (void)start;
   (void)bytes;

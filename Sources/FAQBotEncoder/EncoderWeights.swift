@@ -169,7 +169,7 @@ public struct EncoderWeights: @unchecked Sendable {
 
     // Last, once the sizes are known to be right: packing reads every matrix.
     for layer in layers {
-      for matrix in layer.matrices { panels.pack(matrix) }
+      for matrix in layer.matrices { panels.pack(matrix, releasingRows: storage == nil) }
     }
 
     self.configuration = configuration

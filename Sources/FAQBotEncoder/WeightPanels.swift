@@ -8,7 +8,7 @@ import CEncoderKernels
 ///
 /// Packed when an ``EncoderWeights`` is read (about 20-60 ms for the embedded file, once a
 /// process); the file's own row layout is kept for the other kernels and the tests, its pages
-/// handed back to the kernel once packed (``pack(_:)``).
+/// unmapped from the process once packed (``pack(_:releasingRows:)``).
 final class WeightPanels: @unchecked Sendable {
   // @unchecked: written only while the owning EncoderWeights is initialised, read-only after.
   let halves: UnsafeMutablePointer<UInt16>
@@ -29,14 +29,15 @@ final class WeightPanels: @unchecked Sendable {
     halves = raw.bindMemory(to: UInt16.self, capacity: count)
   }
 
-  /// Packs `matrix` into its panels (the next ones, in file order).
-  func pack(_ matrix: HalfMatrix) {
+  /// Packs `matrix` into its panels (the next ones, in file order); `releasingRows` when its
+  /// rows are pages of the binary (the embedded file), not of a copy in memory.
+  func pack(_ matrix: HalfMatrix, releasingRows: Bool) {
     let size = Self.count(rows: matrix.rows, columns: matrix.columns)
     precondition(UnsafePointer(halves + packed) == matrix.panels && packed + size <= count)
     faqbot_f16_pack_panels(matrix.values, matrix.rows, matrix.columns, halves + packed)
     // The default kernel reads only the panels: the rows' pages (21 MB of the embedded file)
-    // need not stay in memory beside them. The other kernels read them back if they run.
-    faqbot_release_pages(matrix.values, matrix.rows * matrix.columns * 2)
+    // need not stay in this process beside them. The other kernels map them back if they run.
+    if releasingRows { faqbot_release_pages(matrix.values, matrix.rows * matrix.columns * 2) }
     packed += size
   }
 

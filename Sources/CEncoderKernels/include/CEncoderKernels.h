@@ -33,10 +33,12 @@ void faqbot_f16_pack_panels(const uint16_t *w, size_t rows, size_t columns, uint
 void faqbot_f16_panel_linear(const float *x, size_t tokens, size_t columns, const uint16_t *panels,
                              const float *bias, size_t rows, float *y);
 
-/// Tells the kernel that the whole pages within `bytes` bytes at `start` will not be read soon
-/// (Linux's MADV_PAGEOUT; nothing elsewhere). Their contents stay: a page read again is read
-/// back in (from the binary for the embedded weights; a page of anonymous memory without swap
-/// is simply kept). For the rows a panel copy was packed from.
+/// Unmaps from this process the whole pages within `bytes` bytes at `start` (Linux's
+/// MADV_DONTNEED; nothing elsewhere), for the embedded weights' f16 rows once packed into
+/// panels. Only for pages of a file mapping, such as the binary's read-only data: a page read
+/// again comes back from the page cache, which keeps them for the next process (MADV_PAGEOUT
+/// would evict them and make every start read them from disk). Anonymous pages would read
+/// back as zeros, so never for a copy.
 void faqbot_release_pages(const void *start, size_t bytes);
 
 /// One IEEE half-precision number as a float.
