@@ -38,6 +38,8 @@ public struct EncoderWeights: @unchecked Sendable {
   let layers: [LayerWeights]
   /// Keeps a copy's bytes alive; nil for the embedded file.
   private let storage: AlignedBytes?
+  /// The layers' matrices packed for the panel kernel (``WeightPanels``).
+  private let panels: WeightPanels
 
   static let headerSize = 4 + 8 * 4 + 32
   static let version: UInt32 = 2
@@ -84,10 +86,14 @@ public struct EncoderWeights: @unchecked Sendable {
         rows: rows, columns: columns, rowScales: (base + scalesAt).assumingMemoryBound(to: Float.self),
         values: (base + valuesAt).assumingMemoryBound(to: Int8.self))
     }
+    let panels = WeightPanels(configuration: configuration)
+    var panelsAt = 0
     func matrix(rows: Int, columns: Int) -> HalfMatrix {
       let valuesAt = layout.take(bytes: rows * columns * 2, alignment: 64)
+      defer { panelsAt += WeightPanels.count(rows: rows, columns: columns) }
       return HalfMatrix(
-        rows: rows, columns: columns, values: (base + valuesAt).assumingMemoryBound(to: UInt16.self))
+        rows: rows, columns: columns, values: (base + valuesAt).assumingMemoryBound(to: UInt16.self),
+        panels: UnsafePointer(panels.halves + panelsAt))
     }
     func vector(_ count: Int) -> FloatVector {
       FloatVector(
@@ -161,9 +167,15 @@ public struct EncoderWeights: @unchecked Sendable {
       throw .nonFiniteParameter("vector \(index)")
     }
 
+    // Last, once the sizes are known to be right: packing reads every matrix.
+    for layer in layers {
+      for matrix in layer.matrices { panels.pack(matrix, releasingRows: storage == nil) }
+    }
+
     self.configuration = configuration
     self.bytes = bytes
     self.storage = storage
+    self.panels = panels
     self.vocabulary = vocabulary
     self.wordEmbeddings = wordEmbeddings
     self.positions = positions
@@ -207,6 +219,8 @@ struct LayerWeights: Sendable {
   let output: HalfMatrix
   let outputBias: FloatVector
   let outputNorm: (weight: FloatVector, bias: FloatVector)
+
+  var matrices: [HalfMatrix] { [queryKeyValue, attentionOutput, intermediate, output] }
 
   var vectors: [FloatVector] {
     [

@@ -4,9 +4,13 @@ import CEncoderKernels
 /// token); the others exist so that docs/performance.md can measure the choice side by side,
 /// and so the tests can check the fast one against a plain loop.
 public enum MatrixKernel: String, CaseIterable, Sendable {
-  /// The default: C with AVX2 + FMA + F16C when the processor has them (chosen at run time),
-  /// the portable C loop otherwise.
+  /// The default: C with AVX2 + FMA + F16C when the processor has them (chosen at run time) on
+  /// the packed panels (``WeightPanels``): tiles of up to 6 tokens times 16 rows, sums kept in
+  /// registers; a plain C loop on the panels otherwise.
   case native
+  /// The kernel before the panels (kept to measure against): AVX2 dot products along each
+  /// file row, 4 tokens times 3 rows a tile, a horizontal sum per output.
+  case rowTiles
   /// The portable C loop (what the compiler vectorises for the x86-64 baseline).
   case portableC
   /// Swift SIMD16 vectors, 4 tokens a row; Swift compiles them for the x86-64 baseline (SSE2,
@@ -23,6 +27,8 @@ public enum MatrixKernel: String, CaseIterable, Sendable {
     let (rows, columns) = (matrix.rows, matrix.columns)
     switch self {
     case .native:
+      faqbot_f16_panel_linear(input, tokens, columns, matrix.panels, bias.values, rows, output)
+    case .rowTiles:
       faqbot_f16_linear(input, tokens, columns, matrix.values, bias.values, rows, output)
     case .portableC:
       faqbot_f16_linear_portable(input, tokens, columns, matrix.values, bias.values, rows, output)

@@ -120,7 +120,7 @@ public struct SentenceEncoder: Sendable {
       for sentence in sentences {
         Attention.apply(
           queryKeyValue: w.wide + first * 3 * hidden, tokens: sentence.count, configuration: configuration,
-          scores: w.scores, context: w.context + first * hidden)
+          scratch: w.scores, context: w.context + first * hidden)
         first += sentence.count
       }
       linear(
@@ -171,6 +171,7 @@ private final class Workspace {
   let wide: UnsafeMutablePointer<Float>
   let context: UnsafeMutablePointer<Float>
   let projected: UnsafeMutablePointer<Float>
+  /// Attention's scores and transposed keys for the longest sentence.
   let scores: UnsafeMutablePointer<Float>
 
   init(configuration: EncoderConfiguration, tokens: Int) {
@@ -179,7 +180,7 @@ private final class Workspace {
     wide = .allocate(capacity: tokens * width)
     context = .allocate(capacity: tokens * configuration.hidden)
     projected = .allocate(capacity: tokens * configuration.hidden)
-    scores = .allocate(capacity: tokens * tokens)
+    scores = .allocate(capacity: Attention.scratchCount(tokens: tokens, configuration: configuration))
   }
 
   deinit {

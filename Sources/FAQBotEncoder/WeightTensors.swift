@@ -17,14 +17,17 @@ struct QuantisedTable: @unchecked Sendable {
   }
 }
 
-/// A layer's weight matrix, read in place: IEEE half-precision rows of PyTorch's `[out, in]`,
-/// so a linear layer is one dot product per row. Half precision, not int8, because int8 left
-/// short questions at cosine 0.998 (`scripts/convert-minilm` says what was tried).
+/// A layer's weight matrix: IEEE half-precision rows of PyTorch's `[out, in]` read in place,
+/// and the same numbers packed in panels of 16 rows (``WeightPanels``), which the default
+/// kernel reads. Half precision, not int8, because int8 left short questions at cosine 0.998
+/// (`scripts/convert-minilm` says what was tried).
 struct HalfMatrix: @unchecked Sendable {
-  // @unchecked: as ``QuantisedTable``.
+  // @unchecked: as ``QuantisedTable`` (the panels belong to the ``EncoderWeights``' storage).
   let rows: Int
   let columns: Int
   let values: UnsafePointer<UInt16>
+  /// `faqbot_f16_panels_count(rows, columns)` halves in `faqbot_f16_pack_panels`' layout.
+  let panels: UnsafePointer<UInt16>
 }
 
 /// A layer's float parameters (a bias, a LayerNorm weight): `count` floats in place.

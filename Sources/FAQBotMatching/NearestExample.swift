@@ -49,16 +49,37 @@ public struct NearestExample: Sendable, Equatable {
     var best: Float = -1
     vectors.withUnsafeBufferPointer { rows in
       vector.withUnsafeBufferPointer { query in
+        guard let base = rows.baseAddress, let start = query.baseAddress else { return }
         for label in classes where label >= 0 && label < classCount {
           for row in Int(classStarts[label])..<Int(classStarts[label + 1]) {
-            let start = row * dimensions
-            var sum: Float = 0
-            for d in 0..<dimensions { sum += rows[start + d] * query[d] }
-            best = max(best, sum)
+            best = max(best, Self.dot(base + row * dimensions, start, dimensions))
           }
         }
       }
     }
     return best
+  }
+
+  /// The dot product of `count` floats, 8 lanes at a time in 2 accumulators (a scalar loop
+  /// in order is one dependent add per float: 0.4 ms a question on CLINC150's 800 vectors).
+  private static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ count: Int) -> Float {
+    let (rawA, rawB) = (UnsafeRawPointer(a), UnsafeRawPointer(b))
+    var (even, odd) = (SIMD8<Float>(), SIMD8<Float>())
+    var d = 0
+    while d + 16 <= count {
+      even +=
+        rawA.loadUnaligned(fromByteOffset: d * 4, as: SIMD8<Float>.self)
+        * rawB.loadUnaligned(fromByteOffset: d * 4, as: SIMD8<Float>.self)
+      odd +=
+        rawA.loadUnaligned(fromByteOffset: d * 4 + 32, as: SIMD8<Float>.self)
+        * rawB.loadUnaligned(fromByteOffset: d * 4 + 32, as: SIMD8<Float>.self)
+      d += 16
+    }
+    var sum = (even + odd).sum()
+    while d < count {
+      sum += a[d] * b[d]
+      d += 1
+    }
+    return sum
   }
 }

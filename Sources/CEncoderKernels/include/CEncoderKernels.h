@@ -18,6 +18,29 @@ void faqbot_f16_linear(const float *x, size_t tokens, size_t columns, const uint
 void faqbot_f16_linear_portable(const float *x, size_t tokens, size_t columns, const uint16_t *w,
                                 const float *bias, size_t rows, float *y);
 
+/// How many halves faqbot_f16_pack_panels writes for a `rows x columns` matrix: rows rounded
+/// up to a multiple of 16, times columns.
+size_t faqbot_f16_panels_count(size_t rows, size_t columns);
+
+/// Packs a `rows x columns` half-precision matrix (PyTorch's [out, in]) into panels of 16 rows:
+/// panels[(p * columns + c) * 16 + j] = w[(16 p + j) * columns + c], zero past the last row.
+/// `panels` must be 32-byte aligned and hold faqbot_f16_panels_count halves.
+void faqbot_f16_pack_panels(const uint16_t *w, size_t rows, size_t columns, uint16_t *panels);
+
+/// faqbot_f16_linear on a matrix packed by faqbot_f16_pack_panels: the register-blocked kernel
+/// (tiles of up to 6 tokens times 16 rows) when the processor has AVX2 + FMA + F16C, a plain
+/// loop otherwise. Each output's sum runs over the columns in order, whatever the tokens.
+void faqbot_f16_panel_linear(const float *x, size_t tokens, size_t columns, const uint16_t *panels,
+                             const float *bias, size_t rows, float *y);
+
+/// Unmaps from this process the whole pages within `bytes` bytes at `start` (Linux's
+/// MADV_DONTNEED; nothing elsewhere), for the embedded weights' f16 rows once packed into
+/// panels. Only for pages of a file mapping, such as the binary's read-only data: a page read
+/// again comes back from the page cache, which keeps them for the next process (MADV_PAGEOUT
+/// would evict them and make every start read them from disk). Anonymous pages would read
+/// back as zeros, so never for a copy.
+void faqbot_release_pages(const void *start, size_t bytes);
+
 /// One IEEE half-precision number as a float.
 float faqbot_half_to_float(uint16_t half);
 
@@ -33,6 +56,15 @@ void faqbot_f32_scores(const float *a, size_t lda, const float *b, size_t ldb, s
 /// attention-weighted sum of the values).
 void faqbot_f32_weighted_sum(const float *a, size_t lda, const float *b, size_t ldb, size_t m,
                              size_t n, size_t k, float *c, size_t ldc);
+
+/// How many floats of scratch faqbot_attention needs for a sentence of `tokens`.
+size_t faqbot_attention_scratch_count(size_t tokens, size_t head_size);
+
+/// Multi-head self-attention of one sentence: `qkv` is `tokens x 3 hidden` (queries, keys,
+/// values, each `heads` slices), `context` receives `tokens x hidden`. The AVX2 + FMA path
+/// for heads of 32 (MiniLM's) when the processor has them, the scalar loops below otherwise.
+void faqbot_attention(const float *qkv, size_t tokens, size_t hidden, size_t heads, float *scratch,
+                      float *context);
 
 /// Each of `rows` rows of `n` values (stride `ld`) replaced by its softmax.
 void faqbot_softmax_rows(float *values, size_t rows, size_t n, size_t ld);
