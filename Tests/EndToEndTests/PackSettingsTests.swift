@@ -53,7 +53,7 @@ final class PackSettingsTests: XCTestCase {
     XCTAssertEqual(check.status, 0, check.errors)
     XCTAssertTrue(check.output.contains("threshold  0.95  (\(strict)/pack.yaml:2:12)"), check.output)
     XCTAssertTrue(check.output.contains("name       \"Tea\"  (\(strict)/pack.yaml:1:7)"), check.output)
-    XCTAssertTrue(check.output.contains("mode       fast  (flags or default)"), check.output)
+    XCTAssertTrue(check.output.contains("mode       fast  (default)"), check.output)
   }
 
   /// A start that finds its model cached takes the parsed intents from it, and still the
@@ -68,16 +68,36 @@ final class PackSettingsTests: XCTestCase {
     }
   }
 
-  /// The mode picks the model cache's entry before pack.yaml is read, so `mode:` is checked and
-  /// reported but the flags choose (docs: README, intents/README.md).
-  func testEncoderModeIsAcceptedWithAWarning() throws {
-    let encoder = try pack(settings: "mode: encoder\n")
-    let outcome = try BinaryRunner.run(["ask", "--no-cache", "--intents", encoder, "how do I brew tea"])
-    XCTAssertEqual(outcome.status, 0, outcome.errors)
-    XCTAssertTrue(
-      outcome.errors.contains("pack.yaml:1:7: mode 'encoder' in pack.yaml is not applied yet"), outcome.errors
-    )
-    XCTAssertTrue(outcome.output.contains("three minutes"), outcome.output)
+  /// pack.yaml's `mode:` chooses the mode when no flag does; --fast or --encoder override it,
+  /// and the model cache keeps one entry per mode. "what are my savings" shares no word with
+  /// the balance intent: the fast mode falls back, the encoder's reading answers it.
+  func testThePacksModeAppliesUnlessAFlagChooses() throws {
+    let url = directory.appendingPathComponent("modes")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    try """
+    intents:
+      - id: weather
+        examples: [will it rain today, what is the weather like, is it sunny outside]
+        answer: The weather.
+      - id: balance
+        examples: [what is my balance, how much money do I have, show my account balance]
+        answer: Your balance.
+      - id: translate
+        examples: [how do I say hello in French, translate thanks to German, say yes in Spanish]
+        answer: A translation.
+    """.write(to: url.appendingPathComponent("intents.yaml"), atomically: true, encoding: .utf8)
+    try "mode: encoder\n".write(
+      to: url.appendingPathComponent("pack.yaml"), atomically: true, encoding: .utf8)
+    for (flags, expected) in [([String](), "Your balance."), (["--fast"], "I don't know")] {
+      for run in 1...2 {  // the second run reads the mode's own model cache entry
+        let outcome = try BinaryRunner.run(["ask"] + flags + ["--intents", url.path, "what are my savings"])
+        XCTAssertEqual(outcome.status, 0, outcome.errors)
+        XCTAssertTrue(outcome.output.contains(expected), "\(flags) run \(run):\n\(outcome.output)")
+        XCTAssertFalse(outcome.errors.contains("warning"), outcome.errors)
+      }
+    }
+    let check = try BinaryRunner.run(["check", "--folds", "0", "--intents", url.path])
+    XCTAssertTrue(check.output.contains("mode       encoder  (\(url.path)/pack.yaml:1:7)"), check.output)
   }
 
   func testABadSettingsFileFailsWithLocatedErrors() throws {

@@ -32,8 +32,10 @@ struct TrainCommand: ParsableCommand {
     let (knowledge, pack) = try PackLoading.load(files)
     let packHash = files.contentHash
     let start = ContinuousClock.now
-    let engine = Engine(
-      pack: pack, knowledge: knowledge, configuration: EngineConfiguration(mode: modeOptions.mode))
+    // The mode as a run of this pack would choose it: a flag, else pack.yaml's `mode:`.
+    let mode =
+      EffectiveSettings(settings: pack.settings, modeFlag: modeOptions.chosen).configuration.mode
+    let engine = Engine(pack: pack, knowledge: knowledge, configuration: EngineConfiguration(mode: mode))
     let elapsed = ContinuousClock.now - start
     let bytes = engine.resources.trainedModel(packHash: packHash).encoded()
     guard ModelCache.writeAtomically(bytes, to: output) else {

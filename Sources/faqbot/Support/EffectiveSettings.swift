@@ -13,15 +13,29 @@ struct EffectiveSettings {
 
   var configuration: EngineConfiguration
   var entries: [Entry]
-  /// Settings that are accepted but not acted on as written (mode: encoder).
+  /// Settings that are accepted but not acted on as written (none today; kept for `check`).
   var warnings: [String]
 
-  /// `packAdvice` is the pack's advice as loaded (pack.yaml's, else an intent file's), for display.
+  /// `packAdvice` is the pack's advice as loaded (pack.yaml's, else an intent file's), for
+  /// display; `modeFlag` is the mode chosen by `--fast` or `--encoder`, nil when neither was
+  /// given (then pack.yaml's `mode:` applies, else the default).
   init(
     settings: PackSettings, packAdvice: String? = nil, base: EngineConfiguration = .init(),
-    threshold flag: Double? = nil
+    threshold flag: Double? = nil, modeFlag: EngineMode? = nil
   ) {
     var configuration = base
+    // The mode first: it sets the threshold's default (the encoder mode's confidence has a
+    // scale of its own).
+    let packMode = settings.mode.flatMap { EngineMode(rawValue: $0.rawValue) }
+    let mode = modeFlag ?? packMode ?? base.mode
+    if mode != base.mode {
+      configuration.mode = mode
+      configuration.threshold = EngineConfiguration(mode: mode).threshold
+    }
+    let modeSource =
+      modeFlag != nil
+      ? "--\(mode.rawValue)"
+      : packMode != nil ? settings.locations["mode"]?.description ?? "default" : "default"
     var entries: [Entry] = []
     func source(_ key: String) -> String { settings.locations[key]?.description ?? "default" }
     entries.append(
@@ -33,7 +47,7 @@ struct EffectiveSettings {
       configuration.threshold = flag
       entries.append(Entry(key: "threshold", value: "\(flag)", source: "--threshold"))
     } else {
-      configuration.threshold = settings.threshold ?? base.threshold
+      configuration.threshold = settings.threshold ?? configuration.threshold
       entries.append(
         Entry(key: "threshold", value: "\(configuration.threshold)", source: source("threshold")))
     }
@@ -42,15 +56,10 @@ struct EffectiveSettings {
       Entry(
         key: "emergency", value: settings.emergency.map(Self.shortened) ?? "(the built-in crisis answer)",
         source: source("emergency")))
-    // The mode picks the model cache's entry before the pack is read, so pack.yaml's `mode:`
-    // is shown and checked but not applied yet: the flags choose (--fast, --encoder).
-    var warnings: [String] = []
-    if let mode = settings.mode, mode.rawValue != base.mode.rawValue {
-      warnings.append(
-        "\(source("mode")): mode '\(mode.rawValue)' in pack.yaml is not applied yet; this run matches in "
-          + "'\(base.mode.rawValue)' mode (choose with --fast or --encoder)")
-    }
-    entries.append(Entry(key: "mode", value: base.mode.rawValue, source: "flags or default"))
+    // The settings are read before the model cache is looked in, so the mode chosen here also
+    // picks the cache's entry (EngineBuilder).
+    let warnings: [String] = []
+    entries.append(Entry(key: "mode", value: mode.rawValue, source: modeSource))
     let advice = settings.advice ?? packAdvice
     entries.append(
       Entry(

@@ -9,6 +9,8 @@ struct EngineBuilder: Sendable {
   var configuration: EngineConfiguration
   /// --threshold, which overrides the pack's own.
   var threshold: Double? = nil
+  /// --fast or --encoder, which override the pack's `mode:`; nil when neither was given.
+  var modeFlag: EngineMode? = nil
   /// A file written by `faqbot train`; it must match the pack.
   var modelFile: String?
   /// The cache directory, or nil for no cache (`--no-cache`, or no home directory). The
@@ -65,7 +67,8 @@ struct EngineBuilder: Sendable {
   /// The configuration with the pack's settings applied under the flags, warning on stderr
   /// about settings that are accepted but not acted on.
   private func effective(_ settings: PackSettings) -> EngineConfiguration {
-    let effective = EffectiveSettings(settings: settings, base: configuration, threshold: threshold)
+    let effective = EffectiveSettings(
+      settings: settings, base: configuration, threshold: threshold, modeFlag: modeFlag)
     for warning in effective.warnings { StandardError.write("warning: \(warning)") }
     return effective.configuration
   }

@@ -105,8 +105,8 @@ struct PackOptions: ParsableArguments {
   var engineBuilder: EngineBuilder {
     let cache = noCache ? nil : ModelCache.defaultDirectory(environment: ProcessInfo.processInfo.environment)
     return EngineBuilder(
-      loader: loader, configuration: configuration, threshold: threshold, modelFile: model,
-      cacheDirectory: cache)
+      loader: loader, configuration: configuration, threshold: threshold, modeFlag: modeOptions.chosen,
+      modelFile: model, cacheDirectory: cache)
   }
 }
 
