@@ -40,10 +40,14 @@ public struct SubjectVocabulary: Sendable {
     // Replies and chat words, which open a message where a subject could stand ("nope thats all").
     "nope", "nah", "yep", "yup", "thanks", "thx", "cool", "great", "awesome", "sure", "sorry", "please",
     "bye", "hmm", "lol", "alright", "fine", "perfect", "wow", "huh", "oops", "cheers",
-    // Contractions typed without their apostrophe, as people often do (negative ones are also
-    // recognised by rule: ``isContraction(_:)``).
-    "cant", "isnt", "ive", "dont", "doesnt", "didnt", "wont", "arent", "wasnt", "shouldnt", "couldnt",
-    "wouldnt", "havent", "hasnt", "youre", "theyre", "whats", "thats", "theres", "aint", "youve", "lets",
+    // Contractions typed without their apostrophe that ``isContraction(_:)``'s rule for
+    // negative ones ("doesnt", "shouldnt") does not cover.
+    "cant", "wont", "aint", "ive", "youre", "theyre", "whats", "thats", "theres", "youve", "lets",
+  ]
+  /// Verbs whose negative contraction ``isContraction(_:)`` recognises besides the function
+  /// words' stems.
+  static let contractedVerbs: Set<String> = [
+    "was", "were", "is", "are", "has", "have", "had", "does", "did", "could", "would", "must", "need",
   ]
   /// Words after which a noun is what the question is about ("is *X* addictive", "side
   /// effects of *X*", "who should not take *X*"), determiners skipped.
@@ -213,7 +217,7 @@ public struct SubjectVocabulary: Sendable {
       !word.unicodeScalars.contains(where: { $0.properties.numericType != nil })
     else { return false }
     let stem = stemmer.stem(word)
-    guard !WordLists.stopStems.contains(stem), !stems.contains(stem), !Self.isContraction(word) else {
+    guard !WordLists.stopStems.contains(stem), !stems.contains(stem), !isContraction(word) else {
       return false
     }
     let corrected = analyzer.correction(of: word)
@@ -234,12 +238,11 @@ public struct SubjectVocabulary: Sendable {
 
   /// A negative contraction typed without its apostrophe ("shouldnt", "doesnt", "wasnt"):
   /// a function word, never a subject.
-  static func isContraction(_ word: String) -> Bool {
+  func isContraction(_ word: String) -> Bool {
     guard word.hasSuffix("nt"), word.unicodeScalars.count > 3 else { return false }
     let base = String(word.dropLast(2))
-    return WordLists.stopStems.contains(base) || WordLists.stopStems.contains(EnglishStemmer().stem(base))
-      || ["was", "were", "is", "are", "has", "have", "had", "does", "did", "could", "would", "must", "need"]
-        .contains(base)
+    return WordLists.stopStems.contains(base) || WordLists.stopStems.contains(stemmer.stem(base))
+      || Self.contractedVerbs.contains(base)
   }
 
   /// English noun endings: a word ending so is a thing, wherever it stands.
