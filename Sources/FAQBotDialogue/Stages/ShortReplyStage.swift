@@ -19,7 +19,7 @@ public struct ShortReplyStage: DialogueStage {
     ["that", "is", "all"], ["that", "is", "it"], ["i", "am", "good"], ["all", "good"], ["no", "more"],
     ["end"], ["the", "end"], ["end", "chat"], ["done"], ["i", "am", "done"], ["stop"], ["enough"],
     ["not", "really"],
-    ["never", "mind"], ["nvm"], ["no", "i", "am", "good"], ["nope", "thanks"], ["nah", "thanks"], ["quit"],
+    ["never", "mind"], ["nvm"], ["nope", "thanks"], ["nah", "thanks"], ["quit"],
     ["exit"],
     ["close"], ["finish"], ["finished"], ["i", "am", "finished"], ["that", "is", "everything"],
     ["thats", "all"], ["thats", "it"], ["thats", "everything"],
@@ -39,7 +39,7 @@ public struct ShortReplyStage: DialogueStage {
 
   /// The replies as typed at their longest: a closing one may follow a ``declining`` word.
   static let longestReplies =
-    acknowledging.map { $0 } + closing.map { ["nope"] + $0 }
+    Array(acknowledging) + closing.map { [declining.max { $0.utf8.count < $1.utf8.count } ?? ""] + $0 }
   /// The most words of any reply above: a longer message is never one of them.
   static let longestReplyWords = longestReplies.map(\.count).max() ?? 0
   /// The most bytes a reply can take as typed: its words, spaces, and as much again for
