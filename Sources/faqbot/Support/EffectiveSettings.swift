@@ -32,10 +32,6 @@ struct EffectiveSettings {
       configuration.mode = mode
       configuration.threshold = EngineConfiguration(mode: mode).threshold
     }
-    let modeSource =
-      modeFlag != nil
-      ? "--\(mode.rawValue)"
-      : packMode != nil ? settings.locations["mode"]?.description ?? "default" : "default"
     var entries: [Entry] = []
     func source(_ key: String) -> String { settings.locations[key]?.description ?? "default" }
     entries.append(
@@ -59,7 +55,9 @@ struct EffectiveSettings {
     // The settings are read before the model cache is looked in, so the mode chosen here also
     // picks the cache's entry (EngineBuilder).
     let warnings: [String] = []
-    entries.append(Entry(key: "mode", value: mode.rawValue, source: modeSource))
+    entries.append(
+      Entry(
+        key: "mode", value: mode.rawValue, source: modeFlag != nil ? "--\(mode.rawValue)" : source("mode")))
     let advice = settings.advice ?? packAdvice
     entries.append(
       Entry(
