@@ -256,6 +256,11 @@ public struct TrainedModel: Sendable {
       subjects: subjects)
   }
 
+  /// True when `list` is sorted and has no repeats, as the writer leaves every sorted list.
+  private static func isAscending<Element: Comparable>(_ list: [Element]) -> Bool {
+    zip(list, list.dropFirst()).allSatisfy { $0 < $1 }
+  }
+
   private static func subjects(from reader: inout ModelBinaryReader) throws(TrainedModelError)
     -> SubjectVocabulary.Contents?
   {
@@ -265,8 +270,7 @@ public struct TrainedModel: Sendable {
     let anchors = try reader.strings("subject anchors")
     let name = try reader.isPresent("subject name") ? try reader.string("subject name") : nil
     // Sorted and distinct, as written.
-    func isSorted(_ list: [String]) -> Bool { zip(list, list.dropFirst()).allSatisfy { $0 < $1 } }
-    guard isSorted(words), isSorted(stems), isSorted(anchors) else {
+    guard isAscending(words), isAscending(stems), isAscending(anchors) else {
       throw .corrupt("the subject vocabulary's lists are not sorted")
     }
     return SubjectVocabulary.Contents(words: words, stems: stems, anchors: anchors, subjectName: name)
@@ -281,7 +285,7 @@ public struct TrainedModel: Sendable {
     let stems = try reader.strings("vocabulary stems")
     // Sorted and distinct, as written: a repeated word would make the analyzer's tables trap.
     guard counts.count == words.count, stems.count == words.count,
-      zip(words, words.dropFirst()).allSatisfy({ $0 < $1 }),
+      isAscending(words),
       counts.allSatisfy({ (1...UInt64(Int.max)).contains($0) })
     else { throw .corrupt("the vocabulary's words, counts and stems do not fit together") }
     return TextAnalyzer.Vocabulary(words: words, counts: counts.map { Int($0) }, stems: stems)
@@ -345,7 +349,7 @@ public struct TrainedModel: Sendable {
     let projections = try reader.floats("embedding projections")
     guard let vectors = TokenVectors.embedded else { throw .corrupt("no token vectors to read it with") }
     guard weight.isFinite, weight > 0, exampleCount <= UInt64(Int32.max), pieces.count == frequencies.count,
-      zip(pieces, pieces.dropFirst()).allSatisfy({ $0 < $1 }),
+      isAscending(pieces),
       pieces.allSatisfy({ (0..<Int32(vectors.count)).contains($0) }),
       frequencies.allSatisfy({ $0 >= 1 && UInt64($0) <= exampleCount }),
       projections.count == pieces.count * classes
