@@ -14,18 +14,7 @@ final class EncoderModeTests: XCTestCase {
 
   func testTheEncoderModeAnswersAParaphraseTheFastModeMisses() throws {
     let intents = try directory()
-    try """
-    intents:
-      - id: weather
-        examples: [will it rain today, what is the weather like, is it sunny outside]
-        answer: The weather.
-      - id: balance
-        examples: [what is my balance, how much money do I have, show my account balance]
-        answer: Your balance.
-      - id: translate
-        examples: [how do I say hello in French, translate thanks to German, say yes in Spanish]
-        answer: A translation.
-    """.write(to: intents.appendingPathComponent("intents.yaml"), atomically: true, encoding: .utf8)
+    try ManySubjectsPack.write(to: intents)
     let question = "what are my savings"
     let fast = try answer(["ask", "--json", "--fast", "--intents", intents.path, question])
     XCTAssertEqual(fast["kind"] as? String, "fallback", "\(fast)")

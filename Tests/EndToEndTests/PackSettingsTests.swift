@@ -74,18 +74,7 @@ final class PackSettingsTests: XCTestCase {
   func testThePacksModeAppliesUnlessAFlagChooses() throws {
     let url = directory.appendingPathComponent("modes")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    try """
-    intents:
-      - id: weather
-        examples: [will it rain today, what is the weather like, is it sunny outside]
-        answer: The weather.
-      - id: balance
-        examples: [what is my balance, how much money do I have, show my account balance]
-        answer: Your balance.
-      - id: translate
-        examples: [how do I say hello in French, translate thanks to German, say yes in Spanish]
-        answer: A translation.
-    """.write(to: url.appendingPathComponent("intents.yaml"), atomically: true, encoding: .utf8)
+    try ManySubjectsPack.write(to: url)
     try "mode: encoder\n".write(
       to: url.appendingPathComponent("pack.yaml"), atomically: true, encoding: .utf8)
     for (flags, expected) in [([String](), "Your balance."), (["--fast"], "I don't know")] {
