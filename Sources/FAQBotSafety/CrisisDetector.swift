@@ -21,6 +21,15 @@ public struct CrisisDetector: Sendable {
 
   private static let builtInMatcher = CrisisPhraseMatcher(patterns: CrisisPatterns.all)
 
+  /// Builds the built-in patterns and classifier now; every detector of the process shares
+  /// them. They need nothing from a pack, and compiling the ~400 patterns is about a tenth of
+  /// a one-question run's CPU (`faqbot ask`), so a front calls this on another thread while
+  /// it reads the pack and the model, instead of paying it in the first ``init(extraPhrases:)``.
+  public static func prepare() {
+    _ = builtInMatcher
+    _ = CrisisClassifier.trained
+  }
+
   /// The detection for `message`, or nil when it reads as no crisis.
   public func detect(_ message: String) -> CrisisDetection? {
     let words = CrisisText(message).words

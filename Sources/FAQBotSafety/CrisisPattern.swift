@@ -52,7 +52,7 @@ public struct CrisisPattern: Sendable {
     self.unlessNext = unlessNext
     self.requiring = requiring.reduce(into: []) { $0.formUnion(Self.expand($1, classes: classes)) }
     self.unless = unless
-    var parts = text.split(separator: " ").map(String.init)
+    var parts = Self.split(Substring(text), at: " ")
     anchoredStart = parts.first == "^"
     anchoredEnd = parts.last == "$"
     if anchoredStart { parts.removeFirst() }
@@ -70,30 +70,39 @@ public struct CrisisPattern: Sendable {
 
   private static func slot(_ part: String, classes: [String: Set<String>]) -> Slot {
     var part = Substring(part)
-    if part.hasPrefix("~") {
+    if part.utf8.first == UInt8(ascii: "~") {
       return .gap(Int(part.dropFirst()) ?? 2)
     }
     var optional = false
-    if part.hasPrefix("[") && part.hasSuffix("]") {
+    if part.utf8.first == UInt8(ascii: "["), part.utf8.last == UInt8(ascii: "]") {
       optional = true
       part = part.dropFirst().dropLast()
     }
-    if part.hasPrefix("#") {
+    if part.utf8.first == UInt8(ascii: "#") {
       return .number(minimum: Int(part.dropFirst()) ?? 0, optional: optional)
     }
     var words: Set<String> = []
     var phrases: [[String]] = []
     var orEnd = false
-    for alternative in part.split(separator: "|") {
+    for alternative in split(part, at: "|") {
       if alternative == "$" {
         orEnd = true
-      } else if alternative.contains("_") {
-        phrases.append(alternative.split(separator: "_").map(String.init))
+      } else if alternative.utf8.contains(UInt8(ascii: "_")) {
+        phrases.append(split(Substring(alternative), at: "_"))
+      } else if alternative.utf8.first == UInt8(ascii: "@"), words.isEmpty {
+        words = expand(alternative, classes: classes)
       } else {
-        words.formUnion(expand(String(alternative), classes: classes))
+        words.formUnion(expand(alternative, classes: classes))
       }
     }
     return .words(words, phrases: phrases, orEnd: orEnd, optional: optional)
+  }
+
+  /// `text` cut at `separator`, by bytes: the patterns are ASCII, and splitting by
+  /// `Character` (or `contains("_")`, which with Foundation in the module is `range(of:)`)
+  /// was most of building the ~400 patterns at each start.
+  private static func split(_ text: Substring, at separator: Unicode.Scalar) -> [String] {
+    text.utf8.split(separator: UInt8(ascii: separator)).map { String(decoding: $0, as: UTF8.self) }
   }
 
   /// The words a match can start with (the first slot's), or nil when the first slot is

@@ -18,6 +18,9 @@ struct EngineBuilder: Sendable {
   var cacheDirectory: String?
 
   func makeEngine() throws -> Engine {
+    // The crisis detector's built-in patterns are compiled on the other core while the pack
+    // and model load; the engine's own detector then finds them built (docs/performance.md).
+    Thread.detachNewThread { CrisisDetector.prepare() }
     // Read once: the hash the model is found or filed under is of the bytes it is trained on.
     guard let files = loader.readFiles() else {
       // A file that cannot be read: loading says which.
