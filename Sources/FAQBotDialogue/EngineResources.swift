@@ -1,3 +1,4 @@
+import FAQBotCore
 import FAQBotEncoder
 import FAQBotIntents
 import FAQBotKnowledge
@@ -42,8 +43,11 @@ public struct EngineResources: Sendable {
   /// pack (mixed with the lexical section match in the fast mode); nil when the pack has intents.
   public let sectionVectors: SectionVectors?
   /// The document's words in the static token vectors, for the subject check (a common word
-  /// near one of them is not another subject).
-  public let documentNeighbours: DocumentNeighbours?
+  /// near one of them is not another subject). Built by the first question that names a
+  /// subject the document does not: a start pays for it only if a question needs it (it was
+  /// a fortieth of `faqbot ask`'s CPU).
+  public var documentNeighbours: DocumentNeighbours? { neighbours.value }
+  private let neighbours: LazyValue<DocumentNeighbours?>
   /// Where to send people for what the document does not answer.
   public let fallbackAdvice: String
   /// The honest "not covered" answer.
@@ -84,7 +88,7 @@ public struct EngineResources: Sendable {
     self.sectionVectors =
       pack.intents.isEmpty && encoder == nil
       ? SectionVectors.embedded(knowledge: knowledge, analyzer: analyzer) : nil
-    self.documentNeighbours = DocumentNeighbours.embedded(knowledge: knowledge)
+    self.neighbours = LazyValue { DocumentNeighbours.embedded(knowledge: knowledge) }
     self.subjects = subjects ?? SubjectVocabulary(pack: pack, knowledge: knowledge)
     self.standalone = StandaloneQuote(knowledge: knowledge)
     self.configuration = configuration

@@ -1,0 +1,25 @@
+import Synchronization
+
+/// A value computed the first time it is read, once, whichever thread reads it first; the
+/// others wait for it.
+///
+/// For what an engine needs only on some questions and would otherwise compute at every
+/// start: a one-question run (`faqbot ask`) should not pay for what its question never uses.
+package final class LazyValue<Value: Sendable>: Sendable {
+  private let state: Mutex<Value?> = Mutex(nil)
+  private let make: @Sendable () -> Value
+
+  package init(_ make: @escaping @Sendable () -> Value) {
+    self.make = make
+  }
+
+  /// The value, computed now if no read has computed it yet.
+  package var value: Value {
+    state.withLock { stored in
+      if let stored { return stored }
+      let made = make()
+      stored = made
+      return made
+    }
+  }
+}
