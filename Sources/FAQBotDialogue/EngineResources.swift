@@ -5,6 +5,7 @@ import FAQBotKnowledge
 import FAQBotMatching
 import FAQBotModelStore
 import FAQBotSafety
+import Foundation
 
 /// Everything the stages share: the pack, the knowledge and the trained matchers.
 public struct EngineResources: Sendable {
@@ -71,14 +72,7 @@ public struct EngineResources: Sendable {
       configuration.mode == .encoder
       ? try? SentenceEncoder.embedded(tokenCap: configuration.encoderTokenCap) : nil
     self.encoder = encoder
-    var classifier = classifier ?? IntentClassifier(pack: pack, analyzer: analyzer)
-    // Training for the encoder mode encodes the examples once; a model from the cache or a
-    // file that has the head keeps it.
-    if let encoder, classifier.encoderHead == nil, !pack.intents.isEmpty {
-      classifier = classifier.withEncoderHead(
-        EncoderHead(examples: pack.intents.map(\.examples), encoder: encoder))
-    }
-    self.classifier = classifier
+    self.classifier = Self.classifier(given: classifier, pack: pack, analyzer: analyzer, encoder: encoder)
     self.semanticRetriever =
       pack.intents.isEmpty ? encoder.map { SemanticRetriever(knowledge: knowledge, encoder: $0) } : nil
     self.triggers = TriggerMatcher(pack: pack, analyzer: analyzer)
@@ -99,6 +93,33 @@ public struct EngineResources: Sendable {
     self.fallbackAdvice = advice
     self.fallbackText =
       "I don't know: the document (\"\(knowledge.document.title)\") does not cover that. \(advice)"
+  }
+
+  /// The `given` classifier, or one trained now; in the encoder mode with the head, which
+  /// encodes the examples once (a model from the cache or a file that has the head keeps it).
+  ///
+  /// When both are trained, the fast model (one core) trains on a thread of its own while the
+  /// examples are encoded (every core): one after the other left a core idle for the fast
+  /// model's ~20 s of CLINC150's training. A thread, not a `concurrentPerform` of the two:
+  /// nested inside one, the encoding's own `concurrentPerform` would run on one core only.
+  private static func classifier(
+    given: IntentClassifier?, pack: IntentPack, analyzer: TextAnalyzer, encoder: SentenceEncoder?
+  ) -> IntentClassifier {
+    guard let encoder, !pack.intents.isEmpty, given?.encoderHead == nil else {
+      return given ?? IntentClassifier(pack: pack, analyzer: analyzer)
+    }
+    let examples = pack.intents.map(\.examples)
+    if let given { return given.withEncoderHead(EncoderHead(examples: examples, encoder: encoder)) }
+    let fast = ResultSlots<IntentClassifier>(count: 1)
+    let trained = DispatchSemaphore(value: 0)
+    Thread.detachNewThread {
+      fast.store(IntentClassifier(pack: pack, analyzer: analyzer), at: 0)
+      trained.signal()
+    }
+    let head = EncoderHead(examples: examples, encoder: encoder)
+    trained.wait()
+    let classifier = (fast.take().first ?? nil) ?? IntentClassifier(pack: pack, analyzer: analyzer)
+    return classifier.withEncoderHead(head)
   }
 
   /// The top intents of `prediction` as answer candidates.
