@@ -5,7 +5,6 @@ import FAQBotKnowledge
 import FAQBotMatching
 import FAQBotModelStore
 import FAQBotSafety
-import Foundation
 
 /// Everything the stages share: the pack, the knowledge and the trained matchers.
 public struct EngineResources: Sendable {
@@ -97,29 +96,14 @@ public struct EngineResources: Sendable {
 
   /// The `given` classifier, or one trained now; in the encoder mode with the head, which
   /// encodes the examples once (a model from the cache or a file that has the head keeps it).
-  ///
-  /// When both are trained, the fast model (one core) trains on a thread of its own while the
-  /// examples are encoded (every core): one after the other left a core idle for the fast
-  /// model's ~20 s of CLINC150's training. A thread, not a `concurrentPerform` of the two:
-  /// nested inside one, the encoding's own `concurrentPerform` would run on one core only.
+  /// One after the other: training the fast model on a thread of its own while the examples
+  /// were encoded on every core was slower, not faster (docs/performance.md, "Fourth round").
   private static func classifier(
     given: IntentClassifier?, pack: IntentPack, analyzer: TextAnalyzer, encoder: SentenceEncoder?
   ) -> IntentClassifier {
-    guard let encoder, !pack.intents.isEmpty, given?.encoderHead == nil else {
-      return given ?? IntentClassifier(pack: pack, analyzer: analyzer)
-    }
-    let examples = pack.intents.map(\.examples)
-    if let given { return given.withEncoderHead(EncoderHead(examples: examples, encoder: encoder)) }
-    let fast = ResultSlots<IntentClassifier>(count: 1)
-    let trained = DispatchSemaphore(value: 0)
-    Thread.detachNewThread {
-      fast.store(IntentClassifier(pack: pack, analyzer: analyzer), at: 0)
-      trained.signal()
-    }
-    let head = EncoderHead(examples: examples, encoder: encoder)
-    trained.wait()
-    let classifier = (fast.take().first ?? nil) ?? IntentClassifier(pack: pack, analyzer: analyzer)
-    return classifier.withEncoderHead(head)
+    let classifier = given ?? IntentClassifier(pack: pack, analyzer: analyzer)
+    guard let encoder, !pack.intents.isEmpty, classifier.encoderHead == nil else { return classifier }
+    return classifier.withEncoderHead(EncoderHead(examples: pack.intents.map(\.examples), encoder: encoder))
   }
 
   /// The top intents of `prediction` as answer candidates.
