@@ -83,7 +83,10 @@ let package = Package(
     ),
     .target(
       name: "FAQBotMatching",
-      dependencies: ["FAQBotCore", "FAQBotVectors", "FAQBotEncoder", "FAQBotKnowledge", "FAQBotIntents"]
+      // CEncoderKernels for the f16 dot products of the nearest-example search (HalfVectors).
+      dependencies: [
+        "FAQBotCore", "FAQBotVectors", "FAQBotEncoder", "CEncoderKernels", "FAQBotKnowledge", "FAQBotIntents",
+      ]
     ),
     .target(name: "FAQBotSafety", dependencies: ["FAQBotCore"]),
     .target(name: "FAQBotDefaultPack", dependencies: ["FAQBotKnowledge"]),

@@ -79,6 +79,18 @@ struct ModelBinaryWriter {
     }
   }
 
+  /// A count, then the halves' bit patterns.
+  mutating func append(_ values: HalfVectors) {
+    append(UInt32(values.scalarCount))
+    values.withUnsafeBufferPointer { halves in
+      if Self.hostIsLittleEndian {
+        bytes.append(contentsOf: UnsafeRawBufferPointer(halves))
+      } else {
+        for half in halves { withUnsafeBytes(of: half.littleEndian) { bytes.append(contentsOf: $0) } }
+      }
+    }
+  }
+
   /// Zero bytes, preceded by their count, so that the array appended next (its count, then
   /// its values) has its values at a multiple of `alignment` bytes into the file, this
   /// writer's bytes starting at `fileOffset`: a mapped file's floats can then be read in place.
@@ -202,6 +214,28 @@ struct ModelBinaryReader {
       return WeightMatrix(copy(start, count, as: Float.self))
     }
     return WeightMatrix(mapped: file, offset: offset, count: count)
+  }
+
+  /// Halves (vectors of `dimensions`), read in place from `file` like ``weights(_:in:)``;
+  /// copied otherwise.
+  mutating func halves(_ what: String, dimensions: Int, in file: MappedFile?) throws(TrainedModelError)
+    -> HalfVectors
+  {
+    let (start, count) = try span(what, size: 2)
+    if let file, ModelBinaryWriter.hostIsLittleEndian, let base = bytes.baseAddress,
+      let fileBase = file.bytes.baseAddress, base >= fileBase,
+      base + bytes.count <= fileBase + file.bytes.count,
+      (base - fileBase + start) % MemoryLayout<UInt16>.alignment == 0
+    {
+      return HalfVectors(mapped: file, offset: base - fileBase + start, count: count, dimensions: dimensions)
+    }
+    guard ModelBinaryWriter.hostIsLittleEndian else {
+      let bits = (0..<count).map {
+        UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: start + $0 * 2, as: UInt16.self))
+      }
+      return HalfVectors(bits: bits, dimensions: dimensions)
+    }
+    return HalfVectors(bits: copy(start, count, as: UInt16.self), dimensions: dimensions)
   }
 
   /// Reads a count and claims the bytes of that many values of `size` bytes.

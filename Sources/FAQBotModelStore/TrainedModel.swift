@@ -21,7 +21,8 @@ import Foundation
 /// vocabulary (``TextAnalyzer/Vocabulary``) and the subject check's
 /// (``SubjectVocabulary/Contents``); the
 /// weights are preceded by zero padding that puts their floats at a multiple of 16 bytes into
-/// the file, so the model cache can map the file and read them in place (``WeightMatrix``).
+/// the file, and the example vectors (halves, ``HalfVectors``) by padding to 64 bytes, so both
+/// are read in place, from the cache's mapping or `--model`'s private copy (``WeightMatrix``).
 /// All numbers are little-endian. A file of another format version or engine, or trained on
 /// other pack content, is refused as stale; a short file as truncated; a file whose payload
 /// does not match its checksum, or whose fields do not fit together, as corrupt. Refusing
@@ -29,7 +30,7 @@ import Foundation
 public struct TrainedModel: Sendable {
   /// Bump when the layout of the payload changes, which includes adding a stored field to
   /// ``IntentClassifier``, ``FeatureSpace`` or ``SoftmaxRegression``.
-  public static let formatVersion: UInt32 = 8
+  public static let formatVersion: UInt32 = 9
 
   /// Bump when a model trained by earlier code would mean something else to this code
   /// (another feature hashing in ``FeatureKeys``, another analysis in ``TextAnalyzer``)
@@ -153,7 +154,7 @@ public struct TrainedModel: Sendable {
       writer.append(embedding.projections)
     }
     writer.appendPresence(of: classifier.encoderHead)
-    classifier.encoderHead?.encode(into: &writer)
+    classifier.encoderHead?.encode(into: &writer, fileOffset: fileOffset)
     writer.appendPresence(of: pack)
     pack?.encode(into: &writer)
     writer.appendPresence(of: vocabulary)
@@ -319,7 +320,8 @@ public struct TrainedModel: Sendable {
     }
     let embedding = try Self.embedding(from: &reader, classes: classCount)
     let head =
-      try reader.isPresent("encoder head") ? try EncoderHead.decode(from: &reader, classes: classCount) : nil
+      try reader.isPresent("encoder head")
+      ? try EncoderHead.decode(from: &reader, classes: classCount, mappedFile: mappedFile) : nil
     guard classCount == intentIds.count, bias.count == classCount else {
       throw .corrupt("\(intentIds.count) intents but \(classCount) classes and \(bias.count) biases")
     }

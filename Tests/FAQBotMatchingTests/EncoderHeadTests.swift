@@ -35,6 +35,51 @@ final class EncoderHeadTests: XCTestCase {
     XCTAssertEqual(examples.nearestCosine(to: [1, 0], among: [0]), -1, "a vector of another length")
   }
 
+  func testTheHalvesDotProductsAreAPlainLoopsOnEveryLength() {
+    // Lengths around the kernel's steps of 32 and 8 columns, and MiniLM's 384.
+    var generator = SeededGenerator(seed: 3)
+    for dimensions in [1, 7, 8, 9, 31, 32, 33, 47, 384, 390] {
+      let rows = 5
+      let values = (0..<rows * dimensions).map { _ in Float.random(in: -1...1, using: &generator) }
+      let vectors = HalfVectors(rounding: values, dimensions: dimensions)
+      let query = (0..<dimensions).map { _ in Float.random(in: -1...1, using: &generator) }
+      func plain(_ range: Range<Int>) -> Double {
+        range.map { row in
+          zip(vectors.vector(at: row), query).reduce(0.0) { $0 + Double($1.0) * Double($1.1) }
+        }.max() ?? -.infinity
+      }
+      for range in [0..<rows, 1..<3, 4..<5] {
+        XCTAssertEqual(
+          Double(vectors.largestDot(query, rows: range)), plain(range), accuracy: 1e-5 * Double(dimensions),
+          "\(dimensions) \(range)")
+      }
+      XCTAssertEqual(vectors.largestDot(query, rows: 2..<2), -.infinity)
+      XCTAssertEqual(vectors.count, rows)
+    }
+  }
+
+  func testTheNearestCosineOnHalvesIsTheFloatsWithinAThousandth() {
+    var generator = SeededGenerator(seed: 11)
+    func unitVector() -> [Float] {
+      let vector = (0..<384).map { _ in Float.random(in: -1...1, using: &generator) }
+      let length = vector.reduce(0) { $0 + $1 * $1 }.squareRoot()
+      return vector.map { $0 / length }
+    }
+    let vectors = (0..<40).map { _ in unitVector() }
+    let examples = NearestExample(
+      vectors: vectors, labels: (0..<40).map { $0 % 4 }, classCount: 4, dimensions: 384)
+    for _ in 0..<20 {
+      let query = vectors[Int.random(in: 0..<40, using: &generator)].enumerated().map { index, value in
+        value + (index % 3 == 0 ? 0.05 : 0)
+      }
+      let exact =
+        vectors.enumerated().filter { $0.offset % 4 != 3 }.map { _, vector in
+          zip(vector, query).reduce(0) { $0 + $1.0 * $1.1 }
+        }.max() ?? -1
+      XCTAssertEqual(examples.nearestCosine(to: query, among: [0, 1, 2]), exact, accuracy: 1e-3)
+    }
+  }
+
   func testTheHeadLearnsWhichDirectionIsWhichClass() {
     let vectors = training()
     let labels = (0..<3).flatMap { Array(repeating: $0, count: 3) }

@@ -449,9 +449,11 @@ final class EncoderHeadCodingTests: XCTestCase {
     let decoded = try TrainedModel.decode(TrainedModel(classifier: classifier, packHash: packHash).encoded())
     let restored = try XCTUnwrap(decoded.classifier.encoderHead)
     XCTAssertEqual(restored.examples, head.examples)
+    XCTAssertEqual(restored.examples.vectors.count, pack.intents.count * 2)
+    XCTAssertFalse(restored.examples.vectors.isMapped, "decoded from an array: copied")
     XCTAssertEqual(Array(restored.model.weights), Array(head.model.weights))
     XCTAssertEqual(restored.model.bias, head.model.bias)
-    let sentence = head.examples.vectors.prefix(6).map { $0 }
+    let sentence = head.examples.vectors.vector(at: 0)
     let analysis = ModelTestSupport.analyzer(for: pack).analyze("will it rain today")
     XCTAssertEqual(
       decoded.classifier.predict(analysis, sentence: sentence, mix: EncoderMix()),
@@ -460,6 +462,117 @@ final class EncoderHeadCodingTests: XCTestCase {
     let fast = try TrainedModel.decode(
       TrainedModel(classifier: ModelTestSupport.classifier(for: pack), packHash: packHash).encoded())
     XCTAssertNil(fast.classifier.encoderHead)
+  }
+
+  func testTheExampleVectorsAreStoredAsTheNearestHalves() throws {
+    // Rounded once, when the head is trained: the head in memory answers as the one read back.
+    let vectors: [[Float]] = [[0.1, -0.2, 0.3], [1 / 3, 0.000_01, -0.999_9]]
+    let examples = NearestExample(vectors: vectors, labels: [0, 1], classCount: 2, dimensions: 3)
+    for (index, vector) in vectors.enumerated() {
+      XCTAssertEqual(examples.vectors.vector(at: index), vector.map { Float(Float16($0)) })
+      for (half, float) in zip(examples.vectors.vector(at: index), vector) {
+        XCTAssertEqual(half, float, accuracy: abs(float) / 1_024 + 1e-7)
+      }
+    }
+  }
+
+  func testTheExampleVectorsAreReadInPlaceAlignedWhateverTheHeaderLength() throws {
+    let directory = try ModelTestSupport.temporaryDirectory(self)
+    let pack = ModelTestSupport.pack()
+    let head = head(classes: pack.intents.count, dimensions: 40)
+    let classifier = ModelTestSupport.classifier(for: pack).withEncoderHead(head)
+    for engine in ["e", "en", "eng", "engi", "engine 5"] {
+      let path = directory + "/\(engine.count).model"
+      let bytes = TrainedModel(classifier: classifier, packHash: packHash, engine: engine).encoded()
+      XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+      // The cache's mapping of the file, and `--model`'s private copy of it.
+      let mapped = try TrainedModel.decode(
+        XCTUnwrap(MappedFile(path: path)), packHash: packHash, engine: engine)
+      let copied = try XCTUnwrap(
+        try TrainedModel.decode(contentsOf: path, packHash: packHash, engine: engine))
+      for model in [mapped, copied] {
+        let vectors = try XCTUnwrap(model.classifier.encoderHead).examples.vectors
+        XCTAssertTrue(vectors.isMapped, engine)
+        XCTAssertEqual(vectors, head.examples.vectors, engine)
+        let address = vectors.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }
+        XCTAssertEqual(address % EncoderHead.vectorAlignment, 0, engine)
+      }
+    }
+  }
+
+  func testExampleVectorsCutShortOrNotFiniteAreRefused() throws {
+    let pack = ModelTestSupport.pack()
+    let classes = pack.intents.count
+    let trained = head(classes: classes)
+    let bits = trained.examples.vectors.withUnsafeBufferPointer { Array($0) }
+    let starts = trained.examples.classStarts
+    func model(_ bits: [UInt16], starts: [Int32]) -> [UInt8] {
+      let examples = NearestExample(vectors: HalfVectors(bits: bits, dimensions: 6), classStarts: starts)
+      let classifier = ModelTestSupport.classifier(for: pack).withEncoderHead(
+        EncoderHead(model: trained.model, examples: examples))
+      return TrainedModel(classifier: classifier, packHash: packHash).encoded()
+    }
+    XCTAssertNoThrow(try TrainedModel.decode(model(bits, starts: starts)))
+    var infinite = bits
+    infinite[3] = 0x7C00
+    var notANumber = bits
+    notANumber[7] = 0xFE01
+    // Fewer halves than the class starts count rows, or a row cut in the middle.
+    for damaged in [
+      model(Array(bits.dropLast(6)), starts: starts), model(Array(bits.dropLast()), starts: starts),
+      model(bits, starts: starts.dropLast() + [(starts.last ?? 0) + 1]), model(infinite, starts: starts),
+      model(notANumber, starts: starts),
+    ] {
+      XCTAssertThrowsError(try TrainedModel.decode(damaged)) {
+        guard case .corrupt = $0 as? TrainedModelError else { return XCTFail("\($0)") }
+      }
+    }
+  }
+
+  func testADamagedHeadBehindAValidChecksumIsRefusedOrStillAnswers() throws {
+    // The vectors are read in place, so a count that passes the checks must still fit the
+    // bytes: every small number of the head's fields (counts, dimensions, class starts,
+    // padding) set to values near and far from it, the checksum made valid again.
+    let pack = ModelTestSupport.pack()
+    let classes = pack.intents.count
+    let trained = head(classes: classes)
+    let classifier = ModelTestSupport.classifier(for: pack).withEncoderHead(trained)
+    let bytes = TrainedModel(classifier: classifier, packHash: packHash).encoded()
+    let payloadStart =
+      TrainedModel.magic.count + 4 + 4 + TrainedModel.currentEngine.utf8.count + 4 + packHash.utf8.count + 16
+    let header = Array(bytes[..<(payloadStart - 16)])
+    let payload = Array(bytes[payloadStart...])
+    // The head starts after the fast model; its fields are the last ones but three flags.
+    let headBytes =
+      4 * 2 + (4 + classes * 6 * 4) + (4 + classes * 4) + 4 + (4 + (classes + 1) * 4) + 4 + 63
+      + (4 + classes * 2 * 6 * 2)
+    let analysis = ModelTestSupport.analyzer(for: pack).analyze("will it rain today")
+    var (refused, loaded) = (0, 0)
+    func word(at offset: Int) -> UInt32 {
+      (0..<4).reduce(0) { $0 | UInt32(payload[offset + $1]) << (8 * $1) }
+    }
+    for offset in max(0, payload.count - 12 - headBytes)..<(payload.count - 3)
+    where word(at: offset) < 1 << 16 {
+      let original = word(at: offset)
+      for value in Set([0, 1, original &- 1, original &+ 1, original &* 2 &+ 7, 1 << 16, 1 << 30, .max]) {
+        var damaged = payload
+        for index in 0..<4 { damaged[offset + index] = UInt8(truncatingIfNeeded: value >> (8 * index)) }
+        var file = header
+        withUnsafeBytes(of: UInt64(damaged.count).littleEndian) { file += $0 }
+        withUnsafeBytes(of: ModelChecksum.of(damaged).littleEndian) { file += $0 }
+        guard let model = try? TrainedModel.decode(file + damaged) else {
+          refused += 1
+          continue
+        }
+        loaded += 1
+        for sentence in [trained.examples.vectors.vector(at: 0), [Float](repeating: 0.4, count: 6)] {
+          let prediction = model.classifier.predict(analysis, sentence: sentence, mix: EncoderMix())
+          XCTAssertEqual(prediction.probabilities.count, classes)
+        }
+      }
+    }
+    XCTAssertGreaterThan(refused, 100)
+    XCTAssertGreaterThan(loaded, 0, "a changed vector (a half's bits) still loads and answers")
   }
 
   func testAHeadOfAnotherClassCountIsCorrupt() throws {

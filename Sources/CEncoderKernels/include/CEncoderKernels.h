@@ -41,6 +41,11 @@ void faqbot_f16_panel_linear(const float *x, size_t tokens, size_t columns, cons
 /// back as zeros, so never for a copy.
 void faqbot_release_pages(const void *start, size_t bytes);
 
+/// The largest dot product of `x` (`dimensions` floats) with any of `count` rows of `dimensions`
+/// IEEE halves stored one after the other; -infinity when `count` is 0. The AVX2 + FMA + F16C
+/// version when the processor has them, the portable loop otherwise (HalfRowsDot.c).
+float faqbot_f16_max_dot(const uint16_t *rows, size_t count, size_t dimensions, const float *x);
+
 /// One IEEE half-precision number as a float.
 float faqbot_half_to_float(uint16_t half);
 
