@@ -21,8 +21,9 @@ import Foundation
 /// vocabulary (``TextAnalyzer/Vocabulary``) and the subject check's
 /// (``SubjectVocabulary/Contents``); the
 /// weights are preceded by zero padding that puts their floats at a multiple of 16 bytes into
-/// the file, and the example vectors (halves, ``HalfVectors``) by padding to 64 bytes, so both
-/// are read in place, from the cache's mapping or `--model`'s private copy (``WeightMatrix``).
+/// the file, as are the dense block's projections, and the example vectors (halves,
+/// ``HalfVectors``) by padding to 64 bytes, so all three are read in place, from the cache's
+/// mapping or `--model`'s private copy (``WeightMatrix``).
 /// All numbers are little-endian. A file of another format version or engine, or trained on
 /// other pack content, is refused as stale; a short file as truncated; a file whose payload
 /// does not match its checksum, or whose fields do not fit together, as corrupt. Refusing
@@ -151,6 +152,7 @@ public struct TrainedModel: Sendable {
       writer.append(UInt64(embedding.exampleCount))
       writer.append(embedding.pieces.map { UInt32(bitPattern: $0) })
       writer.append(embedding.documentFrequencies)
+      writer.appendPadding(alignment: 16, fileOffset: fileOffset)
       writer.append(embedding.projections)
     }
     writer.appendPresence(of: classifier.encoderHead)
@@ -318,7 +320,7 @@ public struct TrainedModel: Sendable {
     guard openVocabulary.count == intentIds.count, openVocabulary.allSatisfy({ (0...1).contains($0) }) else {
       throw .corrupt("the open-vocabulary rates do not fit the intents")
     }
-    let embedding = try Self.embedding(from: &reader, classes: classCount)
+    let embedding = try Self.embedding(from: &reader, classes: classCount, mappedFile: mappedFile)
     let head =
       try reader.isPresent("encoder head")
       ? try EncoderHead.decode(from: &reader, classes: classCount, mappedFile: mappedFile) : nil
@@ -340,15 +342,16 @@ public struct TrainedModel: Sendable {
 
   /// The dense block's fields, checked: the engine string has already tied the file to the
   /// vectors compiled in.
-  private static func embedding(from reader: inout ModelBinaryReader, classes: Int) throws(TrainedModelError)
-    -> TokenEmbedding?
-  {
+  private static func embedding(
+    from reader: inout ModelBinaryReader, classes: Int, mappedFile: MappedFile?
+  ) throws(TrainedModelError) -> TokenEmbedding? {
     guard try reader.isPresent("embedding") else { return nil }
     let weight = try reader.float("embedding weight")
     let exampleCount = try reader.uint64("embedding example count")
     let pieces = try reader.uint32s("embedding pieces").map { Int32(bitPattern: $0) }
     let frequencies = try reader.uint32s("embedding frequencies")
-    let projections = try reader.floats("embedding projections")
+    try reader.skipPadding("embedding projections padding")
+    let projections = try reader.weights("embedding projections", in: mappedFile)
     guard let vectors = TokenVectors.embedded else { throw .corrupt("no token vectors to read it with") }
     guard weight.isFinite, weight > 0, exampleCount <= UInt64(Int32.max), pieces.count == frequencies.count,
       isAscending(pieces),

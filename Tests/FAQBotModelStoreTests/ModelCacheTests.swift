@@ -76,6 +76,11 @@ final class ModelCacheTests: XCTestCase {
       let decoded = try TrainedModel.decode(file, packHash: packHash, engine: engine)
       XCTAssertTrue(decoded.classifier.model.weights.isMapped, engine)
       XCTAssertEqual(decoded.classifier.model.weights, classifier.model.weights, engine)
+      let projections = try XCTUnwrap(decoded.classifier.embedding?.projections)
+      XCTAssertTrue(projections.isMapped, engine)
+      XCTAssertEqual(projections, classifier.embedding?.projections, engine)
+      let address = projections.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }
+      XCTAssertEqual(address % 16, 0, engine)
     }
   }
 

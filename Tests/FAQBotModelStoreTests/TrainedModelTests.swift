@@ -186,6 +186,12 @@ final class TrainedModelTests: XCTestCase {
     let model = try XCTUnwrap(try TrainedModel.decode(contentsOf: path, packHash: packHash))
     assertSameClassifier(model.classifier, classifier)
     XCTAssertTrue(model.classifier.model.weights.isMapped, "the weights are read in place")
+    let projections = try XCTUnwrap(model.classifier.embedding?.projections)
+    XCTAssertTrue(projections.isMapped, "so are the dense block's projections")
+    XCTAssertEqual(projections, classifier.embedding?.projections)
+    XCTAssertFalse(
+      try XCTUnwrap(TrainedModel.decode(bytes, packHash: packHash).classifier.embedding).projections.isMapped,
+      "decoded from an array: copied")
     // Overwritten in place and shortened, as `cp` does to a deployed model: a mapping of the
     // file would fault on the pages that went away; the copy does not notice.
     let handle = try XCTUnwrap(FileHandle(forWritingAtPath: path))
