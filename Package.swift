@@ -85,7 +85,7 @@ let package = Package(
       name: "FAQBotMatching",
       dependencies: ["FAQBotCore", "FAQBotVectors", "FAQBotEncoder", "FAQBotKnowledge", "FAQBotIntents"]
     ),
-    .target(name: "FAQBotSafety", dependencies: ["FAQBotCore"]),
+    .target(name: "FAQBotSafety", dependencies: ["FAQBotCore", "FAQBotVectors"]),
     .target(name: "FAQBotDefaultPack", dependencies: ["FAQBotKnowledge"]),
     .target(
       name: "FAQBotModelStore",

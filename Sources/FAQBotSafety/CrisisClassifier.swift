@@ -1,10 +1,11 @@
 import Foundation
 
 /// The detector's second signal: a logistic regression over hashed word, word-pair and
-/// character n-gram features, trained by `scripts/train-crisis-classifier` from the crisis
-/// tuning sets (weights in CrisisClassifier+Weights.swift). It scores each sentence (long
-/// ones in overlapping windows) and keeps the highest, so a crisis sentence at the end of a
-/// long message is not diluted by the rest.
+/// character n-gram features plus the semantic margin of ``CrisisNeighbours``, trained by
+/// `scripts/train-crisis-classifier` from the crisis tuning sets (weights in
+/// CrisisClassifier+Weights.swift). It scores each sentence (long ones in overlapping windows)
+/// and keeps the highest, so a crisis sentence at the end of a long message is not diluted by
+/// the rest.
 ///
 /// The feature code mirrors the training script exactly; `trainingChecks` (probabilities the
 /// script computed) are asserted by a test, so the two cannot drift apart unnoticed.
@@ -14,6 +15,10 @@ public struct CrisisClassifier: Sendable {
 
   private let weights: [Float]
   private let bias: Float
+  /// The nearest-neighbour margin and what it adds to the logit per unit; nil only without the
+  /// embedded token vectors (the tests rule that out).
+  private let neighbours: CrisisNeighbours?
+  private let neighbourWeight: Float
   /// The probability from which the classifier alone flags a message.
   public let threshold: Double
 
@@ -37,7 +42,13 @@ public struct CrisisClassifier: Sendable {
     weights = table
     bias = Self.trainedBias
     threshold = Self.trainedThreshold
+    neighbours = .trained
+    neighbourWeight = Self.trainedNeighbourWeight
   }
+
+  /// Whether the nearest-neighbour margin is part of the probabilities (the embedded token
+  /// vectors are the ones it was trained on).
+  package var usesNeighbours: Bool { neighbours != nil }
 
   /// The highest probability of any sentence or window of `text`.
   public func probability(_ text: String) -> Double {
@@ -48,6 +59,7 @@ public struct CrisisClassifier: Sendable {
       Self.features(chunk, into: &features)
       var z = bias
       for feature in features { z += weights[feature] }
+      if let neighbours { z += neighbourWeight * neighbours.margin(chunk) }
       best = max(best, 1 / (1 + exp(-Double(z))))
     }
     return best
