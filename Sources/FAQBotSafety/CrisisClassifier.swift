@@ -13,7 +13,9 @@ public struct CrisisClassifier: Sendable {
   static let window = 30
   static let step = 15
 
-  private let weights: [Float]
+  /// The trained integers of each bucket; a weight is one times ``scale``.
+  private let weights: [Int8]
+  private let scale: Float
   private let bias: Float
   /// The nearest-neighbour margin and what it adds to the logit per unit; nil only without the
   /// embedded token vectors (the tests rule that out).
@@ -26,7 +28,7 @@ public struct CrisisClassifier: Sendable {
   public static let trained = CrisisClassifier()
 
   private init() {
-    var table = [Float](repeating: 0, count: 1 << Self.hashBits)
+    var table = [Int8](repeating: 0, count: 1 << Self.hashBits)
     // The line breaks are skipped by the decoder: filtering the string first walked its
     // characters one grapheme at a time, a few milliseconds of every start.
     let bytes = [UInt8](Data(base64Encoded: Self.trainedWeights, options: .ignoreUnknownCharacters) ?? Data())
@@ -36,10 +38,11 @@ public struct CrisisClassifier: Sendable {
         Int(bytes[index]) | Int(bytes[index + 1]) << 8 | Int(bytes[index + 2]) << 16 | Int(bytes[index + 3])
         << 24
       let weight = Int8(bitPattern: bytes[index + 4])
-      if bucket < table.count { table[bucket] = Float(weight) * Self.trainedScale }
+      if bucket < table.count { table[bucket] = weight }
       index += 5
     }
     weights = table
+    scale = Self.trainedScale
     bias = Self.trainedBias
     threshold = Self.trainedThreshold
     neighbours = .trained
@@ -57,8 +60,12 @@ public struct CrisisClassifier: Sendable {
     for chunk in Self.chunks(text) {
       features.removeAll(keepingCapacity: true)
       Self.features(chunk, into: &features)
-      var z = bias
-      for feature in features { z += weights[feature] }
+      // The integers add exactly, so the sum does not depend on the set's order (which differs
+      // from one set to the next): summing the scaled floats in that order made the same
+      // message's probability differ in its last digits between two calls.
+      var sum = 0
+      for feature in features { sum += Int(weights[feature]) }
+      var z = bias + scale * Float(sum)
       if let neighbours { z += neighbourWeight * neighbours.margin(chunk) }
       best = max(best, 1 / (1 + exp(-Double(z))))
     }
