@@ -88,7 +88,7 @@ let package = Package(
         "FAQBotCore", "FAQBotVectors", "FAQBotEncoder", "CEncoderKernels", "FAQBotKnowledge", "FAQBotIntents",
       ]
     ),
-    .target(name: "FAQBotSafety", dependencies: ["FAQBotCore"]),
+    .target(name: "FAQBotSafety", dependencies: ["FAQBotCore", "FAQBotVectors"]),
     .target(name: "FAQBotDefaultPack", dependencies: ["FAQBotKnowledge"]),
     .target(
       name: "FAQBotModelStore",

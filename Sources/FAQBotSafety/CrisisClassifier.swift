@@ -1,10 +1,11 @@
 import Foundation
 
 /// The detector's second signal: a logistic regression over hashed word, word-pair and
-/// character n-gram features, trained by `scripts/train-crisis-classifier` from the crisis
-/// tuning sets (weights in CrisisClassifier+Weights.swift). It scores each sentence (long
-/// ones in overlapping windows) and keeps the highest, so a crisis sentence at the end of a
-/// long message is not diluted by the rest.
+/// character n-gram features plus the semantic margin of ``CrisisNeighbours``, trained by
+/// `scripts/train-crisis-classifier` from the crisis tuning sets (weights in
+/// CrisisClassifier+Weights.swift). It scores each sentence (long ones in overlapping windows)
+/// and keeps the highest, so a crisis sentence at the end of a long message is not diluted by
+/// the rest.
 ///
 /// The feature code mirrors the training script exactly; `trainingChecks` (probabilities the
 /// script computed) are asserted by a test, so the two cannot drift apart unnoticed.
@@ -12,8 +13,14 @@ public struct CrisisClassifier: Sendable {
   static let window = 30
   static let step = 15
 
-  private let weights: [Float]
+  /// The trained integers of each bucket; a weight is one times ``scale``.
+  private let weights: [Int8]
+  private let scale: Float
   private let bias: Float
+  /// The nearest-neighbour margin and what it adds to the logit per unit; nil only without the
+  /// embedded token vectors (the tests rule that out).
+  private let neighbours: CrisisNeighbours?
+  private let neighbourWeight: Float
   /// The probability from which the classifier alone flags a message.
   public let threshold: Double
 
@@ -21,7 +28,7 @@ public struct CrisisClassifier: Sendable {
   public static let trained = CrisisClassifier()
 
   private init() {
-    var table = [Float](repeating: 0, count: 1 << Self.hashBits)
+    var table = [Int8](repeating: 0, count: 1 << Self.hashBits)
     // The line breaks are skipped by the decoder: filtering the string first walked its
     // characters one grapheme at a time, a few milliseconds of every start.
     let bytes = [UInt8](Data(base64Encoded: Self.trainedWeights, options: .ignoreUnknownCharacters) ?? Data())
@@ -31,13 +38,20 @@ public struct CrisisClassifier: Sendable {
         Int(bytes[index]) | Int(bytes[index + 1]) << 8 | Int(bytes[index + 2]) << 16 | Int(bytes[index + 3])
         << 24
       let weight = Int8(bitPattern: bytes[index + 4])
-      if bucket < table.count { table[bucket] = Float(weight) * Self.trainedScale }
+      if bucket < table.count { table[bucket] = weight }
       index += 5
     }
     weights = table
+    scale = Self.trainedScale
     bias = Self.trainedBias
     threshold = Self.trainedThreshold
+    neighbours = .trained
+    neighbourWeight = Self.trainedNeighbourWeight
   }
+
+  /// Whether the nearest-neighbour margin is part of the probabilities (the embedded token
+  /// vectors are the ones it was trained on).
+  package var usesNeighbours: Bool { neighbours != nil }
 
   /// The highest probability of any sentence or window of `text`.
   public func probability(_ text: String) -> Double {
@@ -46,8 +60,13 @@ public struct CrisisClassifier: Sendable {
     for chunk in Self.chunks(text) {
       features.removeAll(keepingCapacity: true)
       Self.features(chunk, into: &features)
-      var z = bias
-      for feature in features { z += weights[feature] }
+      // The integers add exactly, so the sum does not depend on the set's order (which differs
+      // from one set to the next): summing the scaled floats in that order made the same
+      // message's probability differ in its last digits between two calls.
+      var sum = 0
+      for feature in features { sum += Int(weights[feature]) }
+      var z = bias + scale * Float(sum)
+      if let neighbours { z += neighbourWeight * neighbours.margin(chunk) }
       best = max(best, 1 / (1 + exp(-Double(z))))
     }
     return best

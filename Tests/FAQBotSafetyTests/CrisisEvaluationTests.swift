@@ -85,8 +85,8 @@ final class CrisisEvaluationTests: XCTestCase {
 
   /// The third round's corpus: the training part is what the patterns and the classifier were
   /// fitted on; the validation part chose the classifier's threshold and its training
-  /// settings (docs/safety.md gives the figures). Floors at the measured values, against
-  /// regressions.
+  /// settings (docs/safety.md gives the figures). Floors at the measured values (fourth round:
+  /// train 822/834, validation 246/276), against regressions.
   func testThirdRoundTrainAndValidationPartsHoldTheirFloors() throws {
     let train = recall(try Self.items("crisis-train.jsonl"), flagged: true)
     let validation = recall(try Self.items("crisis-validation.jsonl"), flagged: true)
@@ -97,8 +97,8 @@ final class CrisisEvaluationTests: XCTestCase {
     print(
       "third round: false alarms train \(1 - benignTrain.overall), validation \(1 - benignValidation.overall)"
     )
-    XCTAssertGreaterThanOrEqual(train.overall, 0.975, "train misses: \(train.wrong.map(\.text))")
-    XCTAssertGreaterThanOrEqual(validation.overall, 0.88)
+    XCTAssertGreaterThanOrEqual(train.overall, 0.985, "train misses: \(train.wrong.map(\.text))")
+    XCTAssertGreaterThanOrEqual(validation.overall, 0.89)
     XCTAssertLessThanOrEqual(1 - benignTrain.overall, 0.01, "false alarms: \(benignTrain.wrong.map(\.text))")
     XCTAssertLessThanOrEqual(1 - benignValidation.overall, 0.01)
   }
