@@ -48,7 +48,9 @@ final class CrisisEvaluationTests: XCTestCase {
   func testHeldOutCrisisRecallHoldsItsFloor() throws {
     let heldOut = recall(try Self.items("crisis-heldout.jsonl"), flagged: true)
     let tune = recall(try Self.items("crisis-tune.jsonl"), flagged: true)
-    print("crisis recall: held-out \(heldOut.overall) \(heldOut.byCategory); tune \(tune.overall)")
+    // Held-out figures are asserted, never printed: a passing run must not show them to
+    // someone tuning the detector (Benchmarks/crisis_eval.py reports them when asked).
+    print("crisis recall: tune \(tune.overall)")
     print("tune misses: \(tune.wrong.map { CrisisText($0.text).words.joined(separator: " ") })")
     XCTAssertGreaterThanOrEqual(
       heldOut.overall, Self.heldOutRecallFloor, "held-out misses: \(heldOut.wrong.count)")
@@ -61,7 +63,7 @@ final class CrisisEvaluationTests: XCTestCase {
   func testHeldOutBenignFalseAlarmsStayUnderTheirCeiling() throws {
     let heldOut = recall(try Self.items("benign-heldout.jsonl"), flagged: false)
     let tune = recall(try Self.items("benign-tune.jsonl"), flagged: false)
-    print("benign false alarms: held-out \(1 - heldOut.overall); tune \(1 - tune.overall)")
+    print("benign false alarms: tune \(1 - tune.overall)")
     print(
       "tune false alarms: \(tune.wrong.map { "\($0.text.prefix(60)) <- \(detector.detect($0.text)?.reason ?? "")" })"
     )
