@@ -21,6 +21,12 @@ let package = Package(
       name: "faqbot-encode",
       dependencies: [.product(name: "FAQBotEncoder", package: root.lastPathComponent)]
     ),
+    // A knowledge-only pack's thresholds tried on the documents' tune questions, the engine
+    // built once per document (docs/performance.md, "Knowledge-only retrieval").
+    .executableTarget(
+      name: "faqbot-retrieval-sweep",
+      dependencies: [.product(name: "FAQBot", package: root.lastPathComponent)]
+    ),
   ],
   swiftLanguageModes: [.v6]
 )

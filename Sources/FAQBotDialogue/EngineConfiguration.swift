@@ -42,12 +42,14 @@ public struct EngineConfiguration: Sendable, Equatable {
   /// answered from it even below ``sectionCoverage``: it nearly repeats the heading. On the
   /// tune splits 0.3 answered 4 more homebrew questions right than 0.5, at no honesty cost.
   public var sectionTitleCoverage = 0.3
-  /// Knowledge-only packs in the encoder mode: the cosine between a question and its nearest
-  /// paragraph (``SemanticRetriever``) at which that paragraph answers. Chosen on the tune
-  /// splits of Benchmarks/documents (docs/performance.md, "Knowledge-only retrieval"): 0.35
-  /// to 0.5 tried with the give-way below; 0.5 gave one more honest "not covered" than 0.45 at
-  /// the same in-scope figure, lower values answered 2 to 6 more right for 4 to 10 fewer honest.
-  public var semanticCosine = 0.5
+  /// Knowledge-only packs in the encoder mode: the score at which the nearest paragraph
+  /// (``SemanticRetriever``: its cosine with the question, plus ``semanticMarginWeight`` times
+  /// its lead over the next section) answers. Chosen with the two settings after it on the
+  /// tune splits of Benchmarks/documents (docs/performance.md, "Knowledge-only retrieval"):
+  /// of 140 settings, 0.7 with weight 3 and give-way 0.8 answered 3 more questions right and
+  /// 3 more honestly "not covered" than the settings before (0.5, no lead, 0.55); settings
+  /// that answered up to 15 more right gave up 8 of the 14 honest replies.
+  public var semanticCosine = 0.7
   /// The subject check gives way when every word of the subject it found is a common English
   /// word at least this close (static token vectors' cosine) to a word the document uses
   /// (``DocumentNeighbours``). 0.5: on the default pack's tune questions of other subjects
@@ -77,10 +79,17 @@ public struct EngineConfiguration: Sendable, Equatable {
   /// right for one fewer honest "not covered"; 0.5 and 0.45 answered more but gave up 3 to 6
   /// honest ones.
   public var sectionVectorCosine = 0.55
-  /// Knowledge-only packs in the encoder mode: the subject check gives way to a paragraph at
-  /// least this close in meaning (a passage that really answers the question). See
-  /// docs/performance.md, "Encoder mode", for the values tried on the documents' tune splits.
-  public var subjectCheckSemanticGiveWay = 0.55
+  /// Knowledge-only packs in the encoder mode: the subject check gives way to a paragraph
+  /// scoring at least this (as for ``semanticCosine``): a passage that really answers the
+  /// question. Chosen with it; 0.4 to 0.8 tried.
+  public var subjectCheckSemanticGiveWay = 0.8
+  /// Knowledge-only packs in the encoder mode: how much the best section's lead over the
+  /// second (in the ranking's score) adds to its cosine before ``semanticCosine`` is
+  /// compared. A question the document does not answer is often as near several sections
+  /// ("how do I list everything I installed" beside updating and uninstalling). Chosen with
+  /// ``semanticCosine``; 0 to 4 tried, and 0 (the lead ignored) scored lowest at 6 of the 7
+  /// cosines tried.
+  public var semanticMarginWeight = 3.0
   /// Knowledge-only packs: a paragraph shorter than this many characters is served with the
   /// next one of its section ("brew --cache" alone says little without "Which is usually: …").
   public var shortParagraphCharacters = 80

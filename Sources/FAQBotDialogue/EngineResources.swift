@@ -26,8 +26,10 @@ public struct EngineResources: Sendable {
   public let sectionRetriever: SectionRetriever?
   /// The document's subjects and words, for questions about something else.
   public let subjects: SubjectVocabulary
-  /// The tunables the stages read.
-  public let configuration: EngineConfiguration
+  /// The tunables the stages read. A copy may change its thresholds (a tuning sweep does, on
+  /// resources built once); the mode, the token cap and the crisis settings are read when the
+  /// resources are built, so changing them afterwards has no effect.
+  public var configuration: EngineConfiguration
   /// The engine's crisis detector: built-in patterns and classifier, plus the phrases the
   /// pack adds (its safety intents' triggers and ``EngineConfiguration/crisisPhrases``).
   public let crisisDetector: CrisisDetector

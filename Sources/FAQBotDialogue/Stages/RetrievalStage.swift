@@ -65,12 +65,17 @@ extension RetrievalStage {
     var lexicalById: [String: SectionRetriever.Hit] = [:]
     for hit in lexical { lexicalById[hit.sectionId] = hit }
     var best: (id: String, mixed: Double)?
+    var runnerUp = 0.0
     for id in resources.knowledge.document.sections.map(\.id) {
       let lexicalScore = lexicalById[id].map { bestScore > 0 ? $0.score / bestScore : 0 }
       let cosine = dense.hits[id]?.cosine
       guard lexicalScore != nil || cosine != nil else { continue }
       let mixed = (1 - weight) * (lexicalScore ?? 0) + weight * max(0, cosine ?? 0)
-      if let current = best, current.mixed >= mixed { continue }
+      if let current = best, current.mixed >= mixed {
+        runnerUp = max(runnerUp, mixed)
+        continue
+      }
+      if let current = best { runnerUp = max(runnerUp, current.mixed) }
       best = (id, mixed)
     }
     guard let best else { return nil }
@@ -80,7 +85,10 @@ extension RetrievalStage {
       words.map {
         $0.coverage >= configuration.sectionCoverage || $0.titleCoverage >= configuration.sectionTitleCoverage
       } ?? false
-    let meaningEnough = (near?.cosine ?? -1) >= cosineNeeded
+    // In the encoder mode a section that stands out from the next one counts for more: a
+    // question the document does not answer tends to be as near several sections.
+    let margin = dense.semantic ? configuration.semanticMarginWeight * (best.mixed - runnerUp) : 0
+    let meaningEnough = (near?.cosine ?? -1) + margin >= cosineNeeded
     guard wordsEnough || meaningEnough else { return nil }
     // The encoder's nearest paragraph; in the fast mode the paragraph holding the question's
     // words, else the one nearest in meaning.
@@ -94,8 +102,9 @@ extension RetrievalStage {
       "no intents (knowledge only); section \(best.id) ranks first (words and meaning mixed); it holds "
       + "\(Percent(coverage)) of the question's content words, its heading \(Percent(words?.titleCoverage ?? 0)) "
       + "(needs \(Percent(configuration.sectionCoverage)) or \(Percent(configuration.sectionTitleCoverage)) in the "
-      + "heading), and its nearest paragraph \(kind) is at cosine \(cosineText) (needs "
-      + "\(String(format: "%.2f", cosineNeeded)))"
+      + "heading), and its nearest paragraph \(kind) is at cosine \(cosineText)"
+      + (dense.semantic ? String(format: " plus %.2f for its lead over the next section", margin) : "")
+      + " (needs \(String(format: "%.2f", cosineNeeded)))"
     let confidence = wordsEnough ? coverage : (near?.cosine ?? 0)
     return sectionAnswer(
       from: first, confidence: confidence, reason: reason, turn: turn, resources: resources)

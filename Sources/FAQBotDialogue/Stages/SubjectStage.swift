@@ -29,10 +29,12 @@ public struct SubjectStage: DialogueStage {
       return nil
     }
     // A passage that really answers it wins: in a knowledge-only pack in the encoder mode, a
-    // paragraph whose meaning is this close to the question's is the answer, whatever words
-    // the question used (the document's words are all this check knows).
-    if let sentence = turn.sentence, let best = resources.semanticRetriever?.search(sentence).first,
-      Double(best.cosine) >= resources.configuration.subjectCheckSemanticGiveWay
+    // paragraph whose meaning is this close to the question's (its lead over other sections
+    // weighed in, as the retrieval stage does) is the answer, whatever words the question
+    // used (the document's words are all this check knows).
+    if let sentence = turn.sentence, let best = resources.semanticRetriever?.nearest(sentence),
+      Double(best.hit.cosine) + resources.configuration.semanticMarginWeight * Double(best.lead)
+        >= resources.configuration.subjectCheckSemanticGiveWay
     {
       return nil
     }
