@@ -2,7 +2,8 @@
 """Measure faqbot on the documents here: the `faqbot init` draft, unedited, and the pack
 finished by hand (<name>/pack/), on each document's questions.jsonl, tune and held-out apart.
 
-Usage: python3 Benchmarks/documents/measure.py [FAQBOT] [--work DIR] [--threshold T]
+Usage: python3 Benchmarks/documents/measure.py [FAQBOT] [--work DIR] [--threshold T] [--encoder | --fast]
+(--encoder or --fast overrides the packs' `mode:`)
 
 For each <name>/ holding document.md and questions.jsonl:
   draft  `faqbot init document.md -o WORK/<name>-draft` (as a team would run it), then asked;
@@ -55,8 +56,8 @@ def intent_kinds(intents_dir):
     return kinds
 
 
-def ask_all(faqbot, intents, knowledge, questions, threshold=None):
-    args = [faqbot, "--json", "--no-cache", "--intents", str(intents), "--knowledge", str(knowledge)]
+def ask_all(faqbot, intents, knowledge, questions, threshold=None, flags=()):
+    args = [faqbot, "--json", "--no-cache", "--intents", str(intents), "--knowledge", str(knowledge), *flags]
     if threshold is not None:
         args += ["--threshold", str(threshold)]
     lines = "".join(json.dumps({"id": i, "question": q["question"]}) + "\n" for i, q in enumerate(questions))
@@ -100,9 +101,12 @@ def main():
     faqbot = str(ROOT / ".build/release/faqbot")
     work = Path("/tmp/faqbot-documents")
     threshold = None
+    flags = []
     i = 0
     while i < len(args):
-        if args[i] == "--work":
+        if args[i] in ("--encoder", "--fast"):
+            flags.append(args[i]); i += 1
+        elif args[i] == "--work":
             work = Path(args[i + 1]); i += 2
         elif args[i] == "--threshold":
             threshold = float(args[i + 1]); i += 2
@@ -122,7 +126,7 @@ def main():
         if (hand / "intents").exists():
             packs.append(("finished by hand", hand / "intents", hand / "knowledge.json"))
         for label, intents, knowledge in packs:
-            answers = ask_all(faqbot, intents, knowledge, questions, threshold)
+            answers = ask_all(faqbot, intents, knowledge, questions, threshold, flags)
             table = score(questions, answers, intent_kinds(intents))
             rows.append((name, label, table))
             if os.environ.get("SHOW_MISSES"):

@@ -1,9 +1,9 @@
 import Foundation
 import XCTest
 
-/// `faqbot init` through the binary: a document becomes a pack that loads, passes `check`,
-/// answers a section's question with that section's passage, declines with --health, and is
-/// never written over an edited pack without --force.
+/// `faqbot init` through the binary: a document becomes a pack that loads, passes `check`
+/// (in the encoder mode it asks for), answers a section's question with that section's
+/// passage, declines with --health, and is never written over an edited pack without --force.
 final class InitCommandTests: XCTestCase {
   private var directory = URL(fileURLWithPath: NSTemporaryDirectory())
 
@@ -56,6 +56,10 @@ final class InitCommandTests: XCTestCase {
     let check = try run(["check"] + options)
     XCTAssertEqual(check.status, 0, check.errors)
     XCTAssertTrue(check.output.contains("name         \"Tea Guide\"  ("), check.output)
+    // A draft asks for the encoder mode at its default threshold: measured better on the
+    // documents' tune questions than the fast mode (PackDraft.draftThreshold).
+    XCTAssertTrue(check.output.contains("mode         encoder  ("), check.output)
+    XCTAssertTrue(check.output.contains("threshold    0.5  ("), check.output)
     XCTAssertTrue(check.output.contains("not referenced (0): none"), check.output)
 
     let answer = try run(["ask", "--no-cache", "--json"] + options + ["how do i brew green tea"])
