@@ -87,6 +87,7 @@ final class CheckCommandTests: XCTestCase {
             - How long do leaves stay fresh in storage?
             - how much does a TEAPOT cost
             - What water temperature should I brew green tea with when brewing?
+            - How long should I steep green tea leaves when brewing them?
           answer: {knowledge: [storage.p1]}
         - id: thin
           examples: [Is tea old?, When was tea first drunk?]
@@ -101,11 +102,12 @@ final class CheckCommandTests: XCTestCase {
             - hey
           answer: Hello!
       """
-    let outcome = try BinaryRunner.run(
-      ["check", "--intents", try intents(["tea.yaml": pack]), "--knowledge", try teaKnowledge()])
+    let packDirectory = try intents(["tea.yaml": pack])
+    let knowledge = try teaKnowledge()
+    let outcome = try BinaryRunner.run(["check", "--intents", packDirectory, "--knowledge", knowledge])
     XCTAssertEqual(outcome.status, 0, "warnings do not fail the check: \(outcome.errors)")
     XCTAssertTrue(outcome.output.contains("intents: 4 (3 faq, 1 smalltalk)"), outcome.output)
-    XCTAssertTrue(outcome.output.contains("examples: 20"), outcome.output)
+    XCTAssertTrue(outcome.output.contains("examples: 21"), outcome.output)
     XCTAssertTrue(outcome.output.contains("referenced by intents (2): brewing, storage"), outcome.output)
     XCTAssertTrue(outcome.output.contains("not referenced (1): history"), outcome.output)
 
@@ -123,14 +125,27 @@ final class CheckCommandTests: XCTestCase {
     XCTAssertEqual(few.count, 1, outcome.output)
     XCTAssertTrue(few.first?.contains("intent 'thin' has 2 examples") ?? false, outcome.output)
 
+    // The three brewing questions planted in storage (lines 18-20) make one warning, at the
+    // first of them, naming the others' lines.
     let confused = lines(outcome, containing: "[answered-as-another-intent]")
     XCTAssertTrue(
       confused.contains {
-        $0.contains("/tea.yaml:19:9: warning:")
-          && $0.contains("\"What water temperature should I brew green tea with when brewing?\"")
-          && $0.contains("of intent 'storage' is answered by 'brewing'")
+        $0.contains("/tea.yaml:18:9: warning: 3 of 8 examples of intent 'storage' are answered by 'brewing'")
+          && $0.contains("and those on lines 19, 20; the two intents overlap")
       },
       outcome.output)
+    // A single example answered by another intent is counted, and listed with --each-example.
+    XCTAssertTrue(
+      outcome.output.contains("1 more example answered by another intent, each the only one of its intent"),
+      outcome.output)
+    XCTAssertFalse(outcome.output.contains("How do I brew green tea, friend?"), outcome.output)
+    let each = try BinaryRunner.run([
+      "check", "--each-example", "--intents", packDirectory, "--knowledge", knowledge,
+    ])
+    XCTAssertTrue(
+      each.output.contains(
+        "/tea.yaml:30:9: note: example \"How do I brew green tea, friend?\" of intent 'chat' is answered by "),
+      each.output)
     let missed = lines(outcome, containing: "[not-answered]")
     let total = duplicates.count + few.count + confused.count + missed.count
     XCTAssertTrue(outcome.output.contains("warnings: \(total) ("), outcome.output)

@@ -18,13 +18,17 @@ struct CheckCommand: ParsableCommand {
         duplicate-example           the same example, after normalisation (case, punctuation, \
       contractions, accents), in two intents or twice in one;
         few-examples                an intent with fewer than \(PackCheck.minimumExamples) examples;
-        answered-as-another-intent  an example that the bot, trained without it, answers with \
-      another intent;
-        not-answered                an example that the bot, trained without it, answers with no \
-      intent (below the threshold, or only with a passage).
+        answered-as-another-intent  two or more examples of an intent that the bot, trained \
+      without them, answers with the same other intent: the two intents overlap;
+        not-answered                a third or more of an intent's examples that the bot, trained \
+      without them, answers with no intent (below the threshold, or only with a passage of a \
+      section the intent does not cite).
       The last two come from cross-validation: the examples are split into --folds parts and each \
       part is asked of a bot trained on the others (that many trainings, run in parallel). An \
-      example the bot misses that way is one whose paraphrases users will see missed too.
+      example the bot misses that way is one whose paraphrases users will see missed too. A reply \
+      of the intent's kind from another stage counts as answered (crisis help from the crisis \
+      detector, the engine's small talk, an honest "not covered"). A single example answered by \
+      another intent is counted after the warnings and listed with --each-example.
       """)
 
   @OptionGroup var pack: PackSourceOptions
@@ -33,6 +37,10 @@ struct CheckCommand: ParsableCommand {
     parsing: .unconditional,
     help: "Parts for the cross-validated check (at least 2; 0 skips it and trains nothing).")
   var folds: Int = PackCheck.defaultFolds
+
+  @Flag(
+    help: "Also list each example answered by another intent that is the only one of its intent so answered.")
+  var eachExample = false
 
   func validate() throws {
     if folds == 1 || folds < 0 {
@@ -78,6 +86,13 @@ struct CheckCommand: ParsableCommand {
       "warnings: \(warnings.count)"
         + (warnings.isEmpty ? "" : " (\(counts.joined(separator: ", ")); they do not fail the check)"))
     for warning in warnings { print("  \(warning)") }
+    let singles = check.singleConfusions
+    guard !singles.isEmpty else { return }
+    print(
+      "\(Plural.count(singles.count, "more example")) answered by another intent, each the only one of "
+        + "its intent answered by that intent (usually an unusual wording, not an overlap)"
+        + (eachExample ? ":" : "; --each-example lists them"))
+    if eachExample { for single in singles { print("  \(single.location): note: \(single.message)") } }
   }
 
   private func list(_ ids: [String]) -> String { ids.isEmpty ? "none" : ids.joined(separator: ", ") }
