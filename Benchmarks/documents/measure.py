@@ -3,7 +3,9 @@
 finished by hand (<name>/pack/), on each document's questions.jsonl, tune and held-out apart.
 
 Usage: python3 Benchmarks/documents/measure.py [FAQBOT] [--work DIR] [--threshold T] [--encoder | --fast]
-(--encoder or --fast overrides the packs' `mode:`)
+                                             [--tune-only]
+(--encoder or --fast overrides the packs' `mode:`; --tune-only prints no held-out figure, for
+an author improving a pack)
 
 For each <name>/ holding document.md and questions.jsonl:
   draft  `faqbot init document.md -o WORK/<name>-draft` (as a team would run it), then asked;
@@ -102,10 +104,13 @@ def main():
     work = Path("/tmp/faqbot-documents")
     threshold = None
     flags = []
+    splits = ("tune", "heldout")
     i = 0
     while i < len(args):
         if args[i] in ("--encoder", "--fast"):
             flags.append(args[i]); i += 1
+        elif args[i] == "--tune-only":
+            splits = ("tune",); i += 1
         elif args[i] == "--work":
             work = Path(args[i + 1]); i += 2
         elif args[i] == "--threshold":
@@ -139,7 +144,7 @@ def main():
     print("| document | pack | split | in-scope answered right | not covered: honest | off topic: honest | crisis: safety answer |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for name, label, table in rows:
-        for split in ("tune", "heldout"):
+        for split in splits:
             cells = [pct(table.get((c, split))) for c in CLASSES]
             print(f"| {name} | {label} | {split} | " + " | ".join(cells) + " |")
 
