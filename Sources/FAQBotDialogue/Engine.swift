@@ -50,7 +50,9 @@ public struct Engine: Sendable {
       resources: EngineResources(
         pack: pack, knowledge: knowledge, classifier: model.classifier,
         analyzer: model.vocabulary.map { TextAnalyzer(vocabulary: $0, synonyms: pack.synonyms) },
-        subjects: model.subjects.map { SubjectVocabulary(contents: $0) }, configuration: configuration))
+        subjects: model.subjects.map { SubjectVocabulary(contents: $0) },
+        passageVectors: model.passageVectors,
+        configuration: configuration))
   }
 
   /// The tunables the engine runs with (those of its resources).

@@ -58,11 +58,12 @@ public struct EngineResources: Sendable {
   let standalone: StandaloneQuote
 
   /// Builds what is not given: the `analyzer` and the `subjects` from the pack and knowledge,
-  /// the `classifier` by training. A given analyzer or subject vocabulary must be that pack's
-  /// (restored from its ``TrainedModel``).
+  /// the `classifier` by training, a knowledge-only pack's passage vectors by encoding. A given
+  /// analyzer, subject vocabulary or passage vectors must be that pack's (restored from its
+  /// ``TrainedModel``); passage vectors that do not fit the knowledge file are encoded again.
   public init(
     pack: IntentPack, knowledge: KnowledgeBase, classifier: IntentClassifier? = nil,
-    analyzer: TextAnalyzer? = nil, subjects: SubjectVocabulary? = nil,
+    analyzer: TextAnalyzer? = nil, subjects: SubjectVocabulary? = nil, passageVectors: [Float]? = nil,
     configuration: EngineConfiguration = .init()
   ) {
     self.pack = pack
@@ -74,8 +75,14 @@ public struct EngineResources: Sendable {
       ? try? SentenceEncoder.embedded(tokenCap: configuration.encoderTokenCap) : nil
     self.encoder = encoder
     self.classifier = Self.classifier(given: classifier, pack: pack, analyzer: analyzer, encoder: encoder)
+    // A knowledge-only pack's passage vectors come from its model when it stores them.
     self.semanticRetriever =
-      pack.intents.isEmpty ? encoder.map { SemanticRetriever(knowledge: knowledge, encoder: $0) } : nil
+      pack.intents.isEmpty
+      ? encoder.map { encoder in
+        passageVectors.flatMap {
+          SemanticRetriever(knowledge: knowledge, storedVectors: $0, dimensions: encoder.dimensions)
+        } ?? SemanticRetriever(knowledge: knowledge, encoder: encoder)
+      } : nil
     self.triggers = TriggerMatcher(pack: pack, analyzer: analyzer)
     self.retriever = PassageRetriever(knowledge: knowledge, analyzer: analyzer)
     self.sectionRetriever =

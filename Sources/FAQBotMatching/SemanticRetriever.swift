@@ -14,8 +14,9 @@ import FAQBotKnowledge
 /// Benchmarks/documents against 62 with paragraphs alone (docs/performance.md,
 /// "Knowledge-only retrieval"); sentences alone ranked 60, and headings alone 33.
 ///
-/// The vectors are computed when the engine starts (a few hundred paragraphs and sentences
-/// for a 20 KB guide: docs/performance.md has the time), in batches over every core.
+/// The vectors are computed when the pack is first trained (a few hundred paragraphs and
+/// sentences for a 20 KB guide, in batches over every core: docs/performance.md has the
+/// time) and stored in its model, so a later start reads them.
 public struct SemanticRetriever: Sendable {
   /// One paragraph found for a question.
   public struct Hit: Sendable, Equatable {
@@ -40,32 +41,63 @@ public struct SemanticRetriever: Sendable {
   private let sentenceVectors: [Float]
 
   /// Encodes every paragraph and sentence of `knowledge` with `encoder`: the costly part of an
-  /// encoder-mode start.
+  /// encoder-mode start, which a trained model saves (``storedVectors``).
   public init(knowledge: KnowledgeBase, encoder: SentenceEncoder) {
-    var units: [(String, String)] = []
+    let layout = Self.layout(of: knowledge)
+    let encoded = EncoderHead.encode(layout.texts + layout.sentenceTexts, with: encoder)
+    self.init(layout: layout, dimensions: encoder.dimensions, vectors: encoded.flatMap { $0 })
+  }
+
+  /// The retriever of `knowledge` from the vectors a model stored (``storedVectors``); nil
+  /// when they do not fit this knowledge file's paragraphs and sentences.
+  public init?(knowledge: KnowledgeBase, storedVectors: [Float], dimensions: Int) {
+    let layout = Self.layout(of: knowledge)
+    guard dimensions > 0,
+      storedVectors.count == (layout.texts.count + layout.sentenceTexts.count) * dimensions,
+      storedVectors.allSatisfy(\.isFinite)
+    else { return nil }
+    self.init(layout: layout, dimensions: dimensions, vectors: storedVectors)
+  }
+
+  private init(layout: Layout, dimensions: Int, vectors: [Float]) {
+    self.units = layout.units
+    self.dimensions = dimensions
+    let split = layout.texts.count * dimensions
+    self.vectors = Array(vectors[..<split])
+    self.sentenceVectors = Array(vectors[split...])
+    self.sentenceRanges = layout.ranges
+  }
+
+  /// The paragraphs' vectors, then the sentences': what a trained model stores so that a
+  /// start need not encode the document again.
+  public var storedVectors: [Float] { vectors + sentenceVectors }
+
+  /// What is encoded, in order: each paragraph with its heading, then the sentences of the
+  /// paragraphs that have more than one.
+  private struct Layout {
+    var units: [(sectionId: String, paragraphId: String)] = []
     var texts: [String] = []
     var sentenceTexts: [String] = []
     var ranges: [Range<Int>] = []
+  }
+
+  private static func layout(of knowledge: KnowledgeBase) -> Layout {
+    var layout = Layout()
     for section in knowledge.document.sections {
       let prefix = section.title.isEmpty ? "" : section.title + ". "
       for paragraph in section.paragraphs {
-        units.append((section.id, paragraph.id))
-        texts.append(prefix + (knowledge.passage(paragraph.id)?.text ?? paragraph.text))
-        let start = sentenceTexts.count
+        layout.units.append((section.id, paragraph.id))
+        layout.texts.append(prefix + (knowledge.passage(paragraph.id)?.text ?? paragraph.text))
+        let start = layout.sentenceTexts.count
         if paragraph.sentences.count > 1 {
           for sentence in paragraph.sentences {
-            sentenceTexts.append(prefix + (knowledge.passage(sentence.id)?.text ?? sentence.text))
+            layout.sentenceTexts.append(prefix + (knowledge.passage(sentence.id)?.text ?? sentence.text))
           }
         }
-        ranges.append(start..<sentenceTexts.count)
+        layout.ranges.append(start..<layout.sentenceTexts.count)
       }
     }
-    self.units = units
-    self.dimensions = encoder.dimensions
-    let encoded = EncoderHead.encode(texts + sentenceTexts, with: encoder)
-    self.vectors = encoded.prefix(texts.count).flatMap { $0 }
-    self.sentenceVectors = encoded.dropFirst(texts.count).flatMap { $0 }
-    self.sentenceRanges = ranges
+    return layout
   }
 
   /// How many paragraphs are searched.

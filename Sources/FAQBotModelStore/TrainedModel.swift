@@ -18,8 +18,9 @@ import Foundation
 /// dense block's pieces, their document frequencies and projections (``TokenEmbedding``), the
 /// encoder mode's head and example vectors when trained for it (``EncoderHead``) and,
 /// optionally, the parsed pack (``IntentPack`` and its binary coding), the analyzer's
-/// vocabulary (``TextAnalyzer/Vocabulary``) and the subject check's
-/// (``SubjectVocabulary/Contents``); the
+/// vocabulary (``TextAnalyzer/Vocabulary``), the subject check's
+/// (``SubjectVocabulary/Contents``) and, for a knowledge-only pack in the encoder mode, the
+/// document's passage vectors (``SemanticRetriever/storedVectors``, since format 10); the
 /// weights are preceded by zero padding that puts their floats at a multiple of 16 bytes into
 /// the file, as are the dense block's projections, and the example vectors (halves,
 /// ``HalfVectors``) by padding to 64 bytes, so all three are read in place, from the cache's
@@ -31,7 +32,7 @@ import Foundation
 public struct TrainedModel: Sendable {
   /// Bump when the layout of the payload changes, which includes adding a stored field to
   /// ``IntentClassifier``, ``FeatureSpace`` or ``SoftmaxRegression``.
-  public static let formatVersion: UInt32 = 9
+  public static let formatVersion: UInt32 = 10
 
   /// Bump when a model trained by earlier code would mean something else to this code
   /// (another feature hashing in ``FeatureKeys``, another analysis in ``TextAnalyzer``)
@@ -65,6 +66,10 @@ public struct TrainedModel: Sendable {
   /// The subject check's vocabulary of that pack and knowledge file, for the same reason;
   /// nil when not stored.
   public var subjects: SubjectVocabulary.Contents?
+  /// A knowledge-only pack's passage vectors in the encoder mode
+  /// (``SemanticRetriever/storedVectors``), so that a start need not encode the document
+  /// again; nil when not stored.
+  public var passageVectors: [Float]?
 
   /// A model to store: the classifier, the hash of the pack it was trained on, the engine
   /// string of the build, and what a later start would otherwise compute again (the parsed
@@ -72,9 +77,10 @@ public struct TrainedModel: Sendable {
   public init(
     classifier: IntentClassifier, packHash: String, engine: String = TrainedModel.currentEngine,
     pack: IntentPack? = nil, vocabulary: TextAnalyzer.Vocabulary? = nil,
-    subjects: SubjectVocabulary.Contents? = nil
+    subjects: SubjectVocabulary.Contents? = nil, passageVectors: [Float]? = nil
   ) {
     self.subjects = subjects
+    self.passageVectors = passageVectors
     self.classifier = classifier
     self.packHash = packHash
     self.engine = engine
@@ -118,7 +124,7 @@ public struct TrainedModel: Sendable {
     header.append(packHash)
     // The payload follows its length and checksum.
     let payload = Self.payload(
-      of: classifier, pack: pack, vocabulary: vocabulary, subjects: subjects,
+      of: classifier, pack: pack, vocabulary: vocabulary, subjects: subjects, passageVectors: passageVectors,
       fileOffset: header.bytes.count + 16)
     header.append(UInt64(payload.count))
     header.append(ModelChecksum.of(payload))
@@ -127,7 +133,7 @@ public struct TrainedModel: Sendable {
 
   private static func payload(
     of classifier: IntentClassifier, pack: IntentPack?, vocabulary: TextAnalyzer.Vocabulary?,
-    subjects: SubjectVocabulary.Contents?, fileOffset: Int
+    subjects: SubjectVocabulary.Contents?, passageVectors: [Float]?, fileOffset: Int
   ) -> [UInt8] {
     var writer = ModelBinaryWriter()
     let space = classifier.space
@@ -173,6 +179,8 @@ public struct TrainedModel: Sendable {
       writer.appendPresence(of: subjects.subjectName)
       if let name = subjects.subjectName { writer.append(name) }
     }
+    writer.appendPresence(of: passageVectors)
+    if let passageVectors { writer.append(passageVectors) }
     return writer.bytes
   }
 
@@ -249,14 +257,15 @@ public struct TrainedModel: Sendable {
     let pack = try payloadReader.isPresent("pack") ? try IntentPack.decode(from: &payloadReader) : nil
     let vocabulary = try Self.vocabulary(from: &payloadReader)
     let subjects = try Self.subjects(from: &payloadReader)
+    let passageVectors =
+      try payloadReader.isPresent("passage vectors") ? try payloadReader.floats("passage vectors") : nil
     guard payloadReader.remaining == 0 else { throw .corrupt("bytes after the last field") }
     if let pack, pack.intents.map(\.id) != classifier.intentIds {
       throw .corrupt("the stored pack's intents are not the model's classes")
     }
     return TrainedModel(
       classifier: classifier, packHash: header.pack, engine: header.engine, pack: pack,
-      vocabulary: vocabulary,
-      subjects: subjects)
+      vocabulary: vocabulary, subjects: subjects, passageVectors: passageVectors)
   }
 
   /// True when `list` is sorted and has no repeats, as the writer leaves every sorted list.

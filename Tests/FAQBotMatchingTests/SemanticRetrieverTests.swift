@@ -53,6 +53,26 @@ final class SemanticRetrieverTests: XCTestCase {
     XCTAssertGreaterThan(nearest.hit.cosine, paragraphCosine + 0.02, "the nearest sentence raises the score")
   }
 
+  func testStoredVectorsGiveTheSameSearchAndVectorsThatDoNotFitAreRefused() throws {
+    let knowledge = try knowledge()
+    let (retriever, encoder) = try retriever(knowledge)
+    let stored = retriever.storedVectors
+    let restored = try XCTUnwrap(
+      SemanticRetriever(knowledge: knowledge, storedVectors: stored, dimensions: encoder.dimensions))
+    let question = try XCTUnwrap(EncoderHead.encode(["when do i water tomatoes"], with: encoder).first)
+    XCTAssertEqual(restored.search(question, limit: 5), retriever.search(question, limit: 5))
+    // Vectors of another document (one row short), of another length, or not finite.
+    XCTAssertNil(
+      SemanticRetriever(
+        knowledge: knowledge, storedVectors: Array(stored.dropLast(encoder.dimensions)),
+        dimensions: encoder.dimensions))
+    XCTAssertNil(SemanticRetriever(knowledge: knowledge, storedVectors: stored, dimensions: 0))
+    var damaged = stored
+    damaged[7] = .nan
+    XCTAssertNil(
+      SemanticRetriever(knowledge: knowledge, storedVectors: damaged, dimensions: encoder.dimensions))
+  }
+
   func testASingleSectionLeadsByItsWholeScore() throws {
     let document = try KnowledgeTestSupport.build(
       """

@@ -113,6 +113,42 @@ final class TrainedModelTests: XCTestCase {
       "prozac")
   }
 
+  func testAKnowledgeOnlyPacksPassageVectorsRoundTripAndAnswerTheSame() throws {
+    // A knowledge-only pack in the encoder mode encodes its document when it is first
+    // trained; the model keeps the vectors, so a start from it answers the same without
+    // encoding the document again.
+    let knowledge = KnowledgeBase(
+      document: try KnowledgeTestSupport.build(
+        """
+        A Small Guide
+
+        Looking after the garden
+
+        Tomatoes need full sun and regular watering. To keep slugs off the lettuce, put copper tape
+        around the raised bed.
+
+        Updating software
+
+        Upgrade every installed package to its newest version with one command.
+        """))
+    let pack = IntentPack(intents: [])
+    let engine = Engine(pack: pack, knowledge: knowledge, configuration: EngineConfiguration(mode: .encoder))
+    let stored = try XCTUnwrap(engine.resources.semanticRetriever?.storedVectors)
+    let bytes = engine.resources.trainedModel(packHash: packHash).encoded()
+    let decoded = try TrainedModel.decode(bytes, packHash: packHash)
+    XCTAssertEqual(decoded.passageVectors, stored)
+    let restored = Engine(
+      model: decoded, pack: pack, knowledge: knowledge, configuration: EngineConfiguration(mode: .encoder))
+    XCTAssertEqual(restored.resources.semanticRetriever?.storedVectors, stored)
+    for question in [
+      "how do i stop slugs eating my lettuce", "how do i upgrade my packages", "capital of peru",
+    ] {
+      XCTAssertEqual(restored.respond(to: question), engine.respond(to: question), question)
+    }
+    // A fast-mode pack, or one with intents, stores none.
+    XCTAssertNil(DefaultEngine.shared.resources.trainedModel(packHash: packHash).passageVectors)
+  }
+
   func testASubjectVocabularyOutOfOrderIsCorrupt() {
     let classifier = ModelTestSupport.classifier(for: ModelTestSupport.pack())
     for subjects in [
