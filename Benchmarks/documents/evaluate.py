@@ -12,7 +12,7 @@ then, per split (tune, heldout):
   off_topic    honest likewise;
   crisis       right when the reply is the safety answer.
 
-usage: Benchmarks/documents/evaluate.py [--faqbot PATH] [--encoder] [--json] [--misses tune]
+usage: Benchmarks/documents/evaluate.py [--faqbot PATH] [--encoder | --fast] [--json] [--misses tune]
   --faqbot  the binary (default .build/debug/faqbot, else .build/release/faqbot)
   --json    print the figures as one JSON object instead of a table
   --misses  list the wrong answers of the tune split (held-out questions are reported as
@@ -119,12 +119,14 @@ def main():
     parser.add_argument("--faqbot")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--encoder", action="store_true", help="ask in the encoder mode (--encoder)")
+    parser.add_argument("--fast", action="store_true",
+                        help="ask in the fast mode (--fast; a pack without intents runs in the encoder mode by default)")
     parser.add_argument("--no-subject-check", action="store_true", help="turn the subject check off, to measure it")
     parser.add_argument("--misses", choices=["tune"], help="list the tune split's wrong answers (never held-out ones)")
     args = parser.parse_args()
     faqbot = args.faqbot or default_binary()
     with tempfile.TemporaryDirectory(prefix="faqbot-documents-") as work:
-        figures, misses = evaluate(faqbot, work, (["--encoder"] if args.encoder else []) + (["--no-subject-check"] if args.no_subject_check else []))
+        figures, misses = evaluate(faqbot, work, (["--encoder"] if args.encoder else []) + (["--fast"] if args.fast else []) + (["--no-subject-check"] if args.no_subject_check else []))
     if args.json:
         print(json.dumps(figures, sort_keys=True))
     else:

@@ -85,7 +85,6 @@ public struct IntentPackLoader: Sendable {
     var errors: [IntentFileError] = []
     var references: [(id: String, location: SourceLocation)] = []
     var firstDefinition: [String: SourceLocation] = [:]
-    var intentFileCount = 0
     for file in files {
       if PackSettings.isSettingsFile(file.name) {
         var reader = PackSettingsReader(file: file.name)
@@ -93,7 +92,6 @@ public struct IntentPackLoader: Sendable {
         errors += reader.errors
         continue
       }
-      intentFileCount += 1
       var reader = FileReader(file: file.name, errors: [])
       if let (fileIntents, fileSynonyms, fileAdvice) = reader.read(file.text) {
         advice = fileAdvice ?? advice
@@ -111,10 +109,8 @@ public struct IntentPackLoader: Sendable {
       references += reader.references
       errors += reader.errors
     }
-    if intentFileCount == 0, let first = files.first {
-      errors.append(
-        .init(.init(file: first.name, line: 0), "no intent files besides the pack settings (pack.yaml)"))
-    }
+    // No intent file besides pack.yaml is a knowledge-only pack with settings of its own (its
+    // name, emergency text, mode), as an empty directory is one without.
     var pack = IntentPack(intents: intents, synonyms: synonyms, advice: settings.advice ?? advice)
     pack.settings = settings
     if let knowledge {

@@ -26,6 +26,14 @@ public struct PackFiles: Sendable {
     contentHash = TrainedModel.packHash(intentFiles: intentFiles, knowledgeBytes: knowledgeBytes)
   }
 
+  /// Whether any file besides the settings (pack.yaml) is an intent file: a pack without one
+  /// answers from the knowledge file alone, and runs in the encoder mode unless told
+  /// otherwise (the fast mode's reading of meaning ranks the right section first for about
+  /// half the questions it should: docs/performance.md, "Knowledge-only retrieval").
+  public var hasIntentFiles: Bool {
+    intentFiles.contains { !PackSettings.isSettingsFile($0.name) }
+  }
+
   /// The knowledge file these bytes hold (the embedded default's when the loader names none).
   public func loadKnowledge() throws(KnowledgeError) -> KnowledgeDocument {
     guard let path = loader.knowledgePath else { return try DefaultPack.knowledge() }

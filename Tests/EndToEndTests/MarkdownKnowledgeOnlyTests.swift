@@ -44,4 +44,35 @@ final class MarkdownKnowledgeOnlyTests: XCTestCase {
       XCTAssertEqual(replies[1]["kind"] as? String, "fallback", "\(replies[1])")
     }
   }
+  /// A pack without intent files runs in the encoder mode unless a flag or its pack.yaml says
+  /// otherwise, and `check` says where the mode came from.
+  func testAPackWithoutIntentsRunsInTheEncoderModeUnlessToldOtherwise() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "faqbot-md-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let knowledge = directory.appendingPathComponent("garden.json").path
+    XCTAssertEqual(
+      try BinaryRunner.run(["knowledge", "build", Self.fixture.path, "-o", knowledge]).status, 0)
+    let question = "how should i water the plants"
+    func reason(_ arguments: [String]) throws -> String {
+      let outcome = try BinaryRunner.run(["ask", "--why", "--knowledge", knowledge] + arguments + [question])
+      XCTAssertEqual(outcome.status, 0, outcome.errors)
+      return outcome.errors
+    }
+    XCTAssertTrue(try reason(["--knowledge-only"]).contains("in meaning (encoder)"))
+    XCTAssertTrue(try reason(["--knowledge-only", "--fast"]).contains("in meaning (token vectors)"))
+    let check = try BinaryRunner.run(["check", "--knowledge", knowledge, "--knowledge-only"])
+    XCTAssertTrue(
+      check.output.contains("mode       encoder  (default for a pack without intents)"), check.output)
+
+    // A directory holding only pack.yaml is a pack without intents too; its `mode:` wins.
+    let settingsOnly = directory.appendingPathComponent("intents")
+    try FileManager.default.createDirectory(at: settingsOnly, withIntermediateDirectories: true)
+    try Data("name: Garden\nmode: fast\n".utf8).write(to: settingsOnly.appendingPathComponent("pack.yaml"))
+    XCTAssertTrue(try reason(["--intents", settingsOnly.path]).contains("in meaning (token vectors)"))
+    let fastCheck = try BinaryRunner.run(["check", "--knowledge", knowledge, "--intents", settingsOnly.path])
+    XCTAssertTrue(
+      fastCheck.output.contains("mode       fast  (\(settingsOnly.path)/pack.yaml:2:7)"), fastCheck.output)
+  }
 }

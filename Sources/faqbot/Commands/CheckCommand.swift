@@ -51,7 +51,10 @@ struct CheckCommand: ParsableCommand {
 
   func run() throws {
     let (knowledge, intents) = try PackLoading.load(pack.loader)
-    let settings = EffectiveSettings(settings: intents.settings, packAdvice: intents.advice)
+    // Without intent files the pack runs in the encoder mode unless its pack.yaml says otherwise.
+    let hasIntentFiles = pack.loader.readFiles()?.hasIntentFiles ?? !intents.intents.isEmpty
+    let settings = EffectiveSettings(
+      settings: intents.settings, packAdvice: intents.advice, withoutIntents: !hasIntentFiles)
     print("pack: \(pack.loader.description)")
     print("settings:")
     let width = settings.entries.map(\.key.count).max() ?? 0

@@ -32,9 +32,11 @@ struct TrainCommand: ParsableCommand {
     let (knowledge, pack) = try PackLoading.load(files)
     let packHash = files.contentHash
     let start = ContinuousClock.now
-    // The mode as a run of this pack would choose it: a flag, else pack.yaml's `mode:`.
-    let mode =
-      EffectiveSettings(settings: pack.settings, modeFlag: modeOptions.chosen).configuration.mode
+    // The mode as a run of this pack would choose it: a flag, else pack.yaml's `mode:`, else
+    // the default (the encoder mode for a pack without intent files).
+    let mode = EffectiveSettings(
+      settings: pack.settings, modeFlag: modeOptions.chosen, withoutIntents: !files.hasIntentFiles
+    ).configuration.mode
     let engine = Engine(pack: pack, knowledge: knowledge, configuration: EngineConfiguration(mode: mode))
     let elapsed = ContinuousClock.now - start
     let bytes = engine.resources.trainedModel(packHash: packHash).encoded()

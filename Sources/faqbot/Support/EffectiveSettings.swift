@@ -18,16 +18,18 @@ struct EffectiveSettings {
 
   /// `packAdvice` is the pack's advice as loaded (pack.yaml's, else an intent file's), for
   /// display; `modeFlag` is the mode chosen by `--fast` or `--encoder`, nil when neither was
-  /// given (then pack.yaml's `mode:` applies, else the default).
+  /// given (then pack.yaml's `mode:` applies, else the default: the encoder mode for a pack
+  /// `withoutIntents`, which answers from its passages alone, the base's otherwise).
   init(
     settings: PackSettings, packAdvice: String? = nil, base: EngineConfiguration = .init(),
-    threshold flag: Double? = nil, modeFlag: EngineMode? = nil
+    threshold flag: Double? = nil, modeFlag: EngineMode? = nil, withoutIntents: Bool = false
   ) {
     var configuration = base
     // The mode first: it sets the threshold's default (the encoder mode's confidence has a
     // scale of its own).
     let packMode = settings.mode.flatMap { EngineMode(rawValue: $0.rawValue) }
-    let mode = modeFlag ?? packMode ?? base.mode
+    let defaultMode = withoutIntents ? EngineMode.encoder : base.mode
+    let mode = modeFlag ?? packMode ?? defaultMode
     if mode != base.mode {
       configuration.mode = mode
       configuration.threshold = EngineConfiguration(mode: mode).threshold
@@ -57,7 +59,10 @@ struct EffectiveSettings {
     let warnings: [String] = []
     entries.append(
       Entry(
-        key: "mode", value: mode.rawValue, source: modeFlag != nil ? "--\(mode.rawValue)" : source("mode")))
+        key: "mode", value: mode.rawValue,
+        source: modeFlag != nil
+          ? "--\(mode.rawValue)"
+          : packMode == nil && withoutIntents ? "default for a pack without intents" : source("mode")))
     let advice = settings.advice ?? packAdvice
     entries.append(
       Entry(

@@ -26,7 +26,7 @@ struct EngineBuilder: Sendable {
       // A file that cannot be read: loading says which.
       let (knowledge, pack) = try PackLoading.load(loader)
       let classifier = try modelFile.map { try Self.loadModel($0, packHash: nil).classifier }
-      let configuration = effective(pack.settings)
+      let configuration = effective(pack.settings, withoutIntents: pack.intents.isEmpty)
       return Engine(pack: pack, knowledge: knowledge, configuration: configuration, classifier: classifier)
     }
     let settings: PackSettings
@@ -37,7 +37,7 @@ struct EngineBuilder: Sendable {
       _ = try PackLoading.load(files)
       throw CLIError(error.description)
     }
-    let configuration = effective(settings)
+    let configuration = effective(settings, withoutIntents: !files.hasIntentFiles)
     if let modelFile {
       let model: TrainedModel
       do {
@@ -69,9 +69,10 @@ struct EngineBuilder: Sendable {
 
   /// The configuration with the pack's settings applied under the flags, warning on stderr
   /// about settings that are accepted but not acted on.
-  private func effective(_ settings: PackSettings) -> EngineConfiguration {
+  private func effective(_ settings: PackSettings, withoutIntents: Bool) -> EngineConfiguration {
     let effective = EffectiveSettings(
-      settings: settings, base: configuration, threshold: threshold, modeFlag: modeFlag)
+      settings: settings, base: configuration, threshold: threshold, modeFlag: modeFlag,
+      withoutIntents: withoutIntents)
     for warning in effective.warnings { StandardError.write("warning: \(warning)") }
     return effective.configuration
   }

@@ -18,7 +18,7 @@ struct PackSourceOptions: ParsableArguments {
 
   @Flag(
     help:
-      "Use no intents: answer from the knowledge file's passages alone (the same as --intents on an empty directory)."
+      "Use no intents: answer from the knowledge file's passages alone (the same as --intents on an empty directory), in the encoder mode unless --fast is given."
   )
   var knowledgeOnly = false
 
