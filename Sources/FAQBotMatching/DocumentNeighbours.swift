@@ -12,11 +12,15 @@ import FAQBotVectors
 /// "rewrite brew in rust for speed") for a foreign subject. Only common English words (whole
 /// pieces of the vectors' vocabulary) are compared: a rare name splits into pieces whose
 /// rows say little, and the subject check keeps treating it as foreign.
+///
+/// The document's rows are halves searched by the F16C kernel of ``HalfVectors`` (one call a
+/// word): a plain Swift loop over floats was 19% of the JSON mode's CPU samples on the default
+/// pack with CLINC150's questions, most of which name a subject the article never mentions
+/// (docs/performance.md, "Fifth round").
 public struct DocumentNeighbours: Sendable {
   private let vectors: TokenVectors
-  /// `count × dimensions` floats: each document word's row, unit length.
-  private let rows: [Float]
-  private let count: Int
+  /// Each document word's row, unit length.
+  private let rows: HalfVectors
 
   /// The content words (three letters or more, not stop words) of `knowledge`'s headings and
   /// paragraphs that are whole pieces of `vectors`.
@@ -35,8 +39,7 @@ public struct DocumentNeighbours: Sendable {
         rows += row
       }
     }
-    self.rows = rows
-    self.count = rows.count / max(1, vectors.dimensions)
+    self.rows = HalfVectors(rounding: rows, dimensions: vectors.dimensions)
   }
 
   /// The same on the token vectors compiled into faqbot; nil only if they are damaged.
@@ -59,17 +62,8 @@ public struct DocumentNeighbours: Sendable {
   /// The cosine between `word` and the document word nearest it; nil when `word` is not a
   /// common English word (not one whole piece) or the document has no such words.
   public func nearestCosine(to word: String) -> Double? {
-    guard count > 0, let row = Self.unitRow(word, vectors: vectors) else { return nil }
-    let dimensions = vectors.dimensions
-    var best: Float = -1
-    rows.withUnsafeBufferPointer { rows in
-      for index in 0..<count {
-        var sum: Float = 0
-        for d in 0..<dimensions { sum += rows[index * dimensions + d] * row[d] }
-        best = max(best, sum)
-      }
-    }
-    return Double(best)
+    guard rows.count > 0, let row = Self.unitRow(word, vectors: vectors) else { return nil }
+    return Double(rows.largestDot(row, rows: 0..<rows.count))
   }
 
   /// Whether every word of `subject` (a word or two) is a common word at least `cosine` near a

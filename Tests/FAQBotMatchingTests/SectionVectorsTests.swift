@@ -65,5 +65,21 @@ final class SectionVectorsTests: XCTestCase {
     // A rare name splits into pieces: no reading, never near.
     XCTAssertNil(neighbours.nearestCosine(to: "zqxvbnmk"))
     XCTAssertFalse(neighbours.isNear("zqxvbnmk", cosine: -1))
+    // A document word is its own nearest neighbour (cosine 1, up to the rows' halves), and the
+    // kernel's search agrees with plain float arithmetic on the same rows.
+    XCTAssertEqual(try XCTUnwrap(neighbours.nearestCosine(to: "tomatoes")), 1, accuracy: 2e-3)
+    let vectors = try XCTUnwrap(TokenVectors.embedded)
+    func unit(_ word: String) throws -> [Float] {
+      var pieces: [Int32] = []
+      vectors.appendPieces(of: word, to: &pieces)
+      let row = vectors.row(try XCTUnwrap(pieces.first))
+      let values = (0..<vectors.dimensions).map { Float(row[$0]) * vectors.scales[$0] }
+      let norm = values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+      return values.map { $0 / norm }
+    }
+    let (speedRow, fasterRow) = (try unit("speed"), try unit("faster"))
+    let plain = Double(zip(speedRow, fasterRow).reduce(Float(0)) { $0 + $1.0 * $1.1 })
+    XCTAssertGreaterThanOrEqual(
+      speed, plain - 2e-3, "\"faster\" is a document word, so speed is at least that near")
   }
 }
