@@ -24,6 +24,22 @@ package enum JSONByte {
   package static var openBrace: UInt8 { 0x7B }
   package static var closeBrace: UInt8 { 0x7D }
 
+  /// Whether any of the eight bytes in `word` is a quote, a backslash, below 0x20 or above
+  /// 0x7F: what the scanner and the escaper must look at byte by byte (the others are copied
+  /// eight at a time). Each test is the classic "has a zero byte" / "has a byte less than n"
+  /// trick, exact for the yes/no answer needed here.
+  @inline(__always)
+  static func wordNeedsAttention(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highBits: UInt64 = 0x8080_8080_8080_8080
+    let quotes = word ^ (ones &* UInt64(quote))
+    let backslashes = word ^ (ones &* UInt64(backslash))
+    let hasQuote = (quotes &- ones) & ~quotes
+    let hasBackslash = (backslashes &- ones) & ~backslashes
+    let hasControl = (word &- ones &* 0x20) & ~word
+    return (hasQuote | hasBackslash | hasControl | word) & highBits != 0
+  }
+
   @inline(__always)
   static func isDigit(_ byte: UInt8) -> Bool {
     byte &- zero < 10

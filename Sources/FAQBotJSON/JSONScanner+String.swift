@@ -66,7 +66,7 @@ extension JSONScanner {
       let raw = UnsafeRawPointer(base)
       while count - position >= 8 {
         let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
-        guard !Self.needsAttention(word) else { break }
+        guard !JSONByte.wordNeedsAttention(word) else { break }
         position += 8
       }
     }
@@ -88,21 +88,6 @@ extension JSONScanner {
       position += length
     }
     throw JSONParseError(.unexpectedEnd, at: position)
-  }
-
-  /// Whether any of the eight bytes in `word` is a quote, a backslash, below 0x20 or above
-  /// 0x7F. Each test is the classic "has a zero byte" / "has a byte less than n" trick, exact
-  /// for the yes/no answer needed here.
-  @inline(__always)
-  private static func needsAttention(_ word: UInt64) -> Bool {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highBits: UInt64 = 0x8080_8080_8080_8080
-    let quotes = word ^ (ones &* UInt64(JSONByte.quote))
-    let backslashes = word ^ (ones &* UInt64(JSONByte.backslash))
-    let hasQuote = (quotes &- ones) & ~quotes
-    let hasBackslash = (backslashes &- ones) & ~backslashes
-    let hasControl = (word &- ones &* 0x20) & ~word
-    return (hasQuote | hasBackslash | hasControl | word) & highBits != 0
   }
 
   /// Decodes one escape (the cursor is on its backslash), joining a `\uD8xx\uDCxx` surrogate

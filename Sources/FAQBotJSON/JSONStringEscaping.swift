@@ -43,7 +43,7 @@ package enum JSONStringEscaping {
     while index < count {
       if count - index >= 8 {
         let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-        if !needsAttention(word) {
+        if !JSONByte.wordNeedsAttention(word) {
           index += 8
           continue
         }
@@ -83,20 +83,6 @@ package enum JSONStringEscaping {
       runStart = index
     }
     output.write(UnsafeBufferPointer(rebasing: utf8[runStart..<count]))
-  }
-
-  /// Whether any of the eight bytes is below 0x20, a quote, a backslash or non-ASCII (the
-  /// byte loop then decides; non-ASCII only matters for the E2 lead byte).
-  @inline(__always)
-  private static func needsAttention(_ word: UInt64) -> Bool {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highBits: UInt64 = 0x8080_8080_8080_8080
-    let quotes = word ^ (ones &* UInt64(JSONByte.quote))
-    let backslashes = word ^ (ones &* UInt64(JSONByte.backslash))
-    let hasQuote = (quotes &- ones) & ~quotes
-    let hasBackslash = (backslashes &- ones) & ~backslashes
-    let hasControl = (word &- ones &* 0x20) & ~word
-    return (hasQuote | hasBackslash | hasControl | word) & highBits != 0
   }
 
   /// Writes `\uXXXX` with lowercase hex digits, as `JSON.stringify` does.
