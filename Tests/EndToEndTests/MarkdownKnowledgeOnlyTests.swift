@@ -9,10 +9,7 @@ final class MarkdownKnowledgeOnlyTests: XCTestCase {
     .appendingPathComponent("Fixtures/markdown/garden.md")
 
   func testAMarkdownDocumentAloneAnswersFromItsSectionsAndSaysWhatItDoesNotCover() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "faqbot-md-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
+    let directory = try makeTemporaryDirectory("faqbot-md")
     let knowledge = directory.appendingPathComponent("garden.json").path
     let build = try BinaryRunner.run(["knowledge", "build", Self.fixture.path, "-o", knowledge])
     XCTAssertEqual(build.status, 0, build.errors)
@@ -47,10 +44,7 @@ final class MarkdownKnowledgeOnlyTests: XCTestCase {
   /// A pack without intent files runs in the encoder mode unless a flag or its pack.yaml says
   /// otherwise, and `check` says where the mode came from.
   func testAPackWithoutIntentsRunsInTheEncoderModeUnlessToldOtherwise() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "faqbot-md-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
+    let directory = try makeTemporaryDirectory("faqbot-md")
     let knowledge = directory.appendingPathComponent("garden.json").path
     XCTAssertEqual(
       try BinaryRunner.run(["knowledge", "build", Self.fixture.path, "-o", knowledge]).status, 0)
