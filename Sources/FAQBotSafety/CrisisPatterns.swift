@@ -63,6 +63,13 @@ public enum CrisisPatterns {
     ],
   ]
 
+  /// Words after "every" that say how often, not how much ("every day", "every 4 hours").
+  static let frequencyWords: Set<String> = [
+    "day", "days", "night", "nite", "nights", "morning", "mornings", "evening", "evenings", "afternoon",
+    "week", "weeks", "weekend", "month", "months", "year", "hour", "hours", "time", "other", "few", "couple",
+    "meal", "2", "3", "4", "5", "6", "8", "12", "24", "two", "three", "four", "six", "eight", "twelve",
+  ]
+
   /// What people cut besides themselves: a message about these is not about self-harm.
   static let cutObjects: Set<String> = [
     "hair", "carbs", "costs", "budget", "caffeine", "sugar", "grass", "nails", "paper", "onion", "onions",
@@ -497,7 +504,17 @@ public enum CrisisPatterns {
         ]),
       p(
         .overdose,
-        "@took ~2 too_much|too_many|to_much|to_many|way_more|way_too|more_than|a_lot|lots|a_bunch|a_handful|the_whole|all|everything|every",
+        "@took ~2 too_much|too_many|to_much|to_many|way_more|way_too|more_than|a_lot|lots|a_bunch|a_handful|the_whole|all|everything",
+        requiring: ["@pills", "injected", "snorted", "help", "cant", "feel", "breathing"],
+        unless: [
+          "happens", "happen", "photos", "pictures", "notes", "coffee", "food", "sun", "time", "break",
+          "breaks", "days",
+          "classes", "naps", "shots", "selfies", "fun", "drink", "drinks", "vacation",
+        ]),
+      // "took every pill", "took every single one", but not how often: "can I take benadryl
+      // every day", "sleeping pills every night", "every 4 hours" (these raised the banner).
+      p(
+        .overdose, "@took ~2 every", unlessNext: Self.frequencyWords,
         requiring: ["@pills", "injected", "snorted", "help", "cant", "feel", "breathing"],
         unless: [
           "happens", "happen", "photos", "pictures", "notes", "coffee", "food", "sun", "time", "break",

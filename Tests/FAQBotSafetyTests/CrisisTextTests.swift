@@ -96,6 +96,25 @@ final class CrisisTextTests: XCTestCase {
     }
   }
 
+  /// "Every" after taking says how much ("took every pill") or how often ("every night"):
+  /// only the first is an overdose. Questions about a medicine's routine raised the banner.
+  func testTakingSomethingEveryDayIsNoOverdoseButTakingEveryPillIs() {
+    let detector = CrisisDetector()
+    for crisis in [
+      "i took every pill i had", "i took every single pill in the bottle", "took every last one of my pills",
+      "i just took every pill in the cabinet", "i took every one of my sleeping pills",
+    ] {
+      XCTAssertNotNil(detector.detect(crisis), crisis)
+    }
+    for benign in [
+      "is it safe to take sleeping pills every night", "can i take benadryl every day",
+      "should i take my antidepressants every morning", "is benadryl safe to take every nite for sleep",
+      "can i take tylenol every 4 hours", "i take my prescription every other day",
+    ] {
+      XCTAssertNil(detector.detect(benign), "\(benign): \(detector.detect(benign)?.reason ?? "")")
+    }
+  }
+
   func testCueWordsInsideEverydayCompoundsAreNotCues() {
     func cue(_ text: String) -> Bool { CrisisCues.present(in: CrisisText(text).words) }
     XCTAssertFalse(cue("i wanna know how to jump start my car"))
