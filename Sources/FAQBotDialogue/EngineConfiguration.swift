@@ -124,6 +124,11 @@ public struct EngineConfiguration: Sendable, Equatable {
   /// covered" (``SubjectStage``). Off only to measure what the check changes
   /// (`--no-subject-check`).
   public var subjectCheck = true
+  /// The subject check gives way to a small-talk intent only at this confidence (or the
+  /// threshold, if higher): greetings and thanks match theirs near 1, while a question about
+  /// another subject that shares one word with them ("is dayquil ok to take at night" →
+  /// goodbye, "do bananas really help you sleep" → capabilities) scored 0.36-0.38.
+  public var subjectCheckSmallTalkGiveWay = 0.6
   /// The confidence of the subject check's "not covered": the share of its replies on the
   /// tune sets (other-subject questions and in-scope questions of the default pack) that
   /// were right, so that it sits on the same scale as every other answer's.

@@ -37,6 +37,9 @@ public struct SubjectVocabulary: Sendable {
     "anymore", "isn", "aren", "doesn", "don", "didn", "can't", "won", "i'm", "i've", "it's", "myself",
     "yourself", "someone", "something", "anything", "everything", "nothing", "people", "person",
     "okay", "yes", "yeah", "hey",
+    // Ways of addressing someone ("hello there mate", "thanks doc"): never the subject.
+    "mate", "buddy", "dude", "bro", "pal", "doc", "sir", "maam", "madam", "friend", "folks", "guys",
+    "everyone", "bot",
     // Replies and chat words, which open a message where a subject could stand ("nope thats all").
     "nope", "nah", "yep", "yup", "thanks", "thx", "cool", "great", "awesome", "sure", "sorry", "please",
     "bye", "hmm", "lol", "alright", "fine", "perfect", "wow", "huh", "oops", "cheers",

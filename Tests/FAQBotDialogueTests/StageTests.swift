@@ -71,6 +71,22 @@ final class StageTests: XCTestCase {
     XCTAssertNil(SubjectStage().respond(to: turn("What are the side effects?"), resources: resources))
   }
 
+  func testSmallTalkMustBeSureToOutweighTheSubjectCheck() throws {
+    // A question about another subject that shares one word with a goodbye ("night") reaches
+    // the threshold with small talk; the subject check names the subject instead.
+    let engine = Engine(resources: resources)
+    let dayquil = engine.respond(to: "is dayquil ok to take at night")
+    XCTAssertEqual(dayquil.category, .notCovered, dayquil.text)
+    XCTAssertTrue(dayquil.text.contains("dayquil"), dayquil.text)
+    // Real small talk is sure of itself, and a way of addressing someone is no subject.
+    XCTAssertEqual(engine.respond(to: "good night").intent, "goodbye")
+    let buddy = engine.respond(to: "cheers buddy")
+    XCTAssertEqual(buddy.intent, "thanks", buddy.text)
+    XCTAssertNil(
+      resources.subjects.foreignSubject(
+        of: resources.analyzer.analyze("hello there mate"), analyzer: resources.analyzer))
+  }
+
   func testSubjectCheckNeedsASubject() throws {
     // A pack of intents about many things shares no main word: "antebellum" is the open
     // slot of a template there ("define …"), not another subject.

@@ -47,13 +47,17 @@ public struct SubjectStage: DialogueStage {
     {
       return nil
     }
-    let threshold = resources.configuration.threshold
+    let configuration = resources.configuration
     for reading in [turn.reading, turn.contextualReading].compactMap({ $0 }) {
-      if let best = reading.prediction.ranking.first, reading.prediction.hasEvidence,
-        reading.bestConfidence >= threshold, resources.pack.intents[best].kind != .faq
-      {
-        return nil
-      }
+      guard let best = reading.prediction.ranking.first, reading.prediction.hasEvidence else { continue }
+      // Small talk must be surer than the threshold: a question about another subject that
+      // shares a word with a greeting ("is dayquil ok to take at *night*") reaches it.
+      let kind = resources.pack.intents[best].kind
+      let needed =
+        kind == .smalltalk
+        ? max(configuration.threshold, configuration.subjectCheckSmallTalkGiveWay)
+        : configuration.threshold
+      if kind != .faq, reading.bestConfidence >= needed { return nil }
     }
     let named = Self.asTyped(subject, in: turn.question)
     let covers = resources.subjects.subjectName.map { "only covers \($0)" } ?? "covers its own subject"
