@@ -3,19 +3,15 @@ import FAQBotCore
 
 /// Vectors of IEEE half-precision numbers (f16), one after the other: an array of their own (a
 /// model just trained, or decoded by copying) or halves read in place from a mapped model
-/// file, as ``WeightMatrix`` reads the fast model's weights.
+/// file, as ``WeightMatrix`` reads the fast model's weights (both on `InPlaceArray`). Equal
+/// when the dimensions and the halves' bits are, wherever they are stored.
 ///
 /// The examples' sentence vectors (``NearestExample``) are kept this way: CLINC150's 15,000 ×
 /// 384 are 11.5 MB as halves where floats were 23 MB, and read in place they are not copied
 /// out of the model file into a second 23 MB. Unit-length vectors lose nothing that matters
 /// to a cosine: a half keeps 11 significant bits, so a dot product of 384 moves by about 1e-4.
 public struct HalfVectors: Sendable, Equatable {
-  private enum Storage: Sendable {
-    case owned([UInt16])
-    case mapped(MappedFile, offset: Int, count: Int)
-  }
-
-  private let storage: Storage
+  private let storage: InPlaceArray<UInt16>
   /// The length of each vector.
   public let dimensions: Int
 
@@ -26,24 +22,19 @@ public struct HalfVectors: Sendable, Equatable {
 
   /// Halves given as their bit patterns.
   public init(bits: [UInt16], dimensions: Int) {
-    storage = .owned(bits)
+    storage = InPlaceArray(bits)
     self.dimensions = dimensions
   }
 
   /// `count` halves at byte `offset` of `file`, which must be aligned for `UInt16` and in the
   /// host's byte order.
   package init(mapped file: MappedFile, offset: Int, count: Int, dimensions: Int) {
-    storage = .mapped(file, offset: offset, count: count)
+    storage = InPlaceArray(mapped: file, offset: offset, count: count)
     self.dimensions = dimensions
   }
 
   /// The number of halves, all vectors together.
-  public var scalarCount: Int {
-    switch storage {
-    case .owned(let bits): bits.count
-    case .mapped(_, _, let count): count
-    }
-  }
+  public var scalarCount: Int { storage.count }
 
   /// The number of vectors.
   public var count: Int { dimensions > 0 ? scalarCount / dimensions : 0 }
@@ -79,24 +70,9 @@ public struct HalfVectors: Sendable, Equatable {
   public func withUnsafeBufferPointer<Result>(
     _ body: (UnsafeBufferPointer<UInt16>) throws -> Result
   ) rethrows -> Result {
-    switch storage {
-    case .owned(let bits):
-      return try bits.withUnsafeBufferPointer(body)
-    case .mapped(let file, let offset, let count):
-      let start = file.bytes.baseAddress.map { ($0 + offset).assumingMemoryBound(to: UInt16.self) }
-      return try withExtendedLifetime(file) { try body(UnsafeBufferPointer(start: start, count: count)) }
-    }
+    try storage.withUnsafeBufferPointer(body)
   }
 
   /// True when the halves are read in place from a mapped file.
-  var isMapped: Bool {
-    if case .mapped = storage { return true }
-    return false
-  }
-
-  /// Equal when the dimensions and the halves' bits are, wherever they are stored.
-  public static func == (lhs: HalfVectors, rhs: HalfVectors) -> Bool {
-    lhs.dimensions == rhs.dimensions
-      && lhs.withUnsafeBufferPointer { left in rhs.withUnsafeBufferPointer { left.elementsEqual($0) } }
-  }
+  var isMapped: Bool { storage.isMapped }
 }

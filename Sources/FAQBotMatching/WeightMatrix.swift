@@ -9,31 +9,21 @@ import Foundation
 /// otherwise be read into fresh memory and copied again, most of its warm start, though a
 /// question touches only a few hundred of its rows.
 public struct WeightMatrix: Sendable, Equatable, RandomAccessCollection {
-  private enum Storage: Sendable {
-    case owned([Float])
-    case mapped(MappedFile, offset: Int, count: Int)
-  }
-
-  private let storage: Storage
+  private let storage: InPlaceArray<Float>
 
   /// Weights held in an array of their own.
-  public init(_ weights: [Float]) { storage = .owned(weights) }
+  public init(_ weights: [Float]) { storage = InPlaceArray(weights) }
 
   /// `count` floats at byte `offset` of `file`, which must be aligned for `Float` and in the
   /// host's byte order.
   package init(mapped file: MappedFile, offset: Int, count: Int) {
-    storage = .mapped(file, offset: offset, count: count)
+    storage = InPlaceArray(mapped: file, offset: offset, count: count)
   }
 
   /// Always 0.
   public var startIndex: Int { 0 }
   /// The number of weights.
-  public var endIndex: Int {
-    switch storage {
-    case .owned(let weights): weights.count
-    case .mapped(_, _, let count): count
-    }
-  }
+  public var endIndex: Int { storage.count }
 
   /// Weight `index`; traps outside `0 ..< count`.
   public subscript(index: Int) -> Float {
@@ -46,21 +36,12 @@ public struct WeightMatrix: Sendable, Equatable, RandomAccessCollection {
   public func withUnsafeBufferPointer<Result>(
     _ body: (UnsafeBufferPointer<Float>) throws -> Result
   ) rethrows -> Result {
-    switch storage {
-    case .owned(let weights):
-      return try weights.withUnsafeBufferPointer(body)
-    case .mapped(let file, let offset, let count):
-      let start = file.bytes.baseAddress.map { ($0 + offset).assumingMemoryBound(to: Float.self) }
-      return try withExtendedLifetime(file) { try body(UnsafeBufferPointer(start: start, count: count)) }
-    }
+    try storage.withUnsafeBufferPointer(body)
   }
 
   /// True when the weights are read in place from a mapped file.
-  var isMapped: Bool {
-    if case .mapped = storage { return true }
-    return false
-  }
+  var isMapped: Bool { storage.isMapped }
 
   /// Equal when the weights are, wherever they are stored.
-  public static func == (lhs: WeightMatrix, rhs: WeightMatrix) -> Bool { lhs.elementsEqual(rhs) }
+  public static func == (lhs: WeightMatrix, rhs: WeightMatrix) -> Bool { lhs.storage == rhs.storage }
 }

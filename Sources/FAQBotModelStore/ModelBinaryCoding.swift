@@ -204,16 +204,12 @@ struct ModelBinaryReader {
   /// Floats, read in place from `file` when these bytes are part of it, suitably aligned
   /// and in the host's byte order; copied otherwise.
   mutating func weights(_ what: String, in file: MappedFile?) throws(TrainedModelError) -> WeightMatrix {
-    guard let file, ModelBinaryWriter.hostIsLittleEndian, let base = bytes.baseAddress,
-      let fileBase = file.bytes.baseAddress, base >= fileBase,
-      base + bytes.count <= fileBase + file.bytes.count
-    else { return WeightMatrix(try floats(what)) }
+    guard ModelBinaryWriter.hostIsLittleEndian else { return WeightMatrix(try floats(what)) }
     let (start, count) = try span(what, size: 4)
-    let offset = base - fileBase + start
-    guard offset % MemoryLayout<Float>.alignment == 0 else {
-      return WeightMatrix(copy(start, count, as: Float.self))
+    if let file, let offset = offsetInPlace(start, alignment: MemoryLayout<Float>.alignment, in: file) {
+      return WeightMatrix(mapped: file, offset: offset, count: count)
     }
-    return WeightMatrix(mapped: file, offset: offset, count: count)
+    return WeightMatrix(copy(start, count, as: Float.self))
   }
 
   /// Halves (vectors of `dimensions`), read in place from `file` like ``weights(_:in:)``;
@@ -222,12 +218,8 @@ struct ModelBinaryReader {
     -> HalfVectors
   {
     let (start, count) = try span(what, size: 2)
-    if let file, ModelBinaryWriter.hostIsLittleEndian, let base = bytes.baseAddress,
-      let fileBase = file.bytes.baseAddress, base >= fileBase,
-      base + bytes.count <= fileBase + file.bytes.count,
-      (base - fileBase + start) % MemoryLayout<UInt16>.alignment == 0
-    {
-      return HalfVectors(mapped: file, offset: base - fileBase + start, count: count, dimensions: dimensions)
+    if let file, let offset = offsetInPlace(start, alignment: MemoryLayout<UInt16>.alignment, in: file) {
+      return HalfVectors(mapped: file, offset: offset, count: count, dimensions: dimensions)
     }
     guard ModelBinaryWriter.hostIsLittleEndian else {
       let bits = (0..<count).map {
@@ -236,6 +228,18 @@ struct ModelBinaryReader {
       return HalfVectors(bits: bits, dimensions: dimensions)
     }
     return HalfVectors(bits: copy(start, count, as: UInt16.self), dimensions: dimensions)
+  }
+
+  /// Where the values at `start` of these bytes lie in `file`, when they can be read there in
+  /// place: these bytes are part of the file, the host's byte order is the file's, and the
+  /// offset is aligned for the values; nil otherwise.
+  private func offsetInPlace(_ start: Int, alignment: Int, in file: MappedFile) -> Int? {
+    guard ModelBinaryWriter.hostIsLittleEndian, let base = bytes.baseAddress,
+      let fileBase = file.bytes.baseAddress, base >= fileBase,
+      base + bytes.count <= fileBase + file.bytes.count
+    else { return nil }
+    let offset = base - fileBase + start
+    return offset % alignment == 0 ? offset : nil
   }
 
   /// Reads a count and claims the bytes of that many values of `size` bytes.
