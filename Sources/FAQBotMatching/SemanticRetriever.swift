@@ -129,7 +129,8 @@ public struct SemanticRetriever: Sendable {
       sentenceVectors.withUnsafeBufferPointer { sentences in
         for index in units.indices {
           let paragraph = dot(rows, index)
-          let nearest = sentenceRanges[index].map { dot(sentences, $0) }.max() ?? paragraph
+          var nearest = sentenceRanges[index].isEmpty ? paragraph : -Float.infinity
+          for row in sentenceRanges[index] { nearest = max(nearest, dot(sentences, row)) }
           scored.append((index, (paragraph + nearest) / 2))
         }
       }
