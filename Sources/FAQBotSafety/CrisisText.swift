@@ -7,7 +7,7 @@ import FAQBotCore
 /// pack, no spelling correction towards the pack's vocabulary (a team's pack must not change
 /// what counts as a crisis). What it undoes:
 /// - case, diacritics, apostrophes ("I'm" → `im`, "don't" → `dont`, "od'd" → `odd`);
-/// - digits and symbols standing for letters inside a word ("su1cide", "k1ll", "d*e");
+/// - digits and symbols standing for letters inside a word ("su1cide", "k1ll", "d*e", "su!c!de");
 /// - spacing: single letters in a row ("k m s", "k.m.s") and a word split in two ("sui cide",
 ///   "my self") are joined when the result is a word the patterns use;
 /// - common misspellings of the words the patterns use ("mysefl", "suicidle", "freind",
@@ -54,6 +54,11 @@ public struct CrisisText: Sendable, Equatable {
         // "od'd" (overdosed) and "sh'd" (self-harmed).
         if current == [0x6F, 0x64] { current = Array("overdose".utf8) }
         if current == [0x73, 0x68] { current = Array("selfharme".utf8) }
+      case 0x21
+      where !current.isEmpty && index + 1 < bytes.count && (bytes[index + 1] | 0x20) >= 0x61
+        && (bytes[index + 1] | 0x20) <= 0x7A:
+        // "!" between letters stands for an "i" ("su!c!dal"); elsewhere it ends a word.
+        current.append(0x69)
       case 0x2F where current == [0x77]:  // "w/" and "w/o"
         if index + 1 < bytes.count, bytes[index + 1] | 0x20 == 0x6F,
           index + 2 >= bytes.count || !Self.isWordByte(bytes[index + 2])

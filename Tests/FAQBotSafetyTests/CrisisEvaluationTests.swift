@@ -40,7 +40,7 @@ final class CrisisEvaluationTests: XCTestCase {
   /// The targets of issue 15 are 99% recall on the held-out part and 100% on explicit
   /// ideation; the detector does not reach them yet (docs/safety.md gives the figures), so
   /// these floors are the measured values, guarding against regressions, not the goal.
-  static let heldOutRecallFloor = 0.79
+  static let heldOutRecallFloor = 0.90
   static let heldOutExplicitFloor = 0.84
   /// The target: at most 1% (measured 0 of 134).
   static let heldOutFalseAlarmCeiling = 0.01
@@ -87,8 +87,9 @@ final class CrisisEvaluationTests: XCTestCase {
 
   /// The third round's corpus: the training part is what the patterns and the classifier were
   /// fitted on; the validation part chose the classifier's threshold and its training
-  /// settings (docs/safety.md gives the figures). Floors at the measured values (fourth round:
-  /// train 822/834, validation 246/276), against regressions.
+  /// settings (docs/safety.md gives the figures); the sixth round's patterns were written from
+  /// the misses of both, so both are tuned on now. Floors at the measured values (sixth round:
+  /// train 832/834, validation 271/276), against regressions.
   func testThirdRoundTrainAndValidationPartsHoldTheirFloors() throws {
     let train = recall(try Self.items("crisis-train.jsonl"), flagged: true)
     let validation = recall(try Self.items("crisis-validation.jsonl"), flagged: true)
@@ -99,8 +100,8 @@ final class CrisisEvaluationTests: XCTestCase {
     print(
       "third round: false alarms train \(1 - benignTrain.overall), validation \(1 - benignValidation.overall)"
     )
-    XCTAssertGreaterThanOrEqual(train.overall, 0.985, "train misses: \(train.wrong.map(\.text))")
-    XCTAssertGreaterThanOrEqual(validation.overall, 0.89)
+    XCTAssertGreaterThanOrEqual(train.overall, 0.995, "train misses: \(train.wrong.map(\.text))")
+    XCTAssertGreaterThanOrEqual(validation.overall, 0.98)
     XCTAssertLessThanOrEqual(1 - benignTrain.overall, 0.01, "false alarms: \(benignTrain.wrong.map(\.text))")
     XCTAssertLessThanOrEqual(1 - benignValidation.overall, 0.01)
   }

@@ -96,6 +96,39 @@ final class CrisisTextTests: XCTestCase {
     }
   }
 
+  /// The sixth round's families (a date or decision for "it", the means at hand, not caring
+  /// whether one lives, "!" for "i"), in phrasings of their own, and the everyday sentences
+  /// that share their words: a date for a wedding, a rope for camping, a gun for hunting.
+  func testSixthRoundPhrasingsAreCaughtAndTheirLookalikesAreNot() {
+    let detector = CrisisDetector()
+    for crisis in [
+      "ive picked the date", "i chose a date and im not telling anyone", "my mind is made up, im doing it",
+      "i am definitely doing it", "i figured out how i'm going to do it", "there's a rope under my bed",
+      "i cant stop staring at the gun in the drawer", "idc if i wake up tomorrow",
+      "i dont deserve to be alive",
+      "idgaf whether i live", "how many of these do i have to take to die",
+      "whats the easiest way to stop my heart", "how high a fall is fatal", "i burned myself again",
+      "i hide razors in my pencil case", "s!u!c!de", "i won't be around much longer",
+      "my sister wrote thank you for everything, i love you, goodbye",
+    ] {
+      XCTAssertNotNil(detector.detect(crisis), crisis)
+    }
+    for benign in [
+      "i set the date for my wedding", "we picked a date for the move", "i have a date tonight",
+      "i made the date for my first session", "im finally going to do it and try ketamine",
+      "my mind is made up, im doing the infusion", "i looked up how high everest is",
+      "the rope is in the garage for camping", "i was looking at a gun to buy for hunting",
+      "idc if it rains", "i dont care what happens to the car", "i dont deserve this promotion",
+      "woke up late again unfortunately", "how many people die from ketamine each year",
+      "can ketamine stop your heart", "what stops the heart during a heart attack",
+      "cutting carbs is how i cope", "i burned myself cooking", "i keep a razor in my bag for shaving",
+      "look what i did to my arms at the gym", "my son said thanks for everything at the party",
+      "the server is permanently offline", "i want to be with god at church on sunday", "wow!great",
+    ] {
+      XCTAssertNil(detector.detect(benign), "\(benign): \(detector.detect(benign)?.reason ?? "")")
+    }
+  }
+
   /// "Every" after taking says how much ("took every pill") or how often ("every night"):
   /// only the first is an overdose. Questions about a medicine's routine raised the banner.
   func testTakingSomethingEveryDayIsNoOverdoseButTakingEveryPillIs() {
