@@ -60,6 +60,11 @@ public struct SubjectVocabulary: Sendable {
     "from", "to", "take", "taking", "took", "use", "using", "try", "trying", "start", "stop", "mix", "get",
     "getting", "quit", "how", "what", "whats", "why", "when", "where", "who", "which",
   ]
+  /// The ``subjectSlots`` a modified noun follows ("is *medical marijuana*", "of *hearing
+  /// aids*"): copulas and prepositions.
+  static let modifierSlots: Set<String> = [
+    "is", "are", "was", "were", "of", "about", "with", "for", "on", "than", "like", "vs", "versus", "from",
+  ]
   static let determiners: Set<String> = [
     "a", "an", "the", "my", "your", "his", "her", "their", "this", "that", "these", "those", "any", "some",
   ]
@@ -198,6 +203,19 @@ public struct SubjectVocabulary: Sendable {
       if before == index - 1, isForeign(typed[before], analyzer: analyzer) {
         return "\(typed[before]) \(word)"
       }
+      // One of the document's words before it, after a copula or a preposition, is a
+      // modifier ("is *medical* marijuana covered", "are *hearing* aids covered"): the thing
+      // is still new. Not after a modal or a question word, where the word before is the
+      // subject and this one its verb ("where can my community *hang* out").
+      if before == index - 1, !WordLists.stopStems.contains(stemmer.stem(typed[before])),
+        !word.hasSuffix("ing"), !word.hasSuffix("ed")
+      {
+        var slot = before - 1
+        while slot >= 0, Self.determiners.contains(typed[slot]) { slot -= 1 }
+        if slot < 0 || Self.modifierSlots.contains(typed[slot]) {
+          return "\(typed[before]) \(phrase(typed, at: index, analyzer: analyzer))"
+        }
+      }
       if Self.looksLikeNoun(word) { return phrase(typed, at: index, analyzer: analyzer) }
       if index + 1 < typed.count, Self.subjectFollowers.contains(typed[index + 1]) { return word }
     }
@@ -213,7 +231,7 @@ public struct SubjectVocabulary: Sendable {
   }
 
   /// A content word that neither the document nor an answerable example uses, and that is
-  /// not a misspelling of one of theirs.
+  /// not a misspelling of one of theirs (a rare word only: a common one is no misspelling).
   func isForeign(_ word: String, analyzer: TextAnalyzer) -> Bool {
     guard word.unicodeScalars.count >= 3, !words.contains(word), !Self.notSubjects.contains(word),
       word.unicodeScalars.contains(where: { $0.properties.isAlphabetic }),
@@ -223,6 +241,9 @@ public struct SubjectVocabulary: Sendable {
     guard !WordLists.stopStems.contains(stem), !stems.contains(stem), !isContraction(word) else {
       return false
     }
+    // A word the token vectors hold whole is a word of English, not a typo of the document's
+    // ("meditation" is not "medication" mistyped), so it is not corrected here.
+    if vectors != nil, isEnglish(word) { return true }
     let corrected = analyzer.correction(of: word)
     return corrected == word || !words.contains(corrected)
   }

@@ -27,6 +27,10 @@ final class HonestyTests: XCTestCase {
     let cases = [
       ("what are the side effects of Prozac?", "Prozac"), ("how does lithium work on the brain", "lithium"),
       ("is xanax addictive?", "xanax"), ("side effects of ibuprofen", "ibuprofen"),
+      // A common word is no misspelling of the document's ("meditation" is not "medication"),
+      // and a document word before the thing only modifies it ("hearing" aids).
+      ("does meditation help depression", "meditation"),
+      ("are hearing aids covered by medicare", "hearing aids"),
     ]
     let answers = try ask(cases.map { ["question": $0.0] })
     for ((question, subject), answer) in zip(cases, answers) {

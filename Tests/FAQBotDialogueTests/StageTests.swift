@@ -71,6 +71,21 @@ final class StageTests: XCTestCase {
     XCTAssertNil(SubjectStage().respond(to: turn("What are the side effects?"), resources: resources))
   }
 
+  func testAModifiedThingIsNamedWholeAndAVerbIsNoThing() throws {
+    func subject(_ question: String) -> String? {
+      resources.subjects.foreignSubject(
+        of: resources.analyzer.analyze(question), analyzer: resources.analyzer)
+    }
+    // A document word before the new one, after a copula or preposition, modifies it.
+    XCTAssertEqual(subject("are hearing aids covered by medicare"), "hearing aids")
+    XCTAssertEqual(subject("is medical marijuana covered by insurance"), "medical marijuana")
+    // A common word is not taken for a misspelling of the document's ("medication").
+    XCTAssertEqual(subject("does meditation help depression"), "meditation")
+    // After a modal the word before is the subject, and this one its verb.
+    XCTAssertNil(subject("where can my doctor hang out"))
+    XCTAssertNil(subject("is the treatment working"))
+  }
+
   func testSmallTalkMustBeSureToOutweighTheSubjectCheck() throws {
     // A question about another subject that shares one word with a goodbye ("night") reaches
     // the threshold with small talk; the subject check names the subject instead.
