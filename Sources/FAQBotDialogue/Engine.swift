@@ -87,6 +87,15 @@ public struct Engine: Sendable {
     return result.answer
   }
 
+  /// The crisis answer for `line` when the crisis detector reads it as a crisis, recorded in
+  /// `context` as any answer is; nil otherwise. For what a front does not ask the engine
+  /// (an unknown `/command`, a command's argument): such a line is no question, but a crisis
+  /// typed there ("/ i want to die") must still get emergency help first.
+  public func crisisAnswer(to line: String, context: inout ConversationContext) -> Answer? {
+    guard resources.crisisDetector.detect(line) != nil else { return nil }
+    return respond(to: line, context: &context)
+  }
+
   /// Answers `question` with no conversation around it.
   public func respond(to question: String) -> Answer {
     var context = ConversationContext()

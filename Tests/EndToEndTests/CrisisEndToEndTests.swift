@@ -156,4 +156,29 @@ final class CrisisEndToEndTests: XCTestCase {
     XCTAssertFalse(history.contains("what should i do"), history)
     XCTAssertTrue(history.contains("what is ketamine"), history)
   }
+
+  /// A crisis typed as a command ("/ i want to die", a typo'd slash) is not a question the
+  /// fronts pass to the engine, but it still gets emergency help first, and stays out of the
+  /// REPL's history.
+  func testACrisisTypedAsACommandStillGetsHelp() throws {
+    let home = try TemporaryHome()
+    let pipe = try BinaryRunner.run(
+      ["--intents", home.smallPack.path], lines: ["/ i want to kill myself", "/why i want to die"])
+    XCTAssertEqual(pipe.status, 0, pipe.errors)
+    let blocks = pipe.output.components(separatedBy: "\n\n")
+    XCTAssertEqual(blocks.count, 2, pipe.output)
+    XCTAssertTrue(blocks.allSatisfy { $0.contains("988") }, pipe.output)
+
+    let chat = try ChatTerminal(home: home)
+    try chat.waitForStart()
+    let crisis = try chat.ask("/kms")
+    XCTAssertTrue(crisis.contains("IMPORTANT") && crisis.contains("988"), crisis)
+    XCTAssertFalse(crisis.contains("Unknown command"), crisis)
+    try chat.ask("what is ketamine")
+    try chat.terminal.type("/quit" + PseudoTerminal.Key.enter)
+    XCTAssertEqual(try chat.terminal.waitForExit(), 0)
+    let history = try String(contentsOf: home.historyFile, encoding: .utf8)
+    XCTAssertFalse(history.contains("kms"), history)
+    XCTAssertTrue(history.contains("what is ketamine"), history)
+  }
 }

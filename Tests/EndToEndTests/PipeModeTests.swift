@@ -43,4 +43,22 @@ final class PipeModeTests: XCTestCase {
     XCTAssertEqual(outcome.output.components(separatedBy: "\n\n").count, 2, outcome.output)
     XCTAssertTrue(outcome.output.contains(TemporaryHome.ketamineAnswer), outcome.output)
   }
+
+  /// A chat command on a line of its own is not a question: "/why" was answered as one
+  /// (about antidepressants), and "/quit" did not stop.
+  func testCommandsAreNotAnsweredAsQuestions() throws {
+    let home = try TemporaryHome()
+    let outcome = try BinaryRunner.run(
+      ["--intents", home.smallPack.path],
+      lines: ["what is ketamine", "/why", "/frobnicate", "/reset", "/quit", "what are the side effects"])
+    XCTAssertEqual(outcome.status, 0, outcome.errors)
+    let blocks = outcome.output.components(separatedBy: "\n\n")
+    XCTAssertEqual(blocks.count, 4, outcome.output)
+    XCTAssertTrue(blocks[0].hasPrefix(TemporaryHome.ketamineAnswer), outcome.output)
+    XCTAssertTrue(blocks[1].hasPrefix("/why works in the interactive chat only"), outcome.output)
+    XCTAssertTrue(blocks[2].hasPrefix("Unknown command /frobnicate."), outcome.output)
+    XCTAssertTrue(blocks[3].hasPrefix("Forgotten"), outcome.output)
+    // Nothing after /quit is answered.
+    XCTAssertFalse(outcome.output.contains(TemporaryHome.sideEffectsAnswer), outcome.output)
+  }
 }

@@ -24,6 +24,21 @@ extension REPL {
     case command(Command, argument: String)
     case unknownCommand(String)
 
+    /// A `/command`, known or not: a line the engine is not asked (but a crisis in it is
+    /// still answered: ``Engine/crisisAnswer(to:context:)``).
+    var isCommand: Bool {
+      switch self {
+      case .command, .unknownCommand: true
+      case .blank, .question, .suggestion: false
+      }
+    }
+
+    /// `/quit` or `/exit` (or the bare words).
+    var quits: Bool {
+      guard case .command(let command, _) = self else { return false }
+      return command == .quit || command == .exit
+    }
+
     init(_ line: String) {
       let trimmed = REPL.trimmed(line)
       guard !trimmed.isEmpty else {

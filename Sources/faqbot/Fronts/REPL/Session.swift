@@ -34,7 +34,14 @@ extension REPL {
     /// whose questions are not each next to their answer on the screen.
     mutating func respond(to line: String, echoing: Bool = false) -> Reply {
       let entry = REPL.trimmed(line)
-      switch Input(line) {
+      let input = Input(line)
+      // A command is not a question, but a crisis typed as one ("/ i want to die") still gets
+      // emergency help first, and stays out of the history file like any crisis message.
+      if input.isCommand, let crisis = engine.crisisAnswer(to: entry, context: &context) {
+        offers = crisis.suggestions
+        return Reply(paragraphs: Self.paragraphs(of: crisis, engine: engine, offers: offers))
+      }
+      switch input {
       case .blank:
         return Reply()
       case .question(let question):
@@ -95,6 +102,11 @@ extension REPL {
     private mutating func ask(_ question: String) -> Reply {
       let answer = engine.respond(to: question, context: &context)
       offers = answer.suggestions
+      return Reply(paragraphs: Self.paragraphs(of: answer, engine: engine, offers: offers))
+    }
+
+    /// How `answer` is shown, with `offers` numbered under it.
+    private static func paragraphs(of answer: Answer, engine: Engine, offers: [String]) -> [Paragraph] {
       var paragraphs: [Paragraph] = []
       if answer.kind == .safety {
         // A bar down the left edge keeps the crisis answer unmistakable without colour too.
@@ -133,7 +145,7 @@ extension REPL {
           paragraphs.append(Paragraph(text: offer, prefix: "  \(index + 1). ", prefixTone: .number))
         }
       }
-      return Reply(paragraphs: paragraphs)
+      return paragraphs
     }
 
     // MARK: - Commands
