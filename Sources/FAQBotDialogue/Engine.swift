@@ -96,6 +96,13 @@ public struct Engine: Sendable {
     return respond(to: line, context: &context)
   }
 
+  /// The crisis answer for `line` with no conversation around it (a search query); nil when
+  /// the line is no crisis.
+  public func crisisAnswer(to line: String) -> Answer? {
+    var context = ConversationContext()
+    return crisisAnswer(to: line, context: &context)
+  }
+
   /// Answers `question` with no conversation around it.
   public func respond(to question: String) -> Answer {
     var context = ConversationContext()

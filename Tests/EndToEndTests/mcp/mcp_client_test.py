@@ -143,6 +143,11 @@ async def run(binary, asks, intents):
             expect(1 <= len(hits) <= 3, f"search: {len(hits)} results")
             for hit in hits:
                 expect(hit["id"] and hit["section"] and hit["text"] and hit["score"] > 0, f"search hit {hit}")
+            # A crisis in a search query gets emergency help first, not passages.
+            crisis = await session.call_tool("search", {"query": "i want to kill myself"})
+            crisis_content = field(crisis, "structured_content", "structuredContent")
+            expect(crisis_content["results"] == [] and "988" in crisis_content["safety"], f"search crisis: {crisis_content}")
+            expect("988" in crisis.content[0].text, "search crisis text")
             topics = field(await session.call_tool("topics", {}), "structured_content", "structuredContent")["topics"]
             questions = [q for topic in topics for q in topic["questions"]]
             expect(any("side effects" in q for q in questions), "topics: no side effects question")

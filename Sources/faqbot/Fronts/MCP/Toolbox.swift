@@ -54,6 +54,12 @@ struct Toolbox: Sendable {
     let arguments = try ToolArguments(values, allowed: ["query", "limit"])
     let query = try text(arguments.requiredString("query"), argument: "query")
     let limit = try arguments.integer("limit", in: ToolCatalog.searchLimits) ?? 5
+    // A search query is a message too: a crisis in it gets emergency help, not passages.
+    if let crisis = engine.crisisAnswer(to: query) {
+      return ToolResult.success(
+        crisis.text,
+        structured: .object(["query": .string(query), "results": .array([]), "safety": .string(crisis.text)]))
+    }
     let matches = engine.search(query, limit: limit)
     let results: [Value] = matches.map { match in
       .object([
