@@ -43,6 +43,8 @@ public struct SubjectVocabulary: Sendable {
     // Replies and chat words, which open a message where a subject could stand ("nope thats all").
     "nope", "nah", "yep", "yup", "thanks", "thx", "cool", "great", "awesome", "sure", "sorry", "please",
     "bye", "hmm", "lol", "alright", "fine", "perfect", "wow", "huh", "oops", "cheers",
+    // Leaving, said in words ("quit now", "exit please"): a verb, never a thing.
+    "quit", "exit",
     // Contractions typed without their apostrophe that ``isContraction(_:)``'s rule for
     // negative ones ("doesnt", "shouldnt") does not cover.
     "cant", "wont", "aint", "ive", "youre", "theyre", "whats", "thats", "theres", "youve", "lets",

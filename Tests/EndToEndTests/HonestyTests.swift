@@ -48,7 +48,9 @@ final class HonestyTests: XCTestCase {
     // "nope" and "shouldnt" stand where a subject could: they are chat and a contraction.
     var answers = try conversation(["thank you so much", "nope thats all"])
     XCTAssertEqual(answers[1]["category"] as? String, "small_talk", "\(answers[1])")
-    for (question, word) in [("nope thats all", "nope"), ("so who shouldnt take it then", "shouldnt")] {
+    for (question, word) in [
+      ("nope thats all", "nope"), ("so who shouldnt take it then", "shouldnt"), ("quit now", "quit"),
+    ] {
       answers = try conversation(["is ketamine addictive", question])
       let text = try XCTUnwrap(answers[1]["answer"] as? String)
       XCTAssertFalse(text.contains("anything about \(word)"), text)
