@@ -9,12 +9,16 @@ enum DraftTemplates {
     + "emergency services straight away and stay with them. I'm only an information bot and can't "
     + "help in an emergency, but the people at these services can."
 
-  /// The crisis intent: faqbot puts emergency help first in every pack. Its triggers force it
-  /// wherever one of the phrases occurs in a message.
+  /// The crisis intent. The engine's own detector answers crisis messages in every pack, with
+  /// or without it; the file is where an author adds local phrases. It drafts none: the
+  /// generic ones it used to list ("painkillers", "sleeping pills", "not breathing") were
+  /// the detector's work done worse, and sent "can I drink green tea while on medication"
+  /// to the crisis answer.
   static let safety = """
-    # Safety: crisis messages (suicide, self-harm, overdose). Every pack needs this intent; the
-    # triggers force it wherever one of the phrases occurs, and pack.yaml's `emergency:` text is
-    # shown (put your users' emergency numbers there). Add phrasings, never remove any.
+    # Safety: crisis messages (suicide, self-harm, overdose). faqbot's engine detects them in
+    # every pack on its own and answers with pack.yaml's `emergency:` text (put your users'
+    # emergency numbers there). This file only adds phrases the detector may not know: each
+    # trigger below forces the crisis answer wherever it occurs in a message.
     intents:
       - id: crisis
         kind: safety
@@ -46,67 +50,10 @@ enum DraftTemplates {
           - "I took too many pills"
         answer: >-
           Please get help now: call your local emergency number or a crisis line.
-        triggers:
-          - "suicide"
-          - "suicidal"
-          - "kill myself"
-          - "killing myself"
-          - "kill himself"
-          - "kill herself"
-          - "kill themselves"
-          - "end my life"
-          - "ending my life"
-          - "end my own life"
-          - "take my own life"
-          - "take my life"
-          - "end it all"
-          - "end things"
-          - "want to die"
-          - "wanna die"
-          - "wish i was dead"
-          - "wish i were dead"
-          - "better off dead"
-          - "better off without me"
-          - "don't want to live"
-          - "dont want to live"
-          - "do not want to live"
-          - "don't want to be alive"
-          - "no reason to live"
-          - "reason for me to live"
-          - "reason to live"
-          - "worth living"
-          - "nothing to live for"
-          - "can't go on"
-          - "cant go on"
-          - "cannot go on"
-          - "never wake up"
-          - "self harm"
-          - "self-harm"
-          - "self harming"
-          - "harm myself"
-          - "hurt myself"
-          - "hurting myself"
-          - "cut myself"
-          - "cutting myself"
-          - "overdose"
-          - "overdosed"
-          - "overdosing"
-          - "took too much"
-          - "taken too much"
-          - "unresponsive"
-          - "won't wake up"
-          - "wont wake up"
-          - "not breathing"
-          - "barely breathing"
-          - "stopped breathing"
-          - "too many pills"
-          - "whole bottle of"
-          - "sleeping tablets"
-          - "sleeping pills"
-          - "painkillers"
-          - "if i was dead"
-          - "if i were dead"
-          - "want to jump"
+        # Phrases the engine's detector may not know (your users' slang, local words), each
+        # matched as written; keep them specific ("took too many painkillers", never a bare
+        # "painkillers", which would send every question about a medicine to the crisis answer).
+        triggers: []
 
     """
 

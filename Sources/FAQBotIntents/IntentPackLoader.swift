@@ -224,8 +224,8 @@ private struct FileReader {
           synonyms[canonical, default: []] += list
         }
       case "advice":
-        if let text = value.scalar?.string, !text.isEmpty {
-          advice = text
+        if let scalar = value.scalar, YAMLText.isText(scalar) {
+          advice = scalar.string
         } else {
           fail(value, "'advice' must be text, e.g. \"please ask a qualified professional\"")
         }

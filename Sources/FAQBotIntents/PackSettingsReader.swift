@@ -43,7 +43,17 @@ struct PackSettingsReader {
       switch name {
       case "name": settings.name = text(value, key: name)
       case "description": settings.description = text(value, key: name)
-      case "emergency": settings.emergency = text(value, key: name)
+      case "emergency":
+        settings.emergency = text(value, key: name)
+        // The crisis answer must say how to get help now: a text without a number to call
+        // ("please stay calm") would be shown to someone in danger instead of 988.
+        if let emergency = settings.emergency, !emergency.contains(where: \.isNumber) {
+          fail(
+            value,
+            "'emergency' must say how to get help now, with a number to call (988 in the US, 112 in Europe, "
+              + "your users' local emergency number)")
+          settings.emergency = nil
+        }
       case "advice": settings.advice = text(value, key: name)
       case "threshold":
         guard let scalar = value.scalar, let number = Double(scalar.string) else {
@@ -98,6 +108,10 @@ struct PackSettingsReader {
       !scalar.string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
     else {
       fail(node, "'\(key)' must be non-empty text")
+      return nil
+    }
+    guard YAMLText.isText(scalar) else {
+      fail(node, "'\(key)' must be text, not '\(scalar.string)' (put text in quotes if it is meant)")
       return nil
     }
     return scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -12,10 +12,11 @@ public struct CrisisDetector: Sendable {
   public let classifier: CrisisClassifier
 
   /// The built-in patterns and classifier, plus `extraPhrases` a pack adds (each matched as
-  /// a contiguous run of ``CrisisText`` words anywhere in a message).
+  /// a contiguous run of ``CrisisText/typedWords`` anywhere in a message: as written, not
+  /// widened to the patterns' word classes, where "painkillers" would be any medicine).
   public init(extraPhrases: [String] = []) {
     matcher = Self.builtInMatcher
-    packPhrases = extraPhrases.map { CrisisText($0).words }.filter { !$0.isEmpty }
+    packPhrases = extraPhrases.map { CrisisText($0).typedWords }.filter { !$0.isEmpty }
     classifier = .trained
   }
 
@@ -32,7 +33,8 @@ public struct CrisisDetector: Sendable {
 
   /// The detection for `message`, or nil when it reads as no crisis.
   public func detect(_ message: String) -> CrisisDetection? {
-    let words = CrisisText(message).words
+    let text = CrisisText(message)
+    let words = text.words
     guard !words.isEmpty else { return nil }
     if let match = matcher.firstMatch(in: words) {
       return CrisisDetection(
@@ -40,7 +42,7 @@ public struct CrisisDetector: Sendable {
         evidence: .phrase(pattern: match.pattern.text, matched: match.matched.joined(separator: " ")),
         score: 1)
     }
-    for phrase in packPhrases where Self.contains(words, phrase) {
+    for phrase in packPhrases where Self.contains(text.typedWords, phrase) {
       return CrisisDetection(category: nil, evidence: .packPhrase(phrase.joined(separator: " ")), score: 1)
     }
     // The classifier speaks only for messages with a word of crisis vocabulary: trained on a

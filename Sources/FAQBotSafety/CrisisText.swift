@@ -15,12 +15,15 @@ import FAQBotCore
 public struct CrisisText: Sendable, Equatable {
   /// The message's words after the steps above.
   public var words: [String]
+  /// The words before misspellings are corrected and variants named by their pattern word
+  /// ("painkillers" and "medication" are both `pills` in ``words``): what a pack's own crisis
+  /// phrases are matched on, so that a phrase means the words its author wrote.
+  public var typedWords: [String]
 
   /// The normalised words of `text`, after the steps above.
   public init(_ text: String) {
-    var raw = Self.rawWords(text)
-    raw = Self.joiningSpelledOut(raw)
-    words = raw.map(Self.corrected)
+    typedWords = Self.joiningSpelledOut(Self.rawWords(text))
+    words = typedWords.map(Self.corrected)
   }
 
   // MARK: - Splitting

@@ -69,6 +69,11 @@ final class InitCommandTests: XCTestCase {
     XCTAssertTrue(dose.output.contains("\"intent\":\"dosing\""), dose.output)
     let crisis = try run(["ask", "--no-cache"] + options + ["i want to kill myself"])
     XCTAssertTrue(crisis.output.contains("call your local emergency number (112 in Europe"), crisis.output)
+    // The draft adds no crisis phrases of its own (a bare "painkillers" sent every question
+    // about a medicine to the crisis answer); the engine's detector is the crisis check.
+    let medicine = try run(
+      ["ask", "--no-cache", "--json"] + options + ["can I drink green tea while on painkillers"])
+    XCTAssertFalse(medicine.output.contains("\"kind\":\"safety\""), medicine.output)
 
     let eval = try run(["eval", "tea-pack/eval.jsonl", "--no-sweep", "--no-cache"] + options)
     XCTAssertEqual(eval.status, 0, eval.errors)

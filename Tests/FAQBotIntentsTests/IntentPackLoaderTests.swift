@@ -408,4 +408,30 @@ final class IntentPackLoaderTests: XCTestCase {
       XCTAssertTrue(found[3].message.contains("'threshold' must be between 0 and 1 (got 2)"), "\(found)")
     }
   }
+
+  /// YAML reads `5` and `true` as a number and a boolean: taken as text they replaced a
+  /// pack's crisis answer with "5". An emergency text must also hold a number to call.
+  func testSettingsTextThatYAMLReadsAsANumberOrABooleanIsAnError() {
+    let intents = "advice: 7\nintents:\n  - {id: a, examples: [x], answer: Hi.}\n"
+    for (value, message) in [
+      ("5", "'emergency' must be text, not '5'"), ("true", "'emergency' must be text, not 'true'"),
+      ("Please stay calm and drink some tea.", "'emergency' must say how to get help now, with a number"),
+    ] {
+      XCTAssertThrowsError(
+        try IntentPackLoader().load(files: [("pack.yaml", "emergency: \(value)\n"), ("a.yaml", intents)])
+      ) {
+        let found = ($0 as? IntentPackError)?.errors ?? []
+        XCTAssertEqual(found.count, 2, "\(found)")
+        XCTAssertTrue(found.contains { $0.message.contains("'advice' must be text") }, "\(found)")
+        XCTAssertTrue(
+          found.contains { $0.message.contains(message) && $0.location.file == "pack.yaml" }, "\(found)")
+      }
+    }
+    // Quoted, a number is text; and a text with a number to call is an emergency text.
+    XCTAssertNoThrow(
+      try IntentPackLoader().load(files: [
+        ("pack.yaml", "name: \"2048\"\nemergency: Call 112 now.\n"),
+        ("a.yaml", "intents:\n  - {id: a, examples: [x], answer: Hi.}\n"),
+      ]))
+  }
 }

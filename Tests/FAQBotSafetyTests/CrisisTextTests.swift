@@ -129,6 +129,18 @@ final class CrisisTextTests: XCTestCase {
     }
   }
 
+  /// A pack's phrase means the words its author wrote: "painkillers" is not every medicine,
+  /// though the patterns read "painkillers" and "medication" alike (both `pills`).
+  func testAPackPhraseIsMatchedAsWritten() {
+    let detector = CrisisDetector(extraPhrases: ["painkillers", "catch the last train"])
+    XCTAssertNil(detector.detect("can I drink green tea while on medication"))
+    XCTAssertNil(detector.detect("are sleeping pills ok with green tea"))
+    XCTAssertNotNil(detector.detect("i have painkillers"))
+    XCTAssertNotNil(detector.detect("gonna catch the last train tonight"))
+    XCTAssertEqual(CrisisText("My PAINKILLERS").typedWords, ["my", "painkillers"])
+    XCTAssertEqual(CrisisText("My PAINKILLERS").words, ["my", "pills"])
+  }
+
   /// "Every" after taking says how much ("took every pill") or how often ("every night"):
   /// only the first is an overdose. Questions about a medicine's routine raised the banner.
   func testTakingSomethingEveryDayIsNoOverdoseButTakingEveryPillIs() {

@@ -147,7 +147,8 @@ async def run(binary, asks, intents):
             crisis = await session.call_tool("search", {"query": "i want to kill myself"})
             crisis_content = field(crisis, "structured_content", "structuredContent")
             expect(crisis_content["results"] == [] and "988" in crisis_content["safety"], f"search crisis: {crisis_content}")
-            expect("988" in crisis.content[0].text, "search crisis text")
+            expect(crisis.content[0].text.startswith("EMERGENCY: ") and "988" in crisis.content[0].text, "search crisis text")
+            expect(crisis_content["emergency"] is True, "search crisis: emergency flag")
             topics = field(await session.call_tool("topics", {}), "structured_content", "structuredContent")["topics"]
             questions = [q for topic in topics for q in topic["questions"]]
             expect(any("side effects" in q for q in questions), "topics: no side effects question")

@@ -57,8 +57,11 @@ struct Toolbox: Sendable {
     // A search query is a message too: a crisis in it gets emergency help, not passages.
     if let crisis = engine.crisisAnswer(to: query) {
       return ToolResult.success(
-        crisis.text,
-        structured: .object(["query": .string(query), "results": .array([]), "safety": .string(crisis.text)]))
+        answers.text(crisis),
+        structured: .object([
+          "query": .string(query), "results": .array([]), "emergency": .bool(true),
+          "safety": .string(crisis.text),
+        ]))
     }
     let matches = engine.search(query, limit: limit)
     let results: [Value] = matches.map { match in

@@ -1,0 +1,16 @@
+import Yams
+
+/// Whether a YAML scalar is text as its author meant it. The loaders read YAML without type
+/// resolution (plain scalars stay strings, which is faster and keeps "no" and "on" as words),
+/// so `emergency: 5` or `advice: true` would otherwise be taken as the text "5" or "true":
+/// the crisis answer of a pack replaced by a digit. A quoted scalar is always text; a plain
+/// one is not when YAML's core schema reads it as a number, a boolean or null.
+enum YAMLText {
+  static func isText(_ scalar: Node.Scalar) -> Bool {
+    guard scalar.style == .plain else { return true }
+    let value = scalar.string
+    if value.isEmpty || value == "~" { return false }
+    if ["true", "false", "null"].contains(value.lowercased()) { return false }
+    return Double(value) == nil && Int(value.replacingOccurrences(of: "_", with: "")) == nil
+  }
+}
