@@ -5,7 +5,8 @@ import FAQBotMatching
 import FAQBotModelStore
 
 /// The dialogue engine: a question in, an ``Answer`` out, through a pipeline of small stages
-/// tried in order (safety → "tell me more" → triggers → other subjects → classifier → retrieval → fallback).
+/// tried in order (safety → short replies → "tell me more" → triggers → doses → other subjects → classifier →
+/// retrieval → fallback).
 ///
 /// The engine never prints and never reads input; both fronts drive it the same way. It is
 /// an immutable value, so one engine serves many conversations, each with its own
@@ -19,7 +20,8 @@ public struct Engine: Sendable {
 
   /// The standard pipeline, in the order that keeps people safe first.
   public static let standardStages: [any DialogueStage] = [
-    SafetyStage(), ShortReplyStage(), FollowUpStage(), TriggerStage(), SubjectStage(), ClassifierStage(),
+    SafetyStage(), ShortReplyStage(), FollowUpStage(), TriggerStage(), DoseStage(), SubjectStage(),
+    ClassifierStage(),
     RetrievalStage(),
     FallbackStage(),
   ]

@@ -133,6 +133,9 @@ public struct EngineConfiguration: Sendable, Equatable {
   /// tune sets (other-subject questions and in-scope questions of the default pack) that
   /// were right, so that it sits on the same scale as every other answer's.
   public var subjectCheckConfidence = 0.95
+  /// The confidence of the engine's own dose decline (``DoseStage``): the share of its
+  /// declines on the tune sets that were dose requests (docs/safety.md, "Dose requests").
+  public var doseDeclineConfidence = 0.95
 
   /// A question whose own reading is at least this confident is complete: the conversation
   /// does not override it ("how quickly does it work?" after the mechanism). 0.5: above the
