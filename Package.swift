@@ -73,7 +73,7 @@ let package = Package(
       pkgConfig: "libcmark-gfm",
       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
     ),
-    .target(name: "FAQBotKnowledge", dependencies: ["FAQBotCore", "CCMark"]),
+    .target(name: "FAQBotKnowledge", dependencies: ["FAQBotCore", "FAQBotJSON", "CCMark"]),
     .target(
       name: "FAQBotIntents",
       dependencies: [

@@ -229,7 +229,7 @@ public struct ExampleImporter: Sendable {
     do {
       value = try JSONParser().parse(bytes)
     } catch {
-      let (line, column) = Self.lineAndColumn(of: error.offset, in: bytes)
+      let (line, column) = error.location(in: bytes)
       throw IntentPackError([
         .init(.init(file: fileName, line: line, column: column), "invalid JSON: \(error.reason)")
       ])
@@ -278,16 +278,6 @@ public struct ExampleImporter: Sendable {
       }
       return Row(line: line, content: .json(entry, index: index))
     }
-  }
-
-  static func lineAndColumn(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
-    var line = 1
-    var lineStart = 0
-    for index in 0..<min(offset, bytes.count) where bytes[index] == 0x0A {
-      line += 1
-      lineStart = index + 1
-    }
-    return (line, offset - lineStart + 1)
   }
 
   // MARK: - Intent ids

@@ -150,9 +150,11 @@ public struct PackDraft: Sendable {
       #   sentence id such as section.p2.s1 quotes one sentence), or write `text:` that paraphrases them;
       # - split an intent that covers several questions, merge two that users cannot tell apart.
       # Then `faqbot check --intents DIR --knowledge KNOWLEDGE` and `faqbot eval` guide you.
-      intents:
 
       """
+    // A document whose sections have no text gets no section intent: an empty list, so the
+    // draft still loads (a bare `intents:` is null, which the loader rightly refuses).
+    text += sectionIntents.isEmpty ? "intents: []\n\n" : "intents:\n\n"
     for intent in sectionIntents {
       text +=
         "  # Section \"\(intent.title)\" (\(intent.sectionId), \(Plural.count(intent.paragraphCount, "paragraph"))).\n"

@@ -45,7 +45,20 @@ public struct JSONParseError: Error, Sendable, Equatable {
     "\(explanation) at byte \(offset)"
   }
 
-  private var explanation: String {
+  /// The line and column (from 1; the column in bytes) where the error is in `bytes`, the
+  /// document it was found in: what a person opening the file needs, rather than an offset.
+  public func location(in bytes: [UInt8]) -> (line: Int, column: Int) {
+    var line = 1
+    var lineStart = 0
+    for index in 0..<min(offset, bytes.count) where bytes[index] == 0x0A {
+      line += 1
+      lineStart = index + 1
+    }
+    return (line, offset - lineStart + 1)
+  }
+
+  /// The explanation without the offset, e.g. `unexpected end of input`.
+  public var explanation: String {
     switch reason {
     case .unexpectedEnd:
       return "unexpected end of input"

@@ -1,3 +1,4 @@
+import FAQBotJSON
 import Foundation
 
 /// Reads and writes the knowledge file: JSON with sorted keys, pretty-printed, ending in a
@@ -19,6 +20,17 @@ public enum KnowledgeFile {
     do {
       document = try JSONDecoder().decode(KnowledgeDocument.self, from: Data(bytes))
     } catch {
+      // Foundation says only "The given data was not valid JSON": faqbot's own parser says
+      // where, so a hand-edited or truncated file can be fixed.
+      do {
+        _ = try JSONParser().parse(bytes)
+      } catch {
+        let (line, column) = error.location(in: bytes)
+        throw KnowledgeError(
+          file: fileName,
+          reason: .invalidKnowledgeFile(
+            "invalid JSON at line \(line), column \(column): \(error.explanation)"))
+      }
       throw KnowledgeError(file: fileName, reason: .invalidKnowledgeFile(Self.describe(error)))
     }
     guard document.format == KnowledgeDocument.currentFormat else {

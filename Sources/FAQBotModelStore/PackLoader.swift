@@ -36,7 +36,13 @@ public struct PackLoader: Sendable {
   public func loadKnowledge() throws(KnowledgeError) -> KnowledgeDocument {
     guard let path = knowledgePath else { return try DefaultPack.knowledge() }
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw KnowledgeError(file: path, reason: .unreadable("no such file or not readable"))
+      var isDirectory: ObjCBool = false
+      let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+      let reason =
+        !exists
+        ? "no such file"
+        : isDirectory.boolValue ? "it is a directory (give the knowledge file in it)" : "not readable"
+      throw KnowledgeError(file: path, reason: .unreadable(reason))
     }
     return try KnowledgeFile.decode(Array(data), fileName: path)
   }

@@ -144,4 +144,36 @@ final class AuthoringCommandLineTests: XCTestCase {
     ])
     XCTAssertTrue(imported.output.contains("1 intent, 1 example;"), imported.output)
   }
+
+  /// Found trying faqbot as a team would: a set saved with Windows line endings read as one
+  /// line, and an output path of the wrong kind gave Foundation's "NSCocoaErrorDomain error 512".
+  func testEvalReadsWindowsLineEndingsAndWrongOutputPathsSayWhatTheyAre() throws {
+    let crlf = try write(
+      "{\"question\": \"what is the capital of peru\", \"intent\": null}\r\n"
+        + "{\"question\": \"what is ketamine\", \"intent\": \"what_is_ketamine\"}\r\n", "crlf.jsonl")
+    let eval = try BinaryRunner.run(["eval", crlf, "--no-sweep"])
+    XCTAssertEqual(eval.status, 0, eval.errors)
+    XCTAssertTrue(eval.output.contains("(2 questions, 1 out of scope)"), eval.output)
+    XCTAssertTrue(eval.output.contains("100.0%  (2/2)"), eval.output)
+
+    let document = try write("# Tea\n\n## Brewing\n\nBrew it for three minutes.\n", "tea.md")
+    let intoAFile = try BinaryRunner.run(["init", document, "-o", document])
+    XCTAssertEqual(intoAFile.status, 1)
+    XCTAssertTrue(intoAFile.errors.contains("\(document) is a file; give -o a directory"), intoAFile.errors)
+    for force in [[], ["--force"]] {
+      let intoADirectory = try BinaryRunner.run(
+        ["knowledge", "build", document, "-o", directory.path] + force)
+      XCTAssertEqual(intoADirectory.status, 1)
+      XCTAssertTrue(intoADirectory.errors.contains("\(directory.path) is a directory"), intoADirectory.errors)
+      XCTAssertFalse(intoADirectory.errors.contains("NSCocoaErrorDomain"), intoADirectory.errors)
+    }
+    // A truncated knowledge file says where it breaks; a directory says it is one.
+    let truncated = try write("{\"format\": 3, \"sections\": [", "truncated.json")
+    let broken = try BinaryRunner.run(["ask", "--knowledge", truncated, "--knowledge-only", "hi"])
+    XCTAssertEqual(broken.status, 1)
+    XCTAssertTrue(
+      broken.errors.contains("invalid JSON at line 1, column 28: unexpected end of input"), broken.errors)
+    let folder = try BinaryRunner.run(["ask", "--knowledge", directory.path, "--knowledge-only", "hi"])
+    XCTAssertTrue(folder.errors.contains("it is a directory"), folder.errors)
+  }
 }

@@ -95,4 +95,28 @@ final class InitCommandTests: XCTestCase {
     XCTAssertFalse(
       FileManager.default.fileExists(atPath: pack.appendingPathComponent("intents/03-declines.yaml").path))
   }
+
+  /// A document of headings only drafts no section intent: the draft still loads (it wrote
+  /// a bare `intents:`, which is null), and its starter eval counts the drafted off-topic
+  /// intent's honest answers as the out-of-scope answers they are.
+  func testADocumentOfHeadingsOnlyDraftsAPackThatLoads() throws {
+    let doc = directory.appendingPathComponent("heads.md")
+    try Data("# A\n\n# B\n\n# C\n".utf8).write(to: doc)
+    let outcome = try run(["init", doc.path, "-o", "heads-pack"])
+    XCTAssertEqual(outcome.status, 0, outcome.errors)
+    let check = try run([
+      "check", "--intents", "heads-pack/intents", "--knowledge", "heads-pack/knowledge.json",
+    ])
+    XCTAssertEqual(check.status, 0, check.errors)
+
+    let tea = directory.appendingPathComponent("tea.md")
+    try Data(document.utf8).write(to: tea)
+    XCTAssertEqual(try run(["init", tea.path, "-o", "tea-pack"]).status, 0)
+    let options = ["--intents", "tea-pack/intents", "--knowledge", "tea-pack/knowledge.json"]
+    let eval = try run(["eval", "tea-pack/eval.jsonl", "--no-sweep", "--no-cache"] + options)
+    XCTAssertTrue(eval.output.contains("out-of-scope recall      100.0%"), eval.output)
+    // "Did you mean" offers the document's questions, not the off-topic intent's examples.
+    let fallback = try run(["ask", "--no-cache", "--json"] + options + ["how do i fix my car"])
+    XCTAssertFalse(fallback.output.contains("weather"), fallback.output)
+  }
 }

@@ -33,6 +33,20 @@ final class REPLSessionTests: XCTestCase {
     XCTAssertEqual(try chat.leave(), 0)
   }
 
+  /// A not-covered intent cites the passage its honest answer leans on; listed under that
+  /// section, "How much does ketamine therapy cost?" read as a question the article answers.
+  func testTopicsKeepNotCoveredQuestionsInTheirOwnGroup() throws {
+    let home = try TemporaryHome()
+    let chat = try ChatTerminal([], home: home)
+    try chat.waitForStart()
+    let topics = try chat.ask("/topics")
+      .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    let group = try XCTUnwrap(topics.range(of: "Not covered by the document"), topics)
+    let cost = try XCTUnwrap(topics.range(of: "How much does ketamine therapy cost?"), topics)
+    XCTAssertLessThan(group.lowerBound, cost.lowerBound, topics)
+    XCTAssertEqual(try chat.leave(), 0)
+  }
+
   func testTabCompletesCommandsAndTopicNames() throws {
     let home = try TemporaryHome()
     let chat = try ChatTerminal(home: home)

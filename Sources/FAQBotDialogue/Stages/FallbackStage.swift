@@ -21,14 +21,18 @@ public struct FallbackStage: DialogueStage {
         candidates: candidates, truncated: turn.truncated)
       return StageResult(answer: answer, reason: "the message has no words to match", passages: [])
     }
-    // "Did you mean": the closest answerable intents; never a crisis or refusal prompt.
+    // "Did you mean": the closest answerable intents; never a crisis or refusal prompt, and
+    // a not-covered intent only when it asks about the document's subject: a draft's
+    // catch-all of off-topic questions ("what's the weather like tomorrow") is no offer.
     let configuration = resources.configuration
     var offers: [String] = []
     if prediction.hasEvidence {
       for index in prediction.ranking.prefix(configuration.fallbackOfferDepth)
       where offers.count < configuration.fallbackOfferCount {
         let intent = resources.pack.intents[index]
-        guard intent.kind == .faq || intent.kind == .notCovered, let example = intent.examples.first else {
+        guard intent.kind == .faq || intent.kind == .notCovered, let example = intent.examples.first,
+          intent.kind == .faq || Self.asksAboutTheDocument(example, resources: resources)
+        else {
           continue
         }
         if offers.isEmpty || prediction.probabilities[index] >= configuration.fallbackOfferMinimum {
@@ -46,5 +50,16 @@ public struct FallbackStage: DialogueStage {
         + "\(Percent(resources.configuration.threshold)) and no passage covers the question"
       : "no word of the question occurs in the pack's examples, and no passage covers it"
     return StageResult(answer: answer, reason: reason, passages: [])
+  }
+
+  /// Whether `question` names the document's main subject ("How much does *ketamine*
+  /// therapy cost?"), or, in a pack without one, uses a word of the document.
+  static func asksAboutTheDocument(_ question: String, resources: EngineResources) -> Bool {
+    let stems = resources.analyzer.analyze(question).stems
+    let anchors = resources.subjects.anchors
+    if !anchors.isEmpty { return stems.contains(where: anchors.contains) }
+    return resources.subjects.foreignSubject(
+      of: resources.analyzer.analyze(question), analyzer: resources.analyzer)
+      == nil
   }
 }

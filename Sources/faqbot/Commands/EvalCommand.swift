@@ -76,10 +76,10 @@ struct EvalCommand: ParsableCommand {
     }
     var items: [(number: Int, item: Evaluation.Item)] = []
     var errors: [String] = []
-    for (index, line) in String(decoding: data, as: UTF8.self).split(
-      separator: "\n", omittingEmptySubsequences: false
-    )
-    .enumerated() {
+    // Lines are split on the byte: as Characters, "\r\n" is one grapheme and no "\n", so a
+    // file with Windows line endings read as a single line.
+    for (index, bytes) in data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+      let line = String(decoding: bytes.last == 0x0D ? bytes.dropLast() : bytes[...], as: UTF8.self)
       if line.allSatisfy(\.isWhitespace) { continue }
       let number = index + 1
       guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],

@@ -39,6 +39,9 @@ struct InitCommand: ParsableCommand {
     let directory =
       output ?? URL(fileURLWithPath: document).deletingPathExtension().lastPathComponent + "-pack"
     let manager = FileManager.default
+    if FileIO.kind(of: directory) == .file {
+      throw CLIError("\(directory) is a file; give -o a directory for the pack (it is created if missing)")
+    }
     if let existing = try? manager.contentsOfDirectory(atPath: directory), !existing.isEmpty, !force {
       throw CLIError(
         "\(directory) already holds files (its intents may have been edited); use --force to write into it")
@@ -55,7 +58,7 @@ struct InitCommand: ParsableCommand {
         try FileIO.writeAtomically(Array(file.text.utf8), to: root.appendingPathComponent(file.path).path)
       }
     } catch {
-      throw CLIError("\(directory): cannot write the pack: \(error.localizedDescription)")
+      throw CLIError("\(directory): cannot write the pack: \(FileIO.reason(error))")
     }
     let intentsPath = root.appendingPathComponent("intents").path
     // The draft must load as it is: a mistake here is faqbot's, not the author's.

@@ -34,6 +34,10 @@ struct KnowledgeCommand: ParsableCommand {
     var force = false
 
     func run() throws {
+      if let output, FileIO.kind(of: output) == .directory {
+        throw CLIError(
+          "\(output) is a directory; give -o the knowledge file's path, e.g. \(output)/knowledge.json")
+      }
       if let output, !force, FileManager.default.fileExists(atPath: output) {
         throw CLIError("\(output) exists; use --force to replace it")
       }
@@ -47,7 +51,7 @@ struct KnowledgeCommand: ParsableCommand {
         do {
           try FileIO.writeAtomically(encoded, to: output)
         } catch {
-          throw CLIError("\(output): cannot write the knowledge file: \(error.localizedDescription)")
+          throw CLIError("\(output): cannot write the knowledge file: \(FileIO.reason(error))")
         }
       } else {
         FileHandle.standardOutput.write(Data(encoded))

@@ -4,9 +4,9 @@ import FAQBot
 /// way the document is organised, so people see what they can ask in the document's own terms.
 /// Shared by both fronts so they cannot disagree about what the pack answers.
 ///
-/// An intent belongs to the section of the first passage its answer cites; an intent that
-/// cites nothing is grouped by its kind (safety, smalltalk, decline, not_covered), and an
-/// uncited FAQ under "Other". Each intent is shown as its first example question.
+/// A FAQ intent belongs to the section of the first passage its answer cites, an uncited one
+/// to "Other"; every other intent is grouped by its kind (not covered, declined…), whatever it
+/// cites. Each intent is shown as its first example question.
 struct TopicIndex: Sendable {
   struct Group: Sendable, Equatable {
     /// What `/topics NAME` and Tab completion use: the section id, or the kind's name.
@@ -28,7 +28,12 @@ struct TopicIndex: Sendable {
     var byKind: [String: [String]] = [:]
     for intent in pack.intents where kinds.contains(intent.kind) {
       guard let question = intent.examples.first else { continue }
-      if let cited = intent.answer.knowledge.first, let passage = knowledge.passage(cited) {
+      // A not-covered intent may cite the passage its honest answer leans on ("the article
+      // doesn't say what it costs" cites access): listed under that section it would read as
+      // a question the document answers, so it stays in its own group.
+      if intent.kind == .faq, let cited = intent.answer.knowledge.first,
+        let passage = knowledge.passage(cited)
+      {
         bySection[passage.sectionId, default: []].append(question)
       } else {
         byKind[Self.kindKey(intent.kind), default: []].append(question)
