@@ -49,10 +49,18 @@ public enum DoseRequest {
 
   /// The words of `words` that ask for a dose, or nil when they ask for none.
   public static func match(in words: [String]) -> String? {
-    let aboutTaking = words.contains { taking.contains($0) || medicines.contains($0) }
+    // Whether the message is about taking or a medicine: looked up only for the few messages
+    // with a unit or "amount" (this runs on every message of every pack).
+    var aboutTakingMemo: Bool?
+    func aboutTaking() -> Bool {
+      if let known = aboutTakingMemo { return known }
+      let value = words.contains { taking.contains($0) || medicines.contains($0) }
+      aboutTakingMemo = value
+      return value
+    }
     for (index, word) in words.enumerated() {
       if doseWords.contains(word) { return word }
-      if aboutTaking, units.contains(word) || isAmountWithUnit(word) { return word }
+      if units.contains(word) || isAmountWithUnit(word), aboutTaking() { return word }
       // "how much ketamine do they give you", "how many pills", "how many xanax can I take"
       // (not "how many antidepressants have you tried": by name, "how many" needs taking).
       if word == "how", index + 1 < words.count, words[index + 1] == "much" || words[index + 1] == "many" {
@@ -74,7 +82,7 @@ public enum DoseRequest {
         }
       }
       // "what's a safe amount", "the maximum amount of ibuprofen".
-      if aboutTaking, word == "amount" || word == "amounts", index > 0,
+      if word == "amount" || word == "amounts", index > 0, aboutTaking(),
         [
           "safe", "right", "correct", "recommended", "maximum", "max", "usual", "normal", "starting",
           "typical",
