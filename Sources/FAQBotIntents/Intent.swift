@@ -96,6 +96,7 @@ public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
     self.column = column
   }
 
-  /// `file:line:column`, the form editors and compilers use to jump to a place.
-  public var description: String { "\(file):\(line):\(column)" }
+  /// `file:line:column`, the form editors and compilers use to jump to a place; the file alone
+  /// when no line applies (a missing directory is no place in a file: `dir:0:1` read as one).
+  public var description: String { line == 0 ? file : "\(file):\(line):\(column)" }
 }

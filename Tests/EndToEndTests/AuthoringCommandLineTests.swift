@@ -67,6 +67,8 @@ final class AuthoringCommandLineTests: XCTestCase {
     let absent = try BinaryRunner.run(["ask", "--intents", missing, "hi"])
     XCTAssertTrue(
       absent.errors.contains("cannot read the intents directory: no such directory"), absent.errors)
+    // No line of a file applies: the directory alone, not "nope:0:1".
+    XCTAssertTrue(absent.errors.contains("\(missing): error: cannot read"), absent.errors)
   }
 
   /// The bash completion script, sourced by bash: `faqbot --intents <Tab>` offers directories.
