@@ -250,7 +250,12 @@ public enum CrisisPatterns {
       p(.passiveIdeation, "no way out"),
       p(
         .passiveIdeation, "around|here|alive ~1 much_longer|for_long|much_more|next_week|next_year",
-        requiring: ["not", "dont", "wont", "never", "no"]),
+        requiring: ["not", "dont", "wont", "never", "no"],
+        // Away, not gone: "i wont be around next week, on holiday".
+        unless: [
+          "holiday", "holidays", "vacation", "trip", "travelling", "traveling", "travel", "away", "office",
+          "conference", "visiting", "abroad", "leave", "flight", "camping",
+        ]),
       p(
         .passiveIdeation,
         "it_all|everything|all_of_it|this|life @to ~1 stop|end|be_over ~1 forever|for_good|permanently|already"
