@@ -21,6 +21,7 @@ public struct KnowledgeBuilder: Sendable {
   public func build(
     bytes: [UInt8], fileName: String, format: KnowledgeFormat? = nil
   ) throws(KnowledgeError) -> KnowledgeDocument {
+    if Self.looksLikeUTF16(bytes) { throw KnowledgeError(file: fileName, reason: .utf16) }
     if bytes.contains(0) { throw KnowledgeError(file: fileName, reason: .binary) }
     if let offset = Self.firstInvalidUTF8Offset(in: bytes) {
       throw KnowledgeError(file: fileName, reason: .invalidUTF8(offset: offset))

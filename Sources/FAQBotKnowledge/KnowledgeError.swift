@@ -5,6 +5,9 @@ public struct KnowledgeError: Error, Sendable, Equatable, CustomStringConvertibl
     case unreadable(String)
     case empty
     case binary
+    /// UTF-16 text (a byte-order mark, or a zero byte beside every ASCII letter): what some
+    /// Windows editors save, which is text, not binary, and only needs saving as UTF-8.
+    case utf16
     case invalidUTF8(offset: Int)
     case invalidKnowledgeFile(String)
   }
@@ -27,6 +30,9 @@ public struct KnowledgeError: Error, Sendable, Equatable, CustomStringConvertibl
     case .empty: "\(file): the document is empty (no text to build knowledge from)"
     case .binary:
       "\(file): the document looks binary (it contains NUL bytes); give a plain text or Markdown file"
+    case .utf16:
+      "\(file): the document is UTF-16 text; save it as UTF-8 (\"UTF-8\" in the editor's encoding menu, or "
+        + "`iconv -f UTF-16 -t UTF-8`)"
     case .invalidUTF8(let offset):
       "\(file): the document is not valid UTF-8 (first bad byte at offset \(offset))"
     case .invalidKnowledgeFile(let detail): "\(file): not a valid knowledge file: \(detail)"

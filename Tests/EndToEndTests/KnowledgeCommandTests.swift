@@ -60,6 +60,15 @@ final class KnowledgeCommandTests: XCTestCase {
     try assertBuildFails(try write(bytes, "image.png"), mentioning: "NUL")
   }
 
+  /// UTF-16 text is text, not binary: the error says how to save it as UTF-8.
+  func testAUTF16DocumentIsNamedAsSuch() throws {
+    let text = "# Tea\n\nTea is a drink.\n"
+    let withMark: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    let withoutMark: [UInt8] = text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    try assertBuildFails(try write(withMark, "tea16.md"), mentioning: "UTF-16 text; save it as UTF-8")
+    try assertBuildFails(try write(withoutMark, "tea16le.md"), mentioning: "UTF-16 text; save it as UTF-8")
+  }
+
   func testANonUTF8DocumentFails() throws {
     let latin1: [UInt8] = Array("Caf".utf8) + [0xE9] + Array(" au lait\n\nUne boisson chaude.".utf8)
     try assertBuildFails(try write(latin1, "latin1.txt"), mentioning: "UTF-8")
