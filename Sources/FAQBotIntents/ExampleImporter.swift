@@ -97,7 +97,14 @@ public struct ExampleImporter: Sendable {
       }
       switch row.content {
       case .csv(let fields) where fields.count != 2:
-        errors.append(.init(location, "expected 2 columns (question,intent), found \(fields.count)"))
+        // The last record of a file whose quotes from its line on are odd in number opened a
+        // quote it never closed: it swallowed every line below, whatever its count says.
+        let unclosed =
+          row.line == rows.last?.line && Self.quotesFrom(line: row.line, in: body).isMultiple(of: 2) == false
+          ? ": a double quote opened on this line is never closed, so the field runs on to the end of the file"
+          : ""
+        errors.append(
+          .init(location, "expected 2 columns (question,intent), found \(fields.count)\(unclosed)"))
       case .csv(let fields):
         append(question: fields[0], intent: fields[1], at: location, to: &examples, errors: &errors)
       case .json(let entry, let index):
@@ -211,6 +218,20 @@ public struct ExampleImporter: Sendable {
     let rest = IntentFileError(
       errors[maximumErrors].location, "… and \(errors.count - maximumErrors) more bad rows")
     return Array(errors.prefix(maximumErrors)) + [rest]
+  }
+
+  /// How many double quotes `bytes` holds from the start of 1-based `line` to the end.
+  static func quotesFrom(line: Int, in bytes: ArraySlice<UInt8>) -> Int {
+    var current = 1
+    var count = 0
+    for byte in bytes {
+      if byte == 0x0A {
+        current += 1
+      } else if byte == UInt8(ascii: "\""), current >= line {
+        count += 1
+      }
+    }
+    return count
   }
 
   /// A first row that names its columns rather than giving an example.

@@ -116,6 +116,17 @@ final class ExampleImporterTests: XCTestCase {
     XCTAssertTrue(found[2].message.contains("empty intent"), found[2].message)
   }
 
+  /// A quote never closed swallows the rest of the file: the error says so, at its line,
+  /// instead of only counting columns; a closed quote over two lines is no such error.
+  func testAnUnclosedQuoteIsNamedAtItsLine() {
+    let found = errors("question,intent\n\"hello there,greet\nbye,goodbye\n")
+    XCTAssertEqual(found.map(\.location.line), [2])
+    XCTAssertTrue(
+      found[0].message.contains("a double quote opened on this line is never closed"), found[0].message)
+    let closed = errors("a question,intent_a\n\"spans\ntwo lines\",x,extra\n")
+    XCTAssertFalse(closed[0].message.contains("never closed"), closed[0].message)
+  }
+
   /// A quote inside an unquoted field is text, spaces around a quoted field go, and a line
   /// break inside quotes (LF or CRLF) counts for the lines of the rows after it.
   func testCSVQuotesInsideFieldsAndLinesAfterQuotedBreaks() throws {
