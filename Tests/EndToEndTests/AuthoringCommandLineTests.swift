@@ -153,10 +153,12 @@ final class AuthoringCommandLineTests: XCTestCase {
     let crlf = try write(
       "{\"question\": \"what is the capital of peru\", \"intent\": null}\r\n"
         + "{\"question\": \"what is ketamine\", \"intent\": \"what_is_ketamine\"}\r\n", "crlf.jsonl")
-    let eval = try BinaryRunner.run(["eval", crlf, "--no-sweep"])
+    let eval = try BinaryRunner.run(["eval", crlf])
     XCTAssertEqual(eval.status, 0, eval.errors)
     XCTAssertTrue(eval.output.contains("(2 questions, 1 out of scope)"), eval.output)
     XCTAssertTrue(eval.output.contains("100.0%  (2/2)"), eval.output)
+    // Two questions choose no threshold: the sweep's answer comes with a warning.
+    XCTAssertTrue(eval.output.contains("(only 2 questions: too few to choose a threshold by"), eval.output)
 
     let document = try write("# Tea\n\n## Brewing\n\nBrew it for three minutes.\n", "tea.md")
     let intoAFile = try BinaryRunner.run(["init", document, "-o", document])

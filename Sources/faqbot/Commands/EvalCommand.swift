@@ -21,6 +21,10 @@ struct EvalCommand: ParsableCommand {
   @Flag(inversion: .prefixedNo, help: "Search for the best threshold (runs the set once per threshold).")
   var sweep = true
 
+  /// Below this many questions the best threshold is printed with a warning: on a starter
+  /// set of 7, every threshold from 0.05 to 0.95 ties.
+  static let fewQuestions = 30
+
   @Flag(help: "List every question answered wrongly.")
   var showMistakes = false
 
@@ -54,6 +58,12 @@ struct EvalCommand: ParsableCommand {
         "best threshold for this data: \(format(sweep.best)) (accuracy \(percent(sweep.bestAccuracy)); "
           + "equally good from \(format(sweep.tied.first ?? sweep.best)) to \(format(sweep.tied.last ?? sweep.best)))"
       )
+      // A threshold chosen on a handful of questions is chance: say so beside it.
+      if items.count < Self.fewQuestions {
+        print(
+          "  (only \(Plural.count(items.count, "question")): too few to choose a threshold by; "
+            + "write \(Self.fewQuestions) or more, out-of-scope ones among them)")
+      }
     }
     if !report.confusions.isEmpty {
       print("most confused (expected → got):")
