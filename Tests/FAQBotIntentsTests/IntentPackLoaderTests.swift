@@ -434,4 +434,14 @@ final class IntentPackLoaderTests: XCTestCase {
         ("a.yaml", "intents:\n  - {id: a, examples: [x], answer: Hi.}\n"),
       ]))
   }
+
+  /// A YAML null in a list is an empty entry, not the question "null"; quoted, it is the word.
+  func testANullExampleIsAnEmptyEntry() {
+    let text = "intents:\n  - id: a\n    examples: [hello there, null, ~, \"null\"]\n    answer: hi\n"
+    XCTAssertThrowsError(try IntentPackLoader().load(files: [("a.yaml", text)])) {
+      let found = ($0 as? IntentPackError)?.errors ?? []
+      XCTAssertEqual(found.map(\.location.column), [29, 35], "\(found)")
+      XCTAssertTrue(found.allSatisfy { $0.message.contains("must be non-empty text") }, "\(found)")
+    }
+  }
 }
