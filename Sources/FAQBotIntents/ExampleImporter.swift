@@ -148,7 +148,12 @@ public struct ExampleImporter: Sendable {
     let (ids, renamed) = try Self.intentIds(for: order, source: source)
     var intents: [Node] = []
     for (label, id) in zip(order, ids) {
-      let exampleNodes = (questions[label] ?? []).map { Node($0) }
+      // "null" and "~" as questions are written quoted: plain, they are YAML nulls, which
+      // the loader refuses as empty entries.
+      let exampleNodes = (questions[label] ?? []).map { question in
+        question == "~" || question.lowercased() == "null"
+          ? Node(question, .implicit, .doubleQuoted) : Node(question)
+      }
       intents.append(
         Node.mapping(
           Node.Mapping([
