@@ -151,8 +151,7 @@ public struct ExampleImporter: Sendable {
       // "null" and "~" as questions are written quoted: plain, they are YAML nulls, which
       // the loader refuses as empty entries.
       let exampleNodes = (questions[label] ?? []).map { question in
-        question == "~" || question.lowercased() == "null"
-          ? Node(question, .implicit, .doubleQuoted) : Node(question)
+        YAMLText.readsAsNull(question) ? Node(question, .implicit, .doubleQuoted) : Node(question)
       }
       intents.append(
         Node.mapping(

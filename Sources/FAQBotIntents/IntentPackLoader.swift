@@ -360,18 +360,13 @@ private struct FileReader {
     }
     var result: [(text: String, node: Node)] = []
     for item in sequence {
-      if let scalar = item.scalar, !scalar.string.isEmpty, !Self.isNull(scalar) {
+      if let scalar = item.scalar, !scalar.string.isEmpty, !YAMLText.isNull(scalar) {
         result.append((scalar.string, item))
       } else {
         fail(item, "each entry of '\(field)' must be non-empty text")
       }
     }
     return result
-  }
-
-  /// A YAML null written in a list (`null`, `~`, unquoted): an empty entry, not the word.
-  static func isNull(_ scalar: Node.Scalar) -> Bool {
-    scalar.style == .plain && (scalar.string == "~" || scalar.string.lowercased() == "null")
   }
 
   /// The position where flow brackets or block indentation nest deeper than `limit`, if any.

@@ -9,8 +9,19 @@ enum YAMLText {
   static func isText(_ scalar: Node.Scalar) -> Bool {
     guard scalar.style == .plain else { return true }
     let value = scalar.string
-    if value.isEmpty || value == "~" { return false }
-    if ["true", "false", "null"].contains(value.lowercased()) { return false }
+    if value.isEmpty || readsAsNull(value) { return false }
+    if ["true", "false"].contains(value.lowercased()) { return false }
     return Double(value) == nil && Int(value.replacingOccurrences(of: "_", with: "")) == nil
+  }
+
+  /// Whether `text`, written as a plain scalar, is YAML's null (`null`, `Null`, `~`): a list
+  /// entry that is empty, not the word, and a question the importer must write in quotes.
+  static func readsAsNull(_ text: String) -> Bool {
+    text == "~" || text.lowercased() == "null"
+  }
+
+  /// A plain scalar that is YAML's null.
+  static func isNull(_ scalar: Node.Scalar) -> Bool {
+    scalar.style == .plain && readsAsNull(scalar.string)
   }
 }
