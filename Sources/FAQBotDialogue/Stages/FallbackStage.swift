@@ -55,11 +55,9 @@ public struct FallbackStage: DialogueStage {
   /// Whether `question` names the document's main subject ("How much does *ketamine*
   /// therapy cost?"), or, in a pack without one, uses a word of the document.
   static func asksAboutTheDocument(_ question: String, resources: EngineResources) -> Bool {
-    let stems = resources.analyzer.analyze(question).stems
+    let analysis = resources.analyzer.analyze(question)
     let anchors = resources.subjects.anchors
-    if !anchors.isEmpty { return stems.contains(where: anchors.contains) }
-    return resources.subjects.foreignSubject(
-      of: resources.analyzer.analyze(question), analyzer: resources.analyzer)
-      == nil
+    if !anchors.isEmpty { return analysis.stems.contains(where: anchors.contains) }
+    return resources.subjects.foreignSubject(of: analysis, analyzer: resources.analyzer) == nil
   }
 }
