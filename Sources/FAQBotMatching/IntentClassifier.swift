@@ -182,7 +182,9 @@ public struct IntentClassifier: Sendable {
   func conditionalProbabilities(_ analysis: TextAnalyzer.Analysis) -> (
     probabilities: [Float], hasEvidence: Bool
   ) {
-    let vector = space.vector(for: keys.keys(for: analysis))
+    // No origins: only `/why` reads them, and on the answer path they were two arrays of a
+    // few hundred integers allocated and filled for every question.
+    let vector = space.vector(for: keys.keys(for: analysis, recordingOrigins: false))
     let conditional = model.probabilities(for: vector) { scores in
       embedding?.addScores(of: analysis.surface, model: model, firstIndex: space.count, to: scores)
     }

@@ -164,10 +164,15 @@ public struct TokenEmbedding: Sendable {
     let length = weightedSum(pieces, Self.length)
     guard length > 0 else { return }
     let factor = weight / length
+    let unseen = unseenIDF
     for piece in pieces {
       let entry = known[piece]
+      // The scale is computed out here so the closure captures two values, not `self`: a
+      // capture of `self` copied the whole embedding (every array in it retained and
+      // released) once per piece, 2% of a CLINC150 JSON run's samples.
+      let scale = factor * (entry?.idf ?? unseen)
       withProjection(of: piece, slot: entry?.slot, model: model, firstIndex: firstIndex) { projection in
-        SoftmaxRegression.addScaled(factor * (entry?.idf ?? unseenIDF), projection, into: scores)
+        SoftmaxRegression.addScaled(scale, projection, into: scores)
       }
     }
   }
