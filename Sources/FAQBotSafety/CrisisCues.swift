@@ -1,3 +1,5 @@
+import FAQBotCore
+
 /// The words without which the classifier is not asked, and the everyday compounds in which
 /// those words mean nothing of the kind ("jump start", "cutting board", "card ending in",
 /// "gone missing", "living room").
@@ -7,7 +9,7 @@
 /// cue word inside one of these compounds is not a cue. Chosen from the crisis categories and
 /// from the senses of the words, not from any evaluation set's crisis messages.
 enum CrisisCues {
-  static let words: Set<String> = [
+  static let words: WordSet = [
     "die", "dying", "dead", "death", "kill", "killing", "suicide", "suicidal", "alive", "living", "live",
     "exist", "existing", "hurt", "hurting", "harm", "cut", "cutting", "bleed", "blood", "pills", "overdose",
     "overdosed", "od", "end", "ending", "gone", "wake", "burden", "jump", "rope", "noose", "hang", "razor",

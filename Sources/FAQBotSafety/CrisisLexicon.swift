@@ -1,3 +1,5 @@
+import FAQBotCore
+
 /// The word lists ``CrisisText`` uses to undo spellings and spacing. Everything here is a word
 /// the phrase patterns use, so a correction can only ever move a message towards a pattern
 /// the message nearly matched, never invent a new topic.
@@ -11,7 +13,7 @@ enum CrisisLexicon {
   ]
 
   /// Known spellings and abbreviations, mapped to the word the patterns use.
-  static let variants: [String: String] = [
+  static let variants: WordTable<String> = [
     "kil": "kill", "kll": "kill", "kilk": "kill", "kiil": "kill", "killl": "kill", "kiling": "killing",
     "kllin": "killing", "di": "die", "dye": "die", "dei": "die", "ded": "dead",
     "wanna": "wanna", "wana": "wanna", "wnna": "wanna", "wannna": "wanna", "wamt": "want", "wan": "want",
@@ -89,9 +91,16 @@ enum CrisisLexicon {
   }()
 
   /// Every non-empty prefix of a ``joinable`` word: the only words a split word can start with.
-  static let joinablePrefixes: Set<String> = joinable.reduce(into: []) { prefixes, word in
+  static let joinablePrefixSet: Set<String> = joinable.reduce(into: []) { prefixes, word in
     for length in 1...word.count { prefixes.insert(String(word.prefix(length))) }
   }
+
+  /// ``joinablePrefixSet`` as probed on every message word.
+  static let joinablePrefixes = WordSet(joinablePrefixSet.sorted())
+
+  /// ``known`` and ``fuzzyTargetSet`` together: a word in either is never corrected, and
+  /// this asks once instead of twice.
+  static let neverCorrected = WordSet(known.union(fuzzyTargetSet).sorted())
 
   /// The long, distinctive targets that may be two edits away ("suicidle"); everything else
   /// is one edit at most, because two edits from "breathing" is "breaking".

@@ -1,3 +1,5 @@
+import FAQBotCore
+
 /// Finds the first of a list of ``CrisisPattern``s in a message.
 ///
 /// Ordinary messages are full of the words patterns start with ("i", "my", "how", "what"), so
@@ -10,7 +12,9 @@ struct CrisisPhraseMatcher: Sendable {
   let patterns: [CrisisPattern]
   /// For each word, the (pattern, required slot) pairs it can fill; slot 0 is always the
   /// pattern's first slot when that is required, so its entries are also where a match starts.
-  private let bySlotWord: [String: [Entry]]
+  private let bySlotWord: WordTable<Range<Int32>>
+  /// The entries of every word, one word's after another (``bySlotWord`` holds the ranges).
+  private let entries: [Entry]
   /// Per pattern, the bits of its required slots (at most 64 are checked).
   private let requiredMasks: [UInt64]
   /// Patterns that can start anywhere (their first slot is not a required word).
@@ -44,7 +48,15 @@ struct CrisisPhraseMatcher: Sendable {
       }
       masks.append(mask)
     }
-    bySlotWord = index
+    var flat: [Entry] = []
+    var ranges: [(String, Range<Int32>)] = []
+    for word in index.keys.sorted() {
+      let start = Int32(flat.count)
+      flat += index[word] ?? []
+      ranges.append((word, start..<Int32(flat.count)))
+    }
+    bySlotWord = WordTable(ranges)
+    entries = flat
     requiredMasks = masks
     self.unindexed = unindexed
   }
@@ -54,8 +66,8 @@ struct CrisisPhraseMatcher: Sendable {
     var filled = [UInt64](repeating: 0, count: patterns.count)
     var starts: [(pattern: Int, start: Int)] = []
     for (start, word) in words.enumerated() {
-      guard let entries = bySlotWord[word] else { continue }
-      for entry in entries {
+      guard let range = bySlotWord[word] else { continue }
+      for entry in entries[Int(range.lowerBound)..<Int(range.upperBound)] {
         filled[Int(entry.pattern)] |= 1 << entry.bit
         if entry.starts { starts.append((Int(entry.pattern), start)) }
       }

@@ -202,7 +202,7 @@ public struct CrisisText: Sendable, Equatable {
     // words have none, and cost no hashing and no distance.
     let candidates = CrisisLexicon.fuzzyIndex[count]
     guard candidates.contains(where: { $0.first == first || $0.second == second }) else { return word }
-    guard !CrisisLexicon.known.contains(word), !CrisisLexicon.fuzzyTargetSet.contains(word) else {
+    guard !CrisisLexicon.neverCorrected.contains(word) else {
       return word
     }
     let bytes = Array(utf8)
