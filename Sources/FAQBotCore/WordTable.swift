@@ -6,7 +6,7 @@
 /// word and compares through `String ==`, and the crisis detector alone looks each message
 /// word up in several lists; hashing and probing String keys were about a tenth of a
 /// CLINC150 JSON run's samples. Here a word costs one FNV-1a pass over its UTF-8 bytes and a
-/// byte comparison with the key found in a flat, linearly probed slot array. The tables are
+/// byte comparison with the key found in a flat, linearly probed slot array (``FNV1a``). The tables are
 /// fixed, written by the engine's own sources, so hash flooding (what SipHash's seed guards
 /// against) is not a concern.
 public struct WordTable<Value: Sendable>: Sendable {
@@ -46,7 +46,7 @@ public struct WordTable<Value: Sendable>: Sendable {
     var slotHashes = [UInt64](repeating: 0, count: size)
     var slotKeys = [Int32](repeating: -1, count: size)
     for (index, key) in keys.enumerated() {
-      let hash = Self.hash(Array(key.utf8))
+      let hash = FNV1a.hash(key.utf8)
       var slot = Self.slot(of: hash, size: size)
       while slotKeys[slot] >= 0 { slot = (slot + 1) & (size - 1) }
       slotHashes[slot] = hash
@@ -88,8 +88,8 @@ public struct WordTable<Value: Sendable>: Sendable {
 
   /// The position of the key spelled by `bytes`, or nil.
   @inlinable
-  public func index(ofBytes bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-    let hash = Self.hash(bytes)
+  func index(ofBytes bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    let hash = FNV1a.hash(bytes)
     let mask = slotKeys.count - 1
     var slot = Self.slot(of: hash, size: slotKeys.count)
     return slotKeys.withUnsafeBufferPointer { slotKeys in
@@ -126,13 +126,6 @@ public struct WordTable<Value: Sendable>: Sendable {
   @inlinable
   static func slot(of hash: UInt64, size: Int) -> Int {
     Int(truncatingIfNeeded: (hash ^ (hash >> 29)) & UInt64(size - 1))
-  }
-
-  @inlinable
-  static func hash<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-    return hash
   }
 }
 

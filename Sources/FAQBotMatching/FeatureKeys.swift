@@ -1,3 +1,5 @@
+import FAQBotCore
+
 /// The raw features of an analysed text, as 64-bit hashes: word unigrams and bigrams of
 /// stems, and character 2–5-grams inside each word padded with spaces (like scikit-learn's
 /// `char_wb`), which is what makes matching tolerant of typos and word forms.
@@ -34,8 +36,8 @@ public struct FeatureKeys: Sendable {
       if recordingOrigins { keys.wordOrigins.append(index) }
       if index + 1 < stems.count {
         var hash = Self.hash(stem.utf8, tag: 2)
-        hash = Self.mix(hash, byte: 0x20)
-        for byte in stems[index + 1].utf8 { hash = Self.mix(hash, byte: byte) }
+        hash = FNV1a.mix(hash, 0x20)
+        hash = FNV1a.hash(stems[index + 1].utf8, from: hash)
         keys.words.append(hash)
         if recordingOrigins { keys.wordOrigins.append(index) }
       }
@@ -51,9 +53,9 @@ public struct FeatureKeys: Sendable {
       let smallest = Self.characterGramSizes.lowerBound
       let largest = Self.characterGramSizes.upperBound
       for start in 0..<padded.count {
-        var hash = Self.offset ^ 3
+        var hash = FNV1a.offset ^ 3
         for end in start..<min(start + largest, padded.count) {
-          hash = Self.mix(hash, byte: padded[end])
+          hash = FNV1a.mix(hash, UInt64(padded[end]))
           if end - start + 1 >= smallest {
             keys.characters.append(hash)
             if recordingOrigins { keys.characterOrigins.append(index) }
@@ -64,16 +66,9 @@ public struct FeatureKeys: Sendable {
     return keys
   }
 
-  static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
-
-  @inline(__always)
-  static func mix(_ hash: UInt64, byte: UInt8) -> UInt64 {
-    (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-  }
-
+  /// FNV-1a of `bytes`, its start tagged with the kind of key (1 unigram, 2 bigram, 3
+  /// character n-gram), so equal bytes of two kinds are two features.
   static func hash(_ bytes: String.UTF8View, tag: UInt8) -> UInt64 {
-    var hash = offset ^ UInt64(tag)
-    for byte in bytes { hash = mix(hash, byte: byte) }
-    return hash
+    FNV1a.hash(bytes, from: FNV1a.offset ^ UInt64(tag))
   }
 }

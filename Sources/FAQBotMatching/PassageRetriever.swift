@@ -33,11 +33,11 @@ public struct PassageRetriever: Sendable {
   }
 
   private let documents: [Document]
-  /// Term → the passages that hold it, in passage order: a question's terms are looked up
-  /// once each, not once per passage (a term the document lacks costs one probe). Probing
-  /// every passage's own term table was 4% of a JSON run on a pack the questions are not about.
+  /// Term → the passages that hold it, in passage order (their number is the term's document
+  /// frequency): a question's terms are looked up once each, not once per passage (a term the
+  /// document lacks costs one probe). Probing every passage's own term table was 4% of a JSON
+  /// run on a pack the questions are not about.
   private let postings: [String: [Posting]]
-  private let documentFrequency: [String: Int]
   private let averageLength: Double
   private let k1 = 1.2
   private let b = 0.75
@@ -46,21 +46,18 @@ public struct PassageRetriever: Sendable {
   /// stems are the questions'.
   public init(knowledge: KnowledgeBase, analyzer: TextAnalyzer) {
     var documents: [Document] = []
-    var frequency: [String: Int] = [:]
     var postings: [String: [Posting]] = [:]
     for passage in knowledge.sentences + knowledge.paragraphs {
       let terms = analyzer.analyze(passage.text).stems.filter { !WordLists.stopStems.contains($0) }
       var counts: [String: Int] = [:]
       for term in terms { counts[term, default: 0] += 1 }
       for (term, count) in counts {
-        frequency[term, default: 0] += 1
         postings[term, default: []].append(Posting(document: Int32(documents.count), count: Int32(count)))
       }
       documents.append(Document(id: passage.id, length: terms.count))
     }
     self.documents = documents
     self.postings = postings
-    self.documentFrequency = frequency
     let total = documents.reduce(0) { $0 + $1.length }
     self.averageLength = documents.isEmpty ? 1 : max(1, Double(total) / Double(documents.count))
   }
@@ -71,9 +68,10 @@ public struct PassageRetriever: Sendable {
     return stems.filter { !WordLists.stopStems.contains($0) && seen.insert($0).inserted }
   }
 
-  private func idf(_ term: String) -> Double {
+  /// BM25's IDF of a term found in `frequency` passages.
+  private func idf(frequency: Int) -> Double {
     let n = Double(documents.count)
-    let df = Double(documentFrequency[term] ?? 0)
+    let df = Double(frequency)
     return log(1 + (n - df + 0.5) / (df + 0.5))
   }
 
@@ -81,15 +79,15 @@ public struct PassageRetriever: Sendable {
   public func search(_ stems: [String], limit: Int = 3) -> [Hit] {
     let terms = queryTerms(stems)
     guard !terms.isEmpty else { return [] }
-    let weights = terms.map(idf)
+    let lists = terms.map { postings[$0] ?? [] }
+    let weights = lists.map { idf(frequency: $0.count) }
     let totalWeight = weights.reduce(0, +)
     guard totalWeight > 0 else { return [] }
     // Each passage's sums take the terms in the question's order, as a loop over passages
     // would, so the scores are the same to the last bit.
     var scores = [Double](repeating: 0, count: documents.count)
     var covered = [Double](repeating: 0, count: documents.count)
-    for (term, weight) in zip(terms, weights) {
-      guard let list = postings[term] else { continue }
+    for (list, weight) in zip(lists, weights) {
       for posting in list {
         let document = Int(posting.document)
         let tf = Double(posting.count)

@@ -122,9 +122,9 @@ public struct SpellingCorrector: Sendable {
 
   /// FNV-1a of `scalars` without the one at `skipping` (none when it is -1).
   static func hash(_ scalars: [UInt32], skipping: Int) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    var hash = FNV1a.offset
     for (index, scalar) in scalars.enumerated() where index != skipping {
-      hash = (hash ^ UInt64(scalar)) &* 0x0000_0100_0000_01b3
+      hash = FNV1a.mix(hash, UInt64(scalar))
     }
     return hash
   }

@@ -91,12 +91,11 @@ enum CrisisLexicon {
   }()
 
   /// Every non-empty prefix of a ``joinable`` word: the only words a split word can start with.
-  static let joinablePrefixSet: Set<String> = joinable.reduce(into: []) { prefixes, word in
-    for length in 1...word.count { prefixes.insert(String(word.prefix(length))) }
-  }
-
-  /// ``joinablePrefixSet`` as probed on every message word.
-  static let joinablePrefixes = WordSet(joinablePrefixSet.sorted())
+  static let joinablePrefixes = WordSet(
+    joinable.reduce(into: Set<String>()) { prefixes, word in
+      for length in 1...word.count { prefixes.insert(String(word.prefix(length))) }
+    }
+    .sorted())
 
   /// ``known`` and ``fuzzyTargetSet`` together: a word in either is never corrected, and
   /// this asks once instead of twice.
