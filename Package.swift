@@ -146,7 +146,8 @@ let package = Package(
     .testTarget(
       name: "FAQBotEncoderTests",
       // FAQBotVectors only for the token vectors, to check that both vocabularies split alike.
-      dependencies: ["FAQBotEncoder", "FAQBotVectors"]
+      // CEncoderKernels to check the int16 kernel against its portable loop on odd shapes.
+      dependencies: ["FAQBotEncoder", "FAQBotVectors", "CEncoderKernels"]
     ),
     .testTarget(
       name: "EndToEndTests",

@@ -16,7 +16,8 @@ public struct EncoderWeights: @unchecked Sendable {
   public static let embedded: Result<EncoderWeights, EncoderWeightsError> = {
     var size = 0
     guard let start = faqbot_encoder_weights(&size) else { return .failure(.truncatedHeader) }
-    return Result { try EncoderWeights(UnsafeRawBufferPointer(start: start, count: size), storage: nil) }
+    let file = UnsafeRawBufferPointer(start: start, count: size)
+    return Result { try EncoderWeights(file, storage: nil, panelFormat: .best) }
       .mapError { $0 as? EncoderWeightsError ?? .truncatedHeader }
   }()
 
@@ -40,18 +41,23 @@ public struct EncoderWeights: @unchecked Sendable {
   private let storage: AlignedBytes?
   /// The layers' matrices packed for the panel kernel (``WeightPanels``).
   private let panels: WeightPanels
+  /// How the default kernel's copy of the matrices is packed (``PanelFormat/best`` for the
+  /// embedded file).
+  public var panelFormat: PanelFormat { panels.format }
 
   static let headerSize = 4 + 8 * 4 + 32
   static let version: UInt32 = 2
 
-  /// Reads a copy of a weights file (tests use this for damaged copies; a tool could for a
-  /// file of another model of the same kind).
-  public init(copying bytes: [UInt8]) throws(EncoderWeightsError) {
+  /// Reads a copy of a weights file (tests use this for damaged copies, and to compare the
+  /// panel formats; a tool could for a file of another model of the same kind).
+  public init(copying bytes: [UInt8], panelFormat: PanelFormat = .best) throws(EncoderWeightsError) {
     let storage = AlignedBytes(bytes)
-    try self.init(UnsafeRawBufferPointer(storage.buffer), storage: storage)
+    try self.init(UnsafeRawBufferPointer(storage.buffer), storage: storage, panelFormat: panelFormat)
   }
 
-  private init(_ bytes: UnsafeRawBufferPointer, storage: AlignedBytes?) throws(EncoderWeightsError) {
+  private init(
+    _ bytes: UnsafeRawBufferPointer, storage: AlignedBytes?, panelFormat: PanelFormat
+  ) throws(EncoderWeightsError) {
     guard let base = bytes.baseAddress, bytes.count >= Self.headerSize else { throw .truncatedHeader }
     guard Int(bitPattern: base) % 4 == 0 else { throw .misaligned }
     guard bytes.prefix(4).elementsEqual("FQEN".utf8) else { throw .badMagic }
@@ -86,14 +92,13 @@ public struct EncoderWeights: @unchecked Sendable {
         rows: rows, columns: columns, rowScales: (base + scalesAt).assumingMemoryBound(to: Float.self),
         values: (base + valuesAt).assumingMemoryBound(to: Int8.self))
     }
-    let panels = WeightPanels(configuration: configuration)
-    var panelsAt = 0
+    let panels = WeightPanels(configuration: configuration, format: panelFormat)
     func matrix(rows: Int, columns: Int) -> HalfMatrix {
       let valuesAt = layout.take(bytes: rows * columns * 2, alignment: 64)
-      defer { panelsAt += WeightPanels.count(rows: rows, columns: columns) }
+      let place = panels.reserve(rows: rows, columns: columns)
       return HalfMatrix(
         rows: rows, columns: columns, values: (base + valuesAt).assumingMemoryBound(to: UInt16.self),
-        panels: UnsafePointer(panels.halves + panelsAt))
+        format: panelFormat, panels: place.values, panelScales: place.scales)
     }
     func vector(_ count: Int) -> FloatVector {
       FloatVector(

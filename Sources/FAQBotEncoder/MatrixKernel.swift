@@ -4,9 +4,10 @@ import CEncoderKernels
 /// token); the others exist so that docs/performance.md can measure the choice side by side,
 /// and so the tests can check the fast one against a plain loop.
 public enum MatrixKernel: String, CaseIterable, Sendable {
-  /// The default: C with AVX2 + FMA + F16C when the processor has them (chosen at run time) on
-  /// the packed panels (``WeightPanels``): tiles of up to 6 tokens times 16 rows, sums kept in
-  /// registers; a plain C loop on the panels otherwise.
+  /// The default, on the packed panels (``WeightPanels``) in the weights' ``PanelFormat``: for
+  /// int16 panels, AVX-512 VNNI tiles of up to 3 tokens times 64 rows; for half panels, C with
+  /// AVX2 + FMA + F16C when the processor has them (chosen at run time), tiles of up to 6 tokens
+  /// times 16 rows, sums kept in registers; a plain C loop on the panels otherwise.
   case native
   /// The kernel before the panels (kept to measure against): AVX2 dot products along each
   /// file row, 4 tokens times 3 rows a tile, a horizontal sum per output.
@@ -19,15 +20,24 @@ public enum MatrixKernel: String, CaseIterable, Sendable {
   /// One scalar Swift multiply-add at a time.
   case naiveSwift
 
-  /// `output[t · rows + r] = Σ_c input[t · columns + c] · w[r, c] + bias[r]`.
+  /// `output[t · rows + r] = Σ_c input[t · columns + c] · w[r, c] + bias[r]`; `scratch` holds
+  /// the int16 panels' scaled inputs (``QuantisedInputs``), needed only for those.
   func linear(
     _ matrix: HalfMatrix, bias: FloatVector, input: UnsafePointer<Float>, tokens: Int,
-    output: UnsafeMutablePointer<Float>
+    output: UnsafeMutablePointer<Float>, scratch: QuantisedInputs?
   ) {
     let (rows, columns) = (matrix.rows, matrix.columns)
     switch self {
+    case .native where matrix.format == .int16:
+      guard let scratch, tokens <= scratch.tokens, columns <= scratch.columns else {
+        preconditionFailure("the int16 panels need scratch for \(tokens) tokens of \(columns) values")
+      }
+      faqbot_i16_panel_linear(
+        input, tokens, columns, matrix.panels.assumingMemoryBound(to: Int16.self), matrix.panelScales,
+        bias.values, rows, output, scratch.values, scratch.scales)
     case .native:
-      faqbot_f16_panel_linear(input, tokens, columns, matrix.panels, bias.values, rows, output)
+      faqbot_f16_panel_linear(
+        input, tokens, columns, matrix.panels.assumingMemoryBound(to: UInt16.self), bias.values, rows, output)
     case .rowTiles:
       faqbot_f16_linear(input, tokens, columns, matrix.values, bias.values, rows, output)
     case .portableC:

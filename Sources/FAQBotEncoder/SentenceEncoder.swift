@@ -159,7 +159,9 @@ public struct SentenceEncoder: Sendable {
     _ matrix: HalfMatrix, _ bias: FloatVector, input: UnsafePointer<Float>, tokens: Int,
     output: UnsafeMutablePointer<Float>, workspace: Workspace
   ) {
-    kernel.linear(matrix, bias: bias, input: input, tokens: tokens, output: output)
+    kernel.linear(
+      matrix, bias: bias, input: input, tokens: tokens, output: output,
+      scratch: matrix.format == .int16 ? workspace.quantised : nil)
   }
 }
 
@@ -173,9 +175,16 @@ private final class Workspace {
   let projected: UnsafeMutablePointer<Float>
   /// Attention's scores and transposed keys for the longest sentence.
   let scores: UnsafeMutablePointer<Float>
+  /// The int16 panel kernel's scaled inputs (allocated on first use: half panels never need it).
+  private(set) lazy var quantised = QuantisedInputs(
+    tokens: tokenCapacity, columns: max(configuration.hidden, configuration.intermediate))
+  private let tokenCapacity: Int
+  private let configuration: EncoderConfiguration
 
   init(configuration: EncoderConfiguration, tokens: Int) {
     let width = max(3 * configuration.hidden, configuration.intermediate)
+    tokenCapacity = tokens
+    self.configuration = configuration
     hidden = .allocate(capacity: tokens * configuration.hidden)
     wide = .allocate(capacity: tokens * width)
     context = .allocate(capacity: tokens * configuration.hidden)

@@ -18,16 +18,21 @@ struct QuantisedTable: @unchecked Sendable {
 }
 
 /// A layer's weight matrix: IEEE half-precision rows of PyTorch's `[out, in]` read in place,
-/// and the same numbers packed in panels of 16 rows (``WeightPanels``), which the default
-/// kernel reads. Half precision, not int8, because int8 left short questions at cosine 0.998
-/// (`scripts/convert-minilm` says what was tried).
+/// and the same numbers packed for the default kernel (``WeightPanels``, in its
+/// ``PanelFormat``). Half precision in the file, not int8, because int8 left short questions at
+/// cosine 0.998 (`scripts/convert-minilm` says what was tried).
 struct HalfMatrix: @unchecked Sendable {
   // @unchecked: as ``QuantisedTable`` (the panels belong to the ``EncoderWeights``' storage).
   let rows: Int
   let columns: Int
   let values: UnsafePointer<UInt16>
-  /// `faqbot_f16_panels_count(rows, columns)` halves in `faqbot_f16_pack_panels`' layout.
-  let panels: UnsafePointer<UInt16>
+  /// How ``panels`` is laid out.
+  let format: PanelFormat
+  /// `format.count(rows:columns:)` values: halves in `faqbot_f16_pack_panels`' layout, or
+  /// int16 in `faqbot_i16_pack_panels`'.
+  let panels: UnsafeRawPointer
+  /// The int16 panels' row scales (`format.scalesCount(rows:)` floats; unused for halves).
+  let panelScales: UnsafePointer<Float>
 }
 
 /// A layer's float parameters (a bias, a LayerNorm weight): `count` floats in place.

@@ -1,3 +1,4 @@
+import CEncoderKernels
 import FAQBotEncoder
 import Foundation
 import XCTest
@@ -127,6 +128,75 @@ final class SentenceEncoderTests: XCTestCase {
     for kernel in [MatrixKernel.native, .rowTiles] {
       let vectors = SentenceEncoder(weights: fast.weights, kernel: kernel).encode(texts)
       for (a, b) in zip(vectors, portable) { XCTAssertGreaterThan(cosine(a, b), 0.99999, "\(kernel)") }
+    }
+  }
+
+  func testBothPanelFormatsMatchTheReferenceAndEachOther() throws {
+    // The int16 panels are the default where the processor has AVX-512 VNNI, the half panels
+    // elsewhere: both must keep parity on every machine (without VNNI the int16 numbers run
+    // through the portable loop, slower but the same bits).
+    let fixture = try XCTUnwrap(Self.fixture)
+    let bytes = Array(try EncoderWeights.embedded.get().bytes)
+    let texts = fixture.sentences.prefix(24).map(\.text)
+    var byFormat: [PanelFormat: [[Float]]] = [:]
+    for format in PanelFormat.allCases {
+      let weights = try EncoderWeights(copying: bytes, panelFormat: format)
+      XCTAssertEqual(weights.panelFormat, format)
+      let vectors = SentenceEncoder(weights: weights).encode(texts)
+      for (sentence, vector) in zip(fixture.sentences, vectors) {
+        XCTAssertGreaterThanOrEqual(cosine(vector, sentence.vector), 0.999, "\(format) \(sentence.text)")
+      }
+      byFormat[format] = vectors
+    }
+    for (a, b) in zip(byFormat[.half] ?? [], byFormat[.int16] ?? []) {
+      XCTAssertGreaterThan(cosine(a, b), 0.9999)
+    }
+    XCTAssertEqual(
+      try EncoderWeights.embedded.get().panelFormat, faqbot_kernels_have_avx512_vnni() != 0 ? .int16 : .half)
+  }
+
+  func testTheInt16KernelGivesItsPortableLoopsBitsOnAnyShape() {
+    // Shapes that leave partial groups of rows, padded columns and every tile size (1-3 tokens,
+    // and blocks of them); the inputs include a zero row and large magnitudes.
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    func random() -> Float {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Float(Int64(bitPattern: state >> 11) % 20_001 - 10_000) / 10_000
+    }
+    for (rows, columns, tokens) in [(64, 32, 1), (70, 45, 7), (16, 384, 13), (200, 1_536, 5), (1, 3, 2)] {
+      let halves = (0..<rows * columns).map { _ in Float16(random()).bitPattern }
+      let bias = (0..<rows).map { _ in random() }
+      var x = (0..<tokens * columns).map { _ in random() * 30 }
+      for c in 0..<columns { x[c] = 0 }  // a token of zeros: its outputs are the bias
+      let panels = UnsafeMutableRawPointer.allocate(
+        byteCount: faqbot_i16_panels_count(rows, columns) * 2, alignment: 64
+      ).bindMemory(to: Int16.self, capacity: faqbot_i16_panels_count(rows, columns))
+      var scales = [Float](repeating: 0, count: faqbot_i16_scales_count(rows))
+      var scratch = [Int16](repeating: 0, count: faqbot_i16_scratch_count(tokens, columns))
+      var tokenScales = [Float](repeating: 0, count: tokens)
+      defer { panels.deallocate() }
+      faqbot_i16_pack_panels(halves, rows, columns, panels, &scales)
+      var fast = [Float](repeating: .nan, count: tokens * rows)
+      var portable = fast
+      faqbot_i16_panel_linear(x, tokens, columns, panels, scales, bias, rows, &fast, &scratch, &tokenScales)
+      faqbot_i16_panel_linear_portable(
+        x, tokens, columns, panels, scales, bias, rows, &portable, &scratch, &tokenScales)
+      let shape = "\(rows) x \(columns), \(tokens) tokens"
+      XCTAssertEqual(fast.map(\.bitPattern), portable.map(\.bitPattern), shape)
+      XCTAssertEqual(Array(fast.prefix(rows)), bias, "a zero input gives the bias")
+      // And close to the product in floats on the half weights (within int16's rounding).
+      for t in 1..<tokens {
+        for r in 0..<rows {
+          var sum: Float = 0
+          var size: Float = 0
+          for c in 0..<columns {
+            let product = x[t * columns + c] * Float(Float16(bitPattern: halves[r * columns + c]))
+            sum += product
+            size += abs(product)
+          }
+          XCTAssertEqual(fast[t * rows + r], sum + bias[r], accuracy: 1e-3 * max(size, 1))
+        }
+      }
     }
   }
 

@@ -7,7 +7,10 @@
 //                                                       wall clock, on a machine others load)
 //   faqbot-encode --throughput [--kernel K] < lines     sentences/s one at a time and in batches
 //
-// K is one of native (default), portableC, simdSwift, naiveSwift (FAQBotEncoder.MatrixKernel).
+// K is one of native (default), rowTiles, portableC, simdSwift, naiveSwift
+// (FAQBotEncoder.MatrixKernel). `--panels half|int16` packs the native kernel's weights in that
+// format (FAQBotEncoder.PanelFormat) instead of the processor's best, to compare them side by
+// side.
 import FAQBotEncoder
 import Foundation
 
@@ -19,7 +22,16 @@ func option(_ name: String) -> String? {
 let kernel = option("--kernel").flatMap(MatrixKernel.init(rawValue:)) ?? .native
 let encoder: SentenceEncoder
 do {
-  encoder = try SentenceEncoder.embedded(kernel: kernel)
+  if let name = option("--panels") {
+    guard let format = PanelFormat(rawValue: name) else {
+      FileHandle.standardError.write(Data("faqbot-encode: --panels is half or int16, not \(name)\n".utf8))
+      exit(2)
+    }
+    let bytes = Array(try EncoderWeights.embedded.get().bytes)
+    encoder = SentenceEncoder(weights: try EncoderWeights(copying: bytes, panelFormat: format), kernel: kernel)
+  } else {
+    encoder = try SentenceEncoder.embedded(kernel: kernel)
+  }
 } catch {
   FileHandle.standardError.write(Data("faqbot-encode: the embedded weights are unreadable: \(error)\n".utf8))
   exit(1)
@@ -52,7 +64,7 @@ if arguments.contains("--bench") {
   }
   let question = "What are the side effects of ketamine therapy?"
   let ids = encoder.tokenIDs(question)
-  print("kernel \(kernel.rawValue), \(runs) runs, median ms\(cpuTime ? " of CPU time" : "")")
+  print("kernel \(kernel.rawValue), \(encoder.weights.panelFormat.rawValue) panels, \(runs) runs, median ms\(cpuTime ? " of CPU time" : "")")
   print("question (\(ids.count) tokens): \(String(format: "%.3f", time([ids])))")
   let text = Array(repeating: "ketamine therapy helps some people with depression", count: 60).joined(
     separator: " ")

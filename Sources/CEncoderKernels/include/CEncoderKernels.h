@@ -77,4 +77,38 @@ void faqbot_softmax_rows(float *values, size_t rows, size_t n, size_t ld);
 /// GELU (the exact, erf form BERT uses) of `count` values in place.
 void faqbot_gelu(float *values, size_t count);
 
+/// Whether faqbot_i16_panel_linear takes the AVX-512 VNNI path on this processor (and so whether
+/// the encoder packs its weights as int16 panels: WeightPanels).
+int faqbot_kernels_have_avx512_vnni(void);
+
+/// How many int16 values faqbot_i16_pack_panels writes for a `rows x columns` matrix: rows
+/// rounded up to a multiple of 64, times columns rounded up to a multiple of 32.
+size_t faqbot_i16_panels_count(size_t rows, size_t columns);
+
+/// How many row scales faqbot_i16_pack_panels writes: rows rounded up to a multiple of 64.
+size_t faqbot_i16_scales_count(size_t rows);
+
+/// How many int16 values of scratch faqbot_i16_panel_linear needs for `tokens` inputs of
+/// `columns` (each token's inputs, scaled to int16).
+size_t faqbot_i16_scratch_count(size_t tokens, size_t columns);
+
+/// Packs a `rows x columns` half-precision matrix (PyTorch's [out, in]) into int16 panels: each
+/// row scaled so that its largest magnitude is 8191 (`scales[r]` maps it back), in groups of
+/// 64 rows, each pair of columns side by side for vpdpwssd (Int16Panels.c has the layout).
+/// `panels` must be 64-byte aligned.
+void faqbot_i16_pack_panels(const uint16_t *w, size_t rows, size_t columns, int16_t *panels, float *scales);
+
+/// faqbot_f16_linear on a matrix packed by faqbot_i16_pack_panels, each token's inputs scaled
+/// to int16 in `scratch` (faqbot_i16_scratch_count values) and `token_scales` (`tokens`
+/// floats): AVX-512 VNNI tiles of up to 3 tokens times 64 rows when the processor has them,
+/// the portable loop otherwise, with the same result bit for bit either way.
+void faqbot_i16_panel_linear(const float *x, size_t tokens, size_t columns, const int16_t *panels,
+                             const float *scales, const float *bias, size_t rows, float *y, int16_t *scratch,
+                             float *token_scales);
+
+/// The same, always the portable loop (for the tests' comparison).
+void faqbot_i16_panel_linear_portable(const float *x, size_t tokens, size_t columns, const int16_t *panels,
+                                      const float *scales, const float *bias, size_t rows, float *y,
+                                      int16_t *scratch, float *token_scales);
+
 #endif
