@@ -176,6 +176,13 @@ final class SentenceEncoderTests: XCTestCase {
       var tokenScales = [Float](repeating: 0, count: tokens)
       defer { panels.deallocate() }
       faqbot_i16_pack_panels(halves, rows, columns, panels, &scales)
+      let count = faqbot_i16_panels_count(rows, columns)
+      let packed = Array(UnsafeBufferPointer(start: panels, count: count))
+      var portableScales = scales
+      faqbot_i16_pack_panels_portable(halves, rows, columns, panels, &portableScales)
+      let portablePacked = Array(UnsafeBufferPointer(start: panels, count: count))
+      XCTAssertEqual(packed, portablePacked, "packing \(rows) x \(columns)")
+      XCTAssertEqual(scales, portableScales)
       var fast = [Float](repeating: .nan, count: tokens * rows)
       var portable = fast
       faqbot_i16_panel_linear(x, tokens, columns, panels, scales, bias, rows, &fast, &scratch, &tokenScales)

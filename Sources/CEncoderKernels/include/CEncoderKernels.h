@@ -98,6 +98,10 @@ size_t faqbot_i16_scratch_count(size_t tokens, size_t columns);
 /// `panels` must be 64-byte aligned.
 void faqbot_i16_pack_panels(const uint16_t *w, size_t rows, size_t columns, int16_t *panels, float *scales);
 
+/// The same, always the portable loop (the tests check both give the same values).
+void faqbot_i16_pack_panels_portable(const uint16_t *w, size_t rows, size_t columns, int16_t *panels,
+                                     float *scales);
+
 /// faqbot_f16_linear on a matrix packed by faqbot_i16_pack_panels, each token's inputs scaled
 /// to int16 in `scratch` (faqbot_i16_scratch_count values) and `token_scales` (`tokens`
 /// floats): AVX-512 VNNI tiles of up to 3 tokens times 64 rows when the processor has them,
