@@ -81,11 +81,18 @@ let package = Package(
         .product(name: "CSV", package: "CSV.swift"),
       ]
     ),
+    // The classifier's score accumulation in C, AVX-512 / AVX2 chosen at run time, the same
+    // bits as the portable loop (docs/performance.md, "Eighth round: the classifier's rows").
+    .target(
+      name: "CMatchingKernels",
+      cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]
+    ),
     .target(
       name: "FAQBotMatching",
       // CEncoderKernels for the f16 dot products of the nearest-example search (HalfVectors).
       dependencies: [
-        "FAQBotCore", "FAQBotVectors", "FAQBotEncoder", "CEncoderKernels", "FAQBotKnowledge", "FAQBotIntents",
+        "FAQBotCore", "FAQBotVectors", "FAQBotEncoder", "CEncoderKernels", "CMatchingKernels", "FAQBotKnowledge",
+        "FAQBotIntents",
       ]
     ),
     .target(name: "FAQBotSafety", dependencies: ["FAQBotCore", "FAQBotVectors"]),
@@ -138,7 +145,11 @@ let package = Package(
     .testTarget(name: "FAQBotVectorsTests", dependencies: ["FAQBotVectors", "FAQBot", "FAQBotTestSupport"]),
     .testTarget(name: "FAQBotKnowledgeTests", dependencies: ["FAQBotKnowledge", "FAQBot", "FAQBotTestSupport"]),
     .testTarget(name: "FAQBotIntentsTests", dependencies: ["FAQBotIntents", "FAQBot", "FAQBotTestSupport"]),
-    .testTarget(name: "FAQBotMatchingTests", dependencies: ["FAQBotMatching", "FAQBot", "FAQBotTestSupport"]),
+    .testTarget(
+      name: "FAQBotMatchingTests",
+      // CMatchingKernels to check the score kernel against its portable loop bit for bit.
+      dependencies: ["FAQBotMatching", "FAQBot", "FAQBotTestSupport", "CMatchingKernels"]
+    ),
     .testTarget(name: "FAQBotModelStoreTests", dependencies: ["FAQBotModelStore", "FAQBot", "FAQBotTestSupport", "FAQBotDefaultPack", "FAQBotMatching"]),
     .testTarget(name: "FAQBotSafetyTests", dependencies: ["FAQBotSafety", "FAQBot", "FAQBotTestSupport"]),
     .testTarget(name: "FAQBotDialogueTests", dependencies: ["FAQBotDialogue", "FAQBot", "FAQBotTestSupport"]),

@@ -1,3 +1,4 @@
+import CMatchingKernels
 import FAQBotCore
 import Foundation
 
@@ -217,42 +218,28 @@ public struct SoftmaxRegression: Sendable {
   }
 
   /// `scores += scale · Σ values[i] · row(features[i])`: the kernel of ``accumulate``, for
-  /// callers whose features are not a ``SparseVector`` (a token's projection).
+  /// callers whose features are not a ``SparseVector`` (a token's projection). In C
+  /// (`faqbot_add_rows`, CMatchingKernels): four rows a pass over the scores, AVX-512 or AVX2
+  /// where the processor has them, the same sums bit for bit as the plain loop.
   @inline(__always)
   static func addRows(
     _ features: UnsafeBufferPointer<Int32>, _ values: UnsafeBufferPointer<Float>, scale: Float,
     of weights: UnsafeBufferPointer<Float>, classes: Int, into scores: UnsafeMutableBufferPointer<Float>
   ) {
-    guard let matrix = weights.baseAddress, let y = scores.baseAddress, classes <= scores.count else {
-      return
-    }
-    var index = 0
-    while index + 4 <= features.count {
-      let r0 = matrix + Int(features[index]) * classes
-      let r1 = matrix + Int(features[index + 1]) * classes
-      let r2 = matrix + Int(features[index + 2]) * classes
-      let r3 = matrix + Int(features[index + 3]) * classes
-      let (a0, a1) = (values[index] * scale, values[index + 1] * scale)
-      let (a2, a3) = (values[index + 2] * scale, values[index + 3] * scale)
-      for c in 0..<classes { y[c] += a0 * r0[c] + a1 * r1[c] + a2 * r2[c] + a3 * r3[c] }
-      index += 4
-    }
-    while index < features.count {
-      let row = Int(features[index]) * classes
-      addScaled(
-        values[index] * scale, UnsafeBufferPointer(rebasing: weights[row..<row + classes]), into: scores)
-      index += 1
-    }
+    guard let matrix = weights.baseAddress, let y = scores.baseAddress, classes <= scores.count,
+      let indices = features.baseAddress, let numbers = values.baseAddress, features.count <= values.count
+    else { return }
+    faqbot_add_rows(indices, numbers, features.count, scale, matrix, classes, y)
   }
 
-  /// `y += a · x` over one row of class scores: a plain loop the compiler vectorises, which is
-  /// where training and prediction spend their time.
+  /// `y += a · x` over one row of class scores (`faqbot_add_scaled`: no fused multiply-add, the
+  /// same sums as a Swift loop).
   @inline(__always)
   static func addScaled(
     _ a: Float, _ x: UnsafeBufferPointer<Float>, into y: UnsafeMutableBufferPointer<Float>
   ) {
     guard let x = x.baseAddress, let base = y.baseAddress else { return }
-    for c in 0..<y.count { base[c] += a * x[c] }
+    faqbot_add_scaled(a, x, y.count, base)
   }
 
   @inline(__always)
