@@ -129,10 +129,12 @@ public struct FeatureSpace: Sendable {
     var bits = 4
     while (1 << bits) < keys.count * 2 { bits += 1 }
     let mask = (1 << bits) - 1
-    withUnsafeTemporaryAllocation(of: Int32.self, capacity: mask + 1) { slots in
+    withUnsafeTemporaryAllocation(of: Int32.self, capacity: mask + 1 + keys.count) { storage in
+      let slots = UnsafeMutableBufferPointer(rebasing: storage[0...mask])
+      let features = UnsafeMutableBufferPointer(rebasing: storage[(mask + 1)...])
       slots.initialize(repeating: -1)
-      for key in keys {
-        guard let feature = index[key] else { continue }
+      keys.withUnsafeBufferPointer { index.lookUp($0, into: features) }
+      for feature in features where feature >= 0 {
         var slot = Int((UInt32(bitPattern: feature) &* 0x9E37_79B1) >> (32 - UInt32(bits)))
         while true {
           let entry = Int(slots[slot])

@@ -1,3 +1,5 @@
+import CMatchingKernels
+
 /// A read-only hash table from a feature's 64-bit key to its index, for the lookups on the
 /// answer path (a few hundred per question).
 ///
@@ -35,12 +37,28 @@ struct FeatureTable: Sendable {
       slots[slot] = Slot(key: key, value: Int32(firstIndex + offset))
     }
     keysAreDistinct = distinct
+    // faqbot_table_lookup reads the slots as C lays them out: key at 0, index at 8, 16 bytes.
+    precondition(
+      MemoryLayout<Slot>.stride == 16 && MemoryLayout<Slot>.offset(of: \Slot.value) == 8
+        && MemoryLayout<Slot>.offset(of: \Slot.key) == 0)
   }
 
   /// The home slot of `key` in a table of `1 << (64 - shift)` slots.
   @inline(__always)
   private static func slot(for key: UInt64, shift: UInt64) -> Int {
     Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+  }
+
+  /// The index of each of `keys` in `indices` (as many), -1 for a feature never seen in
+  /// training: the subscript's answers, looked up in groups whose slots are prefetched
+  /// together (`faqbot_table_lookup`), because nearly every probe of a question's keys misses
+  /// the cache.
+  func lookUp(_ keys: UnsafeBufferPointer<UInt64>, into indices: UnsafeMutableBufferPointer<Int32>) {
+    precondition(indices.count >= keys.count)
+    guard let first = keys.baseAddress, let out = indices.baseAddress else { return }
+    slots.withUnsafeBytes { bytes in
+      faqbot_table_lookup(bytes.baseAddress, slots.count, UInt32(shift), first, keys.count, out)
+    }
   }
 
   /// The index of `key`, or `nil` for a feature never seen in training.

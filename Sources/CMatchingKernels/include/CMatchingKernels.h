@@ -20,4 +20,11 @@ void faqbot_add_scaled(float a, const float *x, size_t n, float *y);
 void faqbot_add_rows_portable(const int32_t *features, const float *values, size_t count, float scale,
                               const float *weights, size_t classes, float *scores);
 
+/// FeatureTable's lookup of `count` keys: `slots` is its table of `capacity` (a power of two)
+/// slots of 16 bytes (the key as a uint64 at offset 0, the index as an int32 at offset 8,
+/// negative for an empty slot), a key's home slot the top bits of key · 0x9E3779B97F4A7C15
+/// (`shift` = 64 - log2(capacity)); out[i] is the index of keys[i], or -1 when it is absent.
+void faqbot_table_lookup(const void *slots, size_t capacity, unsigned shift, const uint64_t *keys, size_t count,
+                         int32_t *out);
+
 #endif
