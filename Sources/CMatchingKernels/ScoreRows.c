@@ -114,6 +114,17 @@ __attribute__((target("avx2"))) static void add_rows_avx2(const int32_t *feature
 }
 
 static int have_avx512(void) { return __builtin_cpu_supports("avx512f"); }
+
+__attribute__((target("avx512f"))) static void add_scaled_int8_avx512(float a, const int8_t *x, size_t n,
+                                                                      float *y) {
+  __m512 scale = _mm512_set1_ps(a);
+  size_t c = 0;
+  for (; c + 16 <= n; c += 16) {
+    __m512 value = _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm_loadu_si128((const __m128i *)(x + c))));
+    _mm512_storeu_ps(y + c, _mm512_add_ps(_mm512_loadu_ps(y + c), _mm512_mul_ps(scale, value)));
+  }
+  for (; c < n; c++) y[c] = y[c] + a * (float)x[c];
+}
 static int have_avx2(void) { return __builtin_cpu_supports("avx2"); }
 #endif
 
@@ -130,6 +141,17 @@ void faqbot_add_rows(const int32_t *features, const float *values, size_t count,
   }
 #endif
   add_rows_portable(features, values, count, scale, weights, classes, scores);
+}
+
+void faqbot_add_scaled_int8(float a, const int8_t *x, size_t n, float *y) {
+  size_t c = 0;
+#ifdef FAQBOT_X86
+  if (have_avx512()) {
+    add_scaled_int8_avx512(a, x, n, y);
+    return;
+  }
+#endif
+  for (; c < n; c++) y[c] = y[c] + a * (float)x[c];
 }
 
 void faqbot_add_scaled(float a, const float *x, size_t n, float *y) {

@@ -1,3 +1,4 @@
+import CMatchingKernels
 import FAQBotVectors
 import Foundation
 
@@ -261,7 +262,9 @@ public struct TokenEmbedding: Sendable {
       for piece in pieces {
         let weight = known[piece]?.idf ?? unseenIDF
         let row = vectors.row(piece)
-        for d in 0..<dimensions { sum[d] += weight * Float(row[d]) }
+        if let values = row.baseAddress, let base = sum.baseAddress {
+          faqbot_add_scaled_int8(weight, values, min(dimensions, row.count), base)
+        }
       }
       vectors.scales.withUnsafeBufferPointer { scales in
         for d in 0..<dimensions { sum[d] *= scales[d] }

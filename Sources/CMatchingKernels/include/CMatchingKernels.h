@@ -16,6 +16,10 @@ void faqbot_add_rows(const int32_t *features, const float *values, size_t count,
 /// y[c] += a · x[c] for c < n, the same arithmetic as the Swift loop (no fused multiply-add).
 void faqbot_add_scaled(float a, const float *x, size_t n, float *y);
 
+/// y[c] += a · x[c] for c < n on int8 values (a token vector's row), the same arithmetic as
+/// the Swift loop: AVX-512 where the processor has it.
+void faqbot_add_scaled_int8(float a, const int8_t *x, size_t n, float *y);
+
 /// faqbot_add_rows, always the portable loop (for the tests' comparison).
 void faqbot_add_rows_portable(const int32_t *features, const float *values, size_t count, float scale,
                               const float *weights, size_t classes, float *scores);
