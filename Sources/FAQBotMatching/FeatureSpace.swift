@@ -129,33 +129,44 @@ public struct FeatureSpace: Sendable {
     var bits = 4
     while (1 << bits) < keys.count * 2 { bits += 1 }
     let mask = (1 << bits) - 1
-    withUnsafeTemporaryAllocation(of: Int32.self, capacity: mask + 1 + keys.count) { storage in
+    // The slots, then the keys' features, then the distinct features in order: one allocation
+    // on the stack, and the vector's arrays appended to once.
+    withUnsafeTemporaryAllocation(of: Int32.self, capacity: mask + 1 + 2 * keys.count) { storage in
       let slots = UnsafeMutableBufferPointer(rebasing: storage[0...mask])
-      let features = UnsafeMutableBufferPointer(rebasing: storage[(mask + 1)...])
+      let features = UnsafeMutableBufferPointer(rebasing: storage[(mask + 1)..<(mask + 1 + keys.count)])
+      let distinct = UnsafeMutableBufferPointer(rebasing: storage[(mask + 1 + keys.count)...])
       slots.initialize(repeating: -1)
       keys.withUnsafeBufferPointer { index.lookUp($0, into: features) }
-      for feature in features where feature >= 0 {
-        var slot = Int((UInt32(bitPattern: feature) &* 0x9E37_79B1) >> (32 - UInt32(bits)))
-        while true {
-          let entry = Int(slots[slot])
-          if entry < 0 {
-            slots[slot] = Int32(vector.indices.count)
-            vector.indices.append(feature)
-            vector.values.append(1)
-            break
+      withUnsafeTemporaryAllocation(of: Float.self, capacity: keys.count) { counts in
+        var found = 0
+        for feature in features where feature >= 0 {
+          var slot = Int((UInt32(bitPattern: feature) &* 0x9E37_79B1) >> (32 - UInt32(bits)))
+          while true {
+            let entry = Int(slots[slot])
+            if entry < 0 {
+              slots[slot] = Int32(found)
+              distinct[found] = feature
+              counts[found] = 1
+              found += 1
+              break
+            }
+            if distinct[entry] == feature {
+              counts[entry] += 1
+              break
+            }
+            slot = (slot + 1) & mask
           }
-          if vector.indices[entry] == feature {
-            vector.values[entry] += 1
-            break
-          }
-          slot = (slot + 1) & mask
         }
+        vector.indices.append(contentsOf: UnsafeBufferPointer(rebasing: distinct[0..<found]))
+        vector.values.append(contentsOf: UnsafeBufferPointer(rebasing: counts[0..<found]))
       }
     }
     guard vector.indices.count > start else { return }
     var norm: Float = 0
     for offset in start..<vector.values.count {
-      let value = (1 + log(vector.values[offset])) * idf[Int(vector.indices[offset])]
+      // log(1) is 0 exactly: most features occur once, and the logarithm is skipped for them.
+      let count = vector.values[offset]
+      let value = (count == 1 ? 1 : 1 + log(count)) * idf[Int(vector.indices[offset])]
       vector.values[offset] = value
       norm += value * value
     }
