@@ -130,6 +130,44 @@ final class CrisisTextTests: XCTestCase {
     }
   }
 
+  /// The eighth round's families (a means after "kill myself with", the surest way, the amount
+  /// that stops breathing, overdose as the plan, hating being alive, the urge to cut, a
+  /// goodbye text, someone on a roof), in phrasings of their own, and the everyday sentences
+  /// that share their words: killing oneself with work, the best way to prevent suicide, a
+  /// goodbye text before a move, a cat on the roof.
+  func testEighthRoundPhrasingsAreCaughtAndTheirLookalikesAreNot() {
+    let detector = CrisisDetector()
+    for crisis in [
+      "could i kill myself with my insulin", "is it possible to off myself using my xanax",
+      "whats the most painless method to die", "the quickest way to end my life",
+      "how much ketamine and alcohol stops your breathing", "how many pills so i never wake up",
+      "is 5g of ketamine lethal, asking for myself", "overdosing is my plan for the weekend",
+      "im planning to overdose after work", "i have decided to die", "i hate existing",
+      "i cant find a reason to keep living", "i wish tomorrow never comes",
+      "i wouldnt even care if the ketamine killed me",
+      "hope the anesthesia puts me under for good", "existing feels like a prison sentence",
+      "waking up is pure torture", "i get these urges to cut again", "i keep hitting myself when i mess up",
+      "my sister just texted a goodbye note", "my dad is on the bridge and wont come down",
+      "my son locked himself in his room with a knife", "idw be here anymore", "roping tonight",
+    ] {
+      XCTAssertNotNil(detector.detect(crisis), crisis)
+    }
+    for benign in [
+      "im killing myself with work this week", "whats the best way to prevent suicide in teens",
+      "what is the most effective method for treating depression", "how much ketamine is used in a session",
+      "does ketamine stop pain", "whats the plan if someone overdoses in the clinic",
+      "i hate waiting for appointments",
+      "i dont see any reason to go back to that clinic", "tomorrow never dies is my favourite bond film",
+      "the urge to eat sugar is strong", "i need to cut back on coffee",
+      "my friend sent a goodbye text before moving abroad",
+      "the cat is on the roof and wont come down", "my boss said tonight is the night we launch it",
+      "were roping cattle at the ranch tomorrow", "punishing leg day at the gym",
+      "i have acne scars and added more cream today",
+    ] {
+      XCTAssertNil(detector.detect(benign), "\(benign): \(detector.detect(benign)?.reason ?? "")")
+    }
+  }
+
   /// A pack's phrase means the words its author wrote: "painkillers" is not every medicine,
   /// though the patterns read "painkillers" and "medication" alike (both `pills`).
   func testAPackPhraseIsMatchedAsWritten() {
