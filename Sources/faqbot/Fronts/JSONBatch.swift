@@ -36,7 +36,7 @@ struct JSONBatch {
     for response in responses {
       switch response {
       case .error(let error): writer.encode(error, into: &output)
-      case .answer(let index): writer.encode(answers[index], id: requests[index].id, into: &output)
+      case .answer(let index): output += answers[index]
       }
     }
   }
@@ -46,8 +46,10 @@ struct JSONBatch {
     case answer(Int)
   }
 
-  /// The answers to `requests`, in order.
-  private func respond(to requests: [Request], sessions: inout SessionStore) -> [Answer] {
+  /// The response lines to `requests`, in order. Each is encoded by the thread that answered
+  /// it: encoded one after the other once the batch was answered, 256 responses left one core
+  /// idle for a fifth of the batch's time (docs/performance.md, "Eighth round").
+  private func respond(to requests: [Request], sessions: inout SessionStore) -> [[UInt8]] {
     var members: [[Int]] = []
     var groupSessions: [String?] = []
     var groupOfSession: [String: Int] = [:]
@@ -63,9 +65,10 @@ struct JSONBatch {
     let contexts = groupSessions.map { session in
       session.map { sessions.withContext($0) { $0 } } ?? ConversationContext()
     }
-    let answers = ResultSlots<Answer>(count: requests.count)
+    let answers = ResultSlots<[UInt8]>(count: requests.count)
     let finalContexts = ResultSlots<ConversationContext>(count: members.count)
     let engine = engine
+    let writer = writer
     let groups = members
     // The encoder mode's vectors, encoded together in batches over every core before the
     // groups run: a batch goes through each weight matrix once (nil in the fast mode).
@@ -73,9 +76,11 @@ struct JSONBatch {
     let work: @Sendable (Int) -> Void = { group in
       var context = contexts[group]
       for index in groups[group] {
-        answers.store(
-          engine.respond(to: requests[index].question, context: &context, sentence: sentences?[index]),
-          at: index)
+        let answer = engine.respond(
+          to: requests[index].question, context: &context, sentence: sentences?[index])
+        var line: [UInt8] = []
+        writer.encode(answer, id: requests[index].id, into: &line)
+        answers.store(line, at: index)
       }
       finalContexts.store(context, at: group)
     }
@@ -87,6 +92,16 @@ struct JSONBatch {
     for (group, context) in finalContexts.take().enumerated() {
       if let session = groupSessions[group], let context { sessions.withContext(session) { $0 = context } }
     }
-    return answers.take().map { $0 ?? Answer(kind: .fallback, intent: nil, confidence: 0, text: "") }
+    return answers.take().enumerated().map { index, line in
+      // Every index is stored by its group; the fallback is for the type, never reached.
+      line
+        ?? {
+          var empty: [UInt8] = []
+          writer.encode(
+            Answer(kind: .fallback, intent: nil, confidence: 0, text: ""), id: requests[index].id,
+            into: &empty)
+          return empty
+        }()
+    }
   }
 }
