@@ -496,3 +496,12 @@ void faqbot_release_pages(const void *start, size_t bytes) {
   (void)bytes;
 #endif
 }
+
+void faqbot_advise_huge_pages(void *start, size_t bytes) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  madvise(start, bytes, MADV_HUGEPAGE);
+#else
+  (void)start;
+  (void)bytes;
+#endif
+}

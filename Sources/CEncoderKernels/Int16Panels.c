@@ -103,7 +103,9 @@ __attribute__((target("avx512f,avx512bw,avx512vl,f16c"))) static float quantise_
 static void pack_panels(const uint16_t *w, size_t rows, size_t columns, int16_t *panels, float *scales,
                         float (*quantise)(const uint16_t *, size_t, int16_t *)) {
   size_t pc = padded_columns(columns), pr = padded_rows(rows);
-  memset(panels, 0, pr * pc * sizeof(int16_t));
+  // Every value is written below unless there are padded rows or columns (all-MiniLM-L6-v2's
+  // shapes have none), so the zeroing pass over the panels is only for those.
+  if (pr != rows || pc != columns) memset(panels, 0, pr * pc * sizeof(int16_t));
   int16_t *row = malloc(pc * sizeof(int16_t));
   if (row == NULL) abort();  // out of memory for one row: as Swift's own allocations do
   for (size_t r = 0; r < pr; r++) {
