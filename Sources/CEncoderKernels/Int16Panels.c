@@ -46,132 +46,32 @@ static size_t panel_index(size_t row, size_t column, size_t pc) {
   return ((g * (pc / 2) + column / 2) * 4 + q) * 32 + j * 2 + column % 2;
 }
 
-// One row of halves scaled to ±8191 into `out` (`columns` values); returns the scale that maps
-// them back, 0 for a row of zeros. The AVX-512 version below gives the same values.
-static float quantise_halves_portable(const uint16_t *w, size_t columns, int16_t *out) {
-  float largest = 0;
-  for (size_t c = 0; c < columns; c++) largest = fmaxf(largest, fabsf(faqbot_half_to_float(w[c])));
-  if (!(largest > 0) || !isfinite(largest)) {
-    memset(out, 0, columns * sizeof(int16_t));
-    return 0;
-  }
-  float inverse = (float)quantised_limit / largest;
-  for (size_t c = 0; c < columns; c++) {
-    long q = lrintf(faqbot_half_to_float(w[c]) * inverse);
-    if (q > quantised_limit) q = quantised_limit;
-    if (q < -quantised_limit) q = -quantised_limit;
-    out[c] = (int16_t)q;
-  }
-  return largest / (float)quantised_limit;
+// One value scaled by `inverse` and rounded to nearest even (lrintf, as the AVX-512 conversion
+// rounds), within ±8191.
+static inline int16_t quantised(float value, float inverse) {
+  long q = lrintf(value * inverse);
+  if (q > quantised_limit) q = quantised_limit;
+  if (q < -quantised_limit) q = -quantised_limit;
+  return (int16_t)q;
 }
 
-#ifdef FAQBOT_X86
-// Packing runs at every start of the encoder (10 M weights): in scalar C it took about 100 ms,
-// which `faqbot ask --encoder` paid; 16 halves a step with F16C's widening it is a few ms.
-__attribute__((target("avx512f,avx512bw,avx512vl,f16c"))) static float quantise_halves_avx512(
-    const uint16_t *w, size_t columns, int16_t *out) {
-  size_t c = 0;
-  __m512 top = _mm512_setzero_ps();
-  for (; c + 16 <= columns; c += 16)
-    top = _mm512_max_ps(top, _mm512_abs_ps(_mm512_cvtph_ps(_mm256_loadu_si256((const __m256i *)(w + c)))));
-  float largest = _mm512_reduce_max_ps(top);
-  for (; c < columns; c++) largest = fmaxf(largest, fabsf(faqbot_half_to_float(w[c])));
-  if (!(largest > 0) || !isfinite(largest)) {
-    memset(out, 0, columns * sizeof(int16_t));
-    return 0;
-  }
-  float inverse = (float)quantised_limit / largest;
-  __m512 scale = _mm512_set1_ps(inverse);
-  __m512i high = _mm512_set1_epi32(quantised_limit), low = _mm512_set1_epi32(-quantised_limit);
-  for (c = 0; c + 16 <= columns; c += 16) {
-    __m512 value = _mm512_cvtph_ps(_mm256_loadu_si256((const __m256i *)(w + c)));
-    __m512i q = _mm512_cvtps_epi32(_mm512_mul_ps(value, scale));
-    q = _mm512_max_epi32(_mm512_min_epi32(q, high), low);
-    _mm256_storeu_si256((__m256i *)(out + c), _mm512_cvtepi32_epi16(q));
-  }
-  for (; c < columns; c++) {
-    long q = lrintf(faqbot_half_to_float(w[c]) * inverse);
-    if (q > quantised_limit) q = quantised_limit;
-    if (q < -quantised_limit) q = -quantised_limit;
-    out[c] = (int16_t)q;
-  }
-  return largest / (float)quantised_limit;
-}
-#endif
-
-// Packs with `quantise` for each row: the AVX-512 one or the portable one, the same values.
-static void pack_panels(const uint16_t *w, size_t rows, size_t columns, int16_t *panels, float *scales,
-                        float (*quantise)(const uint16_t *, size_t, int16_t *)) {
-  size_t pc = padded_columns(columns), pr = padded_rows(rows);
-  // Every value is written below unless there are padded rows or columns (all-MiniLM-L6-v2's
-  // shapes have none), so the zeroing pass over the panels is only for those.
-  if (pr != rows || pc != columns) memset(panels, 0, pr * pc * sizeof(int16_t));
-  int16_t *row = malloc(pc * sizeof(int16_t));
-  if (row == NULL) abort();  // out of memory for one row: as Swift's own allocations do
-  for (size_t r = 0; r < pr; r++) {
-    scales[r] = 0;
-    if (r >= rows) continue;
-    scales[r] = quantise(w + r * columns, columns, row);
-    // Each pair of columns is one 32-bit slot of the row's panel, 128 values after the last.
-    int16_t *slot = panels + panel_index(r, 0, pc);
-    for (size_t c = 0; c < columns; c += 2, slot += 4 * 32) {
-      slot[0] = row[c];
-      slot[1] = c + 1 < columns ? row[c + 1] : 0;
-    }
-  }
-  free(row);
-}
-
-void faqbot_i16_pack_panels(const uint16_t *w, size_t rows, size_t columns, int16_t *panels, float *scales) {
-#ifdef FAQBOT_X86
-  if (faqbot_kernels_have_avx512_vnni()) {
-    pack_panels(w, rows, columns, panels, scales, quantise_halves_avx512);
-    return;
-  }
-#endif
-  pack_panels(w, rows, columns, panels, scales, quantise_halves_portable);
-}
-
-void faqbot_i16_pack_panels_portable(const uint16_t *w, size_t rows, size_t columns, int16_t *panels,
-                                     float *scales) {
-  pack_panels(w, rows, columns, panels, scales, quantise_halves_portable);
-}
-
-// One token's inputs scaled to ±8191 into `out` (pc values, zero past `columns`); returns the
-// scale that maps them back. The same arithmetic as the AVX-512 version below, value by value.
+// One row of floats scaled to ±8191 into `out` (pc values, zero past `columns`); returns the
+// scale that maps them back, 0 for a row of zeros. A token's inputs as a layer runs, and a
+// weight row once widened from halves, go through it alike. The same arithmetic as the
+// AVX-512 version below, value by value.
 static float quantise_row_portable(const float *x, size_t columns, size_t pc, int16_t *out) {
   float largest = 0;
   for (size_t c = 0; c < columns; c++) largest = fmaxf(largest, fabsf(x[c]));
   memset(out, 0, pc * sizeof(int16_t));
   if (!(largest > 0) || !isfinite(largest)) return 0;
   float inverse = (float)quantised_limit / largest;
-  for (size_t c = 0; c < columns; c++) {
-    long q = lrintf(x[c] * inverse);
-    if (q > quantised_limit) q = quantised_limit;
-    if (q < -quantised_limit) q = -quantised_limit;
-    out[c] = (int16_t)q;
-  }
+  for (size_t c = 0; c < columns; c++) out[c] = quantised(x[c], inverse);
   return largest / (float)quantised_limit;
 }
 
-void faqbot_i16_panel_linear_portable(const float *x, size_t tokens, size_t columns, const int16_t *panels,
-                                      const float *scales, const float *bias, size_t rows, float *y,
-                                      int16_t *scratch, float *token_scales) {
-  size_t pc = padded_columns(columns);
-  for (size_t t = 0; t < tokens; t++)
-    token_scales[t] = quantise_row_portable(x + t * columns, columns, pc, scratch + t * pc);
-  for (size_t t = 0; t < tokens; t++) {
-    const int16_t *in = scratch + t * pc;
-    for (size_t r = 0; r < rows; r++) {
-      float sum = 0;
-      for (size_t c0 = 0; c0 < pc; c0 += chunk_columns) {
-        int32_t chunk = 0;
-        for (size_t c = c0; c < c0 + chunk_columns; c++) chunk += (int32_t)in[c] * panels[panel_index(r, c, pc)];
-        sum += (float)chunk;
-      }
-      y[t * rows + r] = fmaf(sum, token_scales[t] * scales[r], bias[r]);
-    }
-  }
+// `columns` halves as floats (exact, either way).
+static void widen_portable(const uint16_t *w, size_t columns, float *out) {
+  for (size_t c = 0; c < columns; c++) out[c] = faqbot_half_to_float(w[c]);
 }
 
 #ifdef FAQBOT_X86
@@ -196,15 +96,85 @@ __attribute__((target(FAQBOT_AVX512))) static float quantise_row_avx512(const fl
     q = _mm512_max_epi32(_mm512_min_epi32(q, high), low);
     _mm256_storeu_si256((__m256i *)(out + c), _mm512_cvtepi32_epi16(q));
   }
-  for (; c < columns; c++) {
-    long q = lrintf(x[c] * inverse);
-    if (q > quantised_limit) q = quantised_limit;
-    if (q < -quantised_limit) q = -quantised_limit;
-    out[c] = (int16_t)q;
-  }
+  for (; c < columns; c++) out[c] = quantised(x[c], inverse);
   return largest / (float)quantised_limit;
 }
 
+// Packing runs at every start of the encoder (10 M weights): in scalar C it took about 100 ms,
+// which `faqbot ask --encoder` paid; 16 halves a step with F16C's widening it is a few ms.
+__attribute__((target("avx512f,f16c"))) static void widen_avx512(const uint16_t *w, size_t columns, float *out) {
+  size_t c = 0;
+  for (; c + 16 <= columns; c += 16)
+    _mm512_storeu_ps(out + c, _mm512_cvtph_ps(_mm256_loadu_si256((const __m256i *)(w + c))));
+  for (; c < columns; c++) out[c] = faqbot_half_to_float(w[c]);
+}
+#endif
+
+typedef void (*faqbot_widen)(const uint16_t *, size_t, float *);
+typedef float (*faqbot_quantise_row)(const float *, size_t, size_t, int16_t *);
+
+// Packs each row, widened and quantised by the AVX-512 pair or the portable pair (the same values).
+static void pack_panels(const uint16_t *w, size_t rows, size_t columns, int16_t *panels, float *scales,
+                        faqbot_widen widen, faqbot_quantise_row quantise) {
+  size_t pc = padded_columns(columns), pr = padded_rows(rows);
+  // Every value is written below unless there are padded rows or columns (all-MiniLM-L6-v2's
+  // shapes have none), so the zeroing pass over the panels is only for those.
+  if (pr != rows || pc != columns) memset(panels, 0, pr * pc * sizeof(int16_t));
+  float *wide = malloc(columns * sizeof(float));
+  int16_t *row = malloc(pc * sizeof(int16_t));
+  if (wide == NULL || row == NULL) abort();  // out of memory for one row: as Swift's own allocations do
+  for (size_t r = 0; r < pr; r++) {
+    scales[r] = 0;
+    if (r >= rows) continue;
+    widen(w + r * columns, columns, wide);
+    scales[r] = quantise(wide, columns, pc, row);
+    // Each pair of columns is one 32-bit slot of the row's panel, 128 values after the last.
+    int16_t *slot = panels + panel_index(r, 0, pc);
+    for (size_t c = 0; c < columns; c += 2, slot += 4 * 32) {
+      slot[0] = row[c];
+      slot[1] = c + 1 < columns ? row[c + 1] : 0;
+    }
+  }
+  free(wide);
+  free(row);
+}
+
+void faqbot_i16_pack_panels(const uint16_t *w, size_t rows, size_t columns, int16_t *panels, float *scales) {
+#ifdef FAQBOT_X86
+  if (faqbot_kernels_have_avx512_vnni()) {
+    pack_panels(w, rows, columns, panels, scales, widen_avx512, quantise_row_avx512);
+    return;
+  }
+#endif
+  pack_panels(w, rows, columns, panels, scales, widen_portable, quantise_row_portable);
+}
+
+void faqbot_i16_pack_panels_portable(const uint16_t *w, size_t rows, size_t columns, int16_t *panels,
+                                     float *scales) {
+  pack_panels(w, rows, columns, panels, scales, widen_portable, quantise_row_portable);
+}
+
+void faqbot_i16_panel_linear_portable(const float *x, size_t tokens, size_t columns, const int16_t *panels,
+                                      const float *scales, const float *bias, size_t rows, float *y,
+                                      int16_t *scratch, float *token_scales) {
+  size_t pc = padded_columns(columns);
+  for (size_t t = 0; t < tokens; t++)
+    token_scales[t] = quantise_row_portable(x + t * columns, columns, pc, scratch + t * pc);
+  for (size_t t = 0; t < tokens; t++) {
+    const int16_t *in = scratch + t * pc;
+    for (size_t r = 0; r < rows; r++) {
+      float sum = 0;
+      for (size_t c0 = 0; c0 < pc; c0 += chunk_columns) {
+        int32_t chunk = 0;
+        for (size_t c = c0; c < c0 + chunk_columns; c++) chunk += (int32_t)in[c] * panels[panel_index(r, c, pc)];
+        sum += (float)chunk;
+      }
+      y[t * rows + r] = fmaf(sum, token_scales[t] * scales[r], bias[r]);
+    }
+  }
+}
+
+#ifdef FAQBOT_X86
 // MR tokens times one group (64 rows): 4 MR int32 sums for the current 32 columns and 4 MR
 // float totals, 8 MR of the 32 registers (MR <= 3). Each step of 2 columns loads the group's 4
 // registers of weights once and multiplies them by each token's broadcast pair.

@@ -13,7 +13,7 @@
 #define FAQBOT_X86 1
 #endif
 
-static void add_rows_portable(const int32_t *features, const float *values, size_t count, float scale,
+void faqbot_add_rows_portable(const int32_t *features, const float *values, size_t count, float scale,
                               const float *weights, size_t classes, float *y) {
   size_t i = 0;
   for (; i + 4 <= count; i += 4) {
@@ -29,11 +29,6 @@ static void add_rows_portable(const int32_t *features, const float *values, size
     }
   }
   for (; i < count; i++) faqbot_add_scaled(values[i] * scale, weights + (size_t)features[i] * classes, classes, y);
-}
-
-void faqbot_add_rows_portable(const int32_t *features, const float *values, size_t count, float scale,
-                              const float *weights, size_t classes, float *scores) {
-  add_rows_portable(features, values, count, scale, weights, classes, scores);
 }
 
 #ifdef FAQBOT_X86
@@ -140,18 +135,17 @@ void faqbot_add_rows(const int32_t *features, const float *values, size_t count,
     return;
   }
 #endif
-  add_rows_portable(features, values, count, scale, weights, classes, scores);
+  faqbot_add_rows_portable(features, values, count, scale, weights, classes, scores);
 }
 
 void faqbot_add_scaled_int8(float a, const int8_t *x, size_t n, float *y) {
-  size_t c = 0;
 #ifdef FAQBOT_X86
   if (have_avx512()) {
     add_scaled_int8_avx512(a, x, n, y);
     return;
   }
 #endif
-  for (; c < n; c++) y[c] = y[c] + a * (float)x[c];
+  for (size_t c = 0; c < n; c++) y[c] = y[c] + a * (float)x[c];
 }
 
 void faqbot_add_scaled(float a, const float *x, size_t n, float *y) {

@@ -9,7 +9,7 @@
 
 enum { group = 16 };
 
-static size_t home(uint64_t key, unsigned shift) { return (size_t)((key * 0x9E3779B97F4A7C15ull) >> shift); }
+size_t faqbot_table_home(uint64_t key, unsigned shift) { return (size_t)((key * 0x9E3779B97F4A7C15ull) >> shift); }
 
 void faqbot_table_lookup(const void *slots, size_t capacity, unsigned shift, const uint64_t *keys, size_t count,
                          int32_t *out) {
@@ -19,7 +19,7 @@ void faqbot_table_lookup(const void *slots, size_t capacity, unsigned shift, con
     size_t last = first + group < count ? first + group : count;
     size_t start[group];
     for (size_t i = first; i < last; i++) {
-      start[i - first] = home(keys[i], shift);
+      start[i - first] = faqbot_table_home(keys[i], shift);
       __builtin_prefetch(base + start[i - first] * 16);
     }
     for (size_t i = first; i < last; i++) {

@@ -43,11 +43,10 @@ struct FeatureTable: Sendable {
         && MemoryLayout<Slot>.offset(of: \Slot.key) == 0)
   }
 
-  /// The home slot of `key` in a table of `1 << (64 - shift)` slots.
+  /// The home slot of `key` in a table of `1 << (64 - shift)` slots (`faqbot_table_home`, the
+  /// formula the lookups probe from).
   @inline(__always)
-  private static func slot(for key: UInt64, shift: UInt64) -> Int {
-    Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-  }
+  private static func slot(for key: UInt64, shift: UInt64) -> Int { faqbot_table_home(key, UInt32(shift)) }
 
   /// The index of each of `keys` in `indices` (as many), -1 for a feature never seen in
   /// training: the subscript's answers, looked up in groups whose slots are prefetched
@@ -61,18 +60,15 @@ struct FeatureTable: Sendable {
     }
   }
 
-  /// The index of `key`, or `nil` for a feature never seen in training.
-  @inline(__always)
+  /// The index of `key`, or `nil` for a feature never seen in training (one key through
+  /// ``lookUp(_:into:)``, the one probing loop).
   subscript(key: UInt64) -> Int32? {
-    slots.withUnsafeBufferPointer { slots in
-      let mask = slots.count - 1
-      var slot = Self.slot(for: key, shift: shift)
-      while true {
-        let entry = slots[slot]
-        if entry.value < 0 { return nil }
-        if entry.key == key { return entry.value }
-        slot = (slot + 1) & mask
+    var index: Int32 = -1
+    withUnsafePointer(to: key) { key in
+      withUnsafeMutablePointer(to: &index) {
+        lookUp(UnsafeBufferPointer(start: key, count: 1), into: .init(start: $0, count: 1))
       }
     }
+    return index >= 0 ? index : nil
   }
 }

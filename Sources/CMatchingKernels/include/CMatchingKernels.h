@@ -24,10 +24,15 @@ void faqbot_add_scaled_int8(float a, const int8_t *x, size_t n, float *y);
 void faqbot_add_rows_portable(const int32_t *features, const float *values, size_t count, float scale,
                               const float *weights, size_t classes, float *scores);
 
+/// The home slot of `key` in FeatureTable's table of 2^(64 - shift) slots: the top bits of
+/// key · 0x9E3779B97F4A7C15 (the keys are FNV hashes already). Where the table inserts and
+/// where faqbot_table_lookup probes from.
+size_t faqbot_table_home(uint64_t key, unsigned shift);
+
 /// FeatureTable's lookup of `count` keys: `slots` is its table of `capacity` (a power of two)
 /// slots of 16 bytes (the key as a uint64 at offset 0, the index as an int32 at offset 8,
-/// negative for an empty slot), a key's home slot the top bits of key · 0x9E3779B97F4A7C15
-/// (`shift` = 64 - log2(capacity)); out[i] is the index of keys[i], or -1 when it is absent.
+/// negative for an empty slot), probed from faqbot_table_home (`shift` = 64 - log2(capacity));
+/// out[i] is the index of keys[i], or -1 when it is absent.
 void faqbot_table_lookup(const void *slots, size_t capacity, unsigned shift, const uint64_t *keys, size_t count,
                          int32_t *out);
 
