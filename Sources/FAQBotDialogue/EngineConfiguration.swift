@@ -100,6 +100,32 @@ public struct EngineConfiguration: Sendable, Equatable {
   /// the monotone fit pools them at 10/13 = 0.77. Raw coverage said 1.0 for answers right
   /// 70% of the time.
   public var retrievalCalibration = ScoreCalibration(points: [(0.7, 0.77), (1.0, 0.77)])
+  /// Knowledge-only packs: a section answer's raw score → the probability that it is right,
+  /// by what it was chosen on (docs/protocol.md, "Confidence"). Raw scores are on different
+  /// scales (a share of words, a cosine plus a lead), and none of them is that probability: a
+  /// cosine of 0.63 answered right about half the time. Each map is a logistic fit of right
+  /// on the raw score over the tune questions of Benchmarks/documents that were answered
+  /// from a passage (`Benchmarks/documents/calibrate.py --fit`), sampled at five scores across
+  /// the fitted range and flat outside it; the held-out figures are in BENCHMARKS.md.
+  ///
+  /// In the encoder mode, chosen on the section's words (its coverage of the question's
+  /// content words): 31 tune answers, 26 right.
+  public var sectionWordsCalibration = ScoreCalibration(points: [
+    (0.30, 0.73), (0.48, 0.79), (0.65, 0.84), (0.83, 0.88), (1.00, 0.91),
+  ])
+  /// In the encoder mode, chosen on meaning (the nearest paragraph's cosine plus
+  /// ``semanticMarginWeight`` times the section's lead): 32 tune answers, 22 right.
+  public var sectionMeaningCalibration = ScoreCalibration(points: [
+    (0.72, 0.46), (0.99, 0.67), (1.25, 0.83), (1.52, 0.92), (1.79, 0.97),
+  ])
+  /// In the fast mode, chosen on the section's words: 39 tune answers, 28 right.
+  public var sectionFastWordsCalibration = ScoreCalibration(points: [
+    (0.30, 0.68), (0.48, 0.70), (0.65, 0.72), (0.83, 0.73), (1.00, 0.75),
+  ])
+  /// In the fast mode, chosen on the static token vectors' cosine: 14 tune answers, 6 right.
+  public var sectionVectorCalibration = ScoreCalibration(points: [
+    (0.55, 0.32), (0.61, 0.42), (0.67, 0.52), (0.72, 0.62), (0.78, 0.71),
+  ])
   /// Longer questions are matched on their first part only.
   public var maxQuestionCharacters = 2_000
   /// How many intents an answer lists as candidates (the protocol promises the top 3).

@@ -147,6 +147,37 @@ final class StageTests: XCTestCase {
     XCTAssertNil(ClassifierStage().respond(to: turn("zzz qqq xyzzy"), resources: resources))
   }
 
+  func testAKnowledgeOnlyAnswerReportsTheCalibratedProbabilityNotItsRawScore() throws {
+    // Every word of the question is in the "Watering" section: the raw coverage is 1.0, which
+    // said "certain" for answers right three times in four on the documents' tune questions.
+    let knowledge = KnowledgeBase(
+      document: try KnowledgeTestSupport.build(
+        "Garden\n\nWatering\n\nWater the roses deeply twice a week.\n\nPruning\n\nPrune the roses in March.\n"))
+    var configuration = EngineConfiguration()
+    configuration.mode = .fast
+    let resources = EngineResources(pack: IntentPack(intents: []), knowledge: knowledge, configuration: configuration)
+    let analysis = resources.analyzer.analyze("water the roses twice a week")
+    let reading = Reading(analysis: analysis, prediction: resources.classifier.predict(analysis))
+    let turn = Turn(
+      question: "water the roses twice a week", truncated: false, crisis: nil, reading: reading,
+      contextualReading: nil, leansBack: false, triggers: [], context: ConversationContext())
+    let result = try XCTUnwrap(RetrievalStage().respond(to: turn, resources: resources))
+    XCTAssertEqual(result.answer.kind, .knowledge)
+    XCTAssertEqual(result.answer.sources.first?.section, "Watering")
+    XCTAssertEqual(
+      result.answer.confidence, configuration.sectionFastWordsCalibration.probability(1.0), accuracy: 1e-9)
+    XCTAssertLessThan(result.answer.confidence, 0.9)
+    // Each basis's map is a probability that never falls as its raw score rises.
+    for map in [
+      configuration.sectionWordsCalibration, configuration.sectionMeaningCalibration,
+      configuration.sectionFastWordsCalibration, configuration.sectionVectorCalibration,
+    ] {
+      let probabilities = stride(from: 0.0, through: 2.0, by: 0.05).map(map.probability)
+      XCTAssertTrue(zip(probabilities, probabilities.dropFirst()).allSatisfy { $0 <= $1 })
+      XCTAssertTrue(probabilities.allSatisfy { (0...1).contains($0) })
+    }
+  }
+
   func testRetrievalQuotesAPassageWithItsSourceOrPasses() {
     // A sentence of the document itself is covered by its own passage.
     let sentence = resources.knowledge.sentences.first { $0.text.split(separator: " ").count >= 8 }

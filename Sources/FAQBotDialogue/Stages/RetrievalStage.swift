@@ -105,9 +105,18 @@ extension RetrievalStage {
       + "heading), and its nearest paragraph \(kind) is at cosine \(cosineText)"
       + (dense.semantic ? String(format: " plus %.2f for its lead over the next section", margin) : "")
       + " (needs \(String(format: "%.2f", cosineNeeded)))"
-    let confidence = wordsEnough ? coverage : (near?.cosine ?? 0)
+    // The probability that such an answer is right, from the raw score it was chosen on
+    // (docs/protocol.md, "Confidence"), not the raw score itself.
+    let calibrated: Double
+    switch (wordsEnough, dense.semantic) {
+    case (true, true): calibrated = configuration.sectionWordsCalibration.probability(coverage)
+    case (true, false): calibrated = configuration.sectionFastWordsCalibration.probability(coverage)
+    case (false, true):
+      calibrated = configuration.sectionMeaningCalibration.probability((near?.cosine ?? 0) + margin)
+    case (false, false): calibrated = configuration.sectionVectorCalibration.probability(near?.cosine ?? 0)
+    }
     return sectionAnswer(
-      from: first, confidence: confidence, reason: reason, turn: turn, resources: resources)
+      from: first, confidence: calibrated, reason: reason, turn: turn, resources: resources)
   }
 
   /// Each section's paragraph nearest the question in meaning: the encoder's vectors in the

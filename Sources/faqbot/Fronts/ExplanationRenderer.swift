@@ -51,7 +51,7 @@ struct ExplanationRenderer {
     switch explanation.kind {
     case .intent: return "intent \(explanation.intent ?? "?"), confidence \(confidence)"
     case .safety: return "safety answer (\(explanation.intent ?? "crisis")), confidence \(confidence)"
-    case .knowledge: return "a passage of the document, covering \(confidence) of the question"
+    case .knowledge: return "a passage of the document, confidence \(confidence)"
     case .fallback: return "not covered (best confidence \(confidence))"
     }
   }
