@@ -152,10 +152,12 @@ final class StageTests: XCTestCase {
     // said "certain" for answers right three times in four on the documents' tune questions.
     let knowledge = KnowledgeBase(
       document: try KnowledgeTestSupport.build(
-        "Garden\n\nWatering\n\nWater the roses deeply twice a week.\n\nPruning\n\nPrune the roses in March.\n"))
+        "Garden\n\nWatering\n\nWater the roses deeply twice a week.\n\nPruning\n\nPrune the roses in March.\n"
+      ))
     var configuration = EngineConfiguration()
     configuration.mode = .fast
-    let resources = EngineResources(pack: IntentPack(intents: []), knowledge: knowledge, configuration: configuration)
+    let resources = EngineResources(
+      pack: IntentPack(intents: []), knowledge: knowledge, configuration: configuration)
     let analysis = resources.analyzer.analyze("water the roses twice a week")
     let reading = Reading(analysis: analysis, prediction: resources.classifier.predict(analysis))
     let turn = Turn(
