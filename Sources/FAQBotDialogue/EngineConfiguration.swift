@@ -155,6 +155,14 @@ public struct EngineConfiguration: Sendable, Equatable {
   /// another subject that shares one word with them ("is dayquil ok to take at night" →
   /// goodbye, "do bananas really help you sleep" → capabilities) scored 0.36-0.38.
   public var subjectCheckSmallTalkGiveWay = 0.6
+  /// The same for a message that opens as a question ("*is* dr phil a real doctor", "*who*
+  /// invented …"): small talk is greetings, thanks and goodbyes, and its own questions ("who
+  /// are you", "what can you do") match near 1, so a question about a named thing that
+  /// reaches a small-talk intent at 0.6-0.8 through one shared word ("doctor", "real") is
+  /// about that thing. A greeting that names a place ("good morning from toronto", 0.66) keeps
+  /// the lower bar. On the default pack's tune questions 0.8 answered one more other-subject
+  /// question honestly and changed nothing else (nor the documents' tune figures).
+  public var subjectCheckSmallTalkQuestionGiveWay = 0.8
   /// The confidence of the subject check's "not covered": the share of its replies on the
   /// tune sets (other-subject questions and in-scope questions of the default pack) that
   /// were right, so that it sits on the same scale as every other answer's.

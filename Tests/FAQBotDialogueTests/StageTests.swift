@@ -95,6 +95,11 @@ final class StageTests: XCTestCase {
     XCTAssertTrue(dayquil.text.contains("dayquil"), dayquil.text)
     // Real small talk is sure of itself, and a way of addressing someone is no subject.
     XCTAssertEqual(engine.respond(to: "good night").intent, "goodbye")
+    // A greeting that names a place keeps the lower bar; a question must be surer.
+    XCTAssertEqual(engine.respond(to: "good morning from toronto").intent, "greeting")
+    XCTAssertEqual(engine.respond(to: "who are you").intent, "who_are_you")
+    let phil = engine.respond(to: "is dr phil a real doctor")
+    XCTAssertEqual(phil.category, .notCovered, phil.text)
     let buddy = engine.respond(to: "cheers buddy")
     XCTAssertEqual(buddy.intent, "thanks", buddy.text)
     XCTAssertNil(

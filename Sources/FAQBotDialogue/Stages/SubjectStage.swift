@@ -53,10 +53,10 @@ public struct SubjectStage: DialogueStage {
       // Small talk must be surer than the threshold: a question about another subject that
       // shares a word with a greeting ("is dayquil ok to take at *night*") reaches it.
       let kind = resources.pack.intents[best].kind
-      let needed =
-        kind == .smalltalk
-        ? max(configuration.threshold, configuration.subjectCheckSmallTalkGiveWay)
-        : configuration.threshold
+      let smallTalkBar =
+        Self.opensAsQuestion(turn)
+        ? configuration.subjectCheckSmallTalkQuestionGiveWay : configuration.subjectCheckSmallTalkGiveWay
+      let needed = kind == .smalltalk ? max(configuration.threshold, smallTalkBar) : configuration.threshold
       if kind != .faq, reading.bestConfidence >= needed { return nil }
     }
     let named = Self.asTyped(subject, in: turn.question)
@@ -82,6 +82,19 @@ public struct SubjectStage: DialogueStage {
   /// in-scope questions.
   static func applies(to resources: EngineResources) -> Bool {
     !resources.subjects.anchors.isEmpty || !resources.pack.intents.contains { $0.kind == .faq }
+  }
+
+  /// Words that open a question: a question word or an auxiliary put first.
+  static let questionOpeners: Set<String> = [
+    "is", "are", "was", "were", "does", "do", "did", "can", "could", "will", "would", "should", "has", "have",
+    "what", "whats", "who", "whos", "why", "when", "where", "which", "how",
+  ]
+
+  /// Whether the message asks something: it ends with a question mark or opens with a
+  /// question word or an auxiliary.
+  static func opensAsQuestion(_ turn: Turn) -> Bool {
+    if turn.question.last(where: { !$0.isWhitespace }) == "?" { return true }
+    return turn.analysis.surface.first.map(questionOpeners.contains) ?? false
   }
 
   /// `subject` as the person wrote it ("Prozac"), found again in `question`; the lower-case
