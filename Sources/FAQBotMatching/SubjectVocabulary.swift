@@ -67,6 +67,9 @@ public struct SubjectVocabulary: Sendable {
   static let modifierSlots: Set<String> = [
     "is", "are", "was", "were", "of", "about", "with", "for", "on", "than", "like", "vs", "versus", "from",
   ]
+  /// Words that make what follows the standard of a comparison ("X *like* ketamine", "X
+  /// *than* ketamine").
+  static let comparisons: Set<String> = ["like", "than", "vs", "versus", "unlike", "compared"]
   static let determiners: Set<String> = [
     "a", "an", "the", "my", "your", "his", "her", "their", "this", "that", "these", "those", "any", "some",
   ]
@@ -192,9 +195,16 @@ public struct SubjectVocabulary: Sendable {
   /// The thing `analysis` asks about that the document never mentions, as a lower-case
   /// word or two; nil when its subject is the document's own, or it names nothing foreign.
   public func foreignSubject(of analysis: TextAnalyzer.Analysis, analyzer: TextAnalyzer) -> String? {
-    // A question that names the document's subject is about it.
-    if !anchors.isEmpty, analysis.stems.contains(where: anchors.contains) { return nil }
-    let typed = analysis.surface.map(Self.possessive)
+    var typed = analysis.surface.map(Self.possessive)
+    // A question that names the document's subject is about it, unless it names it only to
+    // compare another thing with it ("is laughing gas an anesthetic *like* ketamine"): then
+    // the thing before the comparison is what it asks about.
+    if !anchors.isEmpty, analysis.stems.contains(where: anchors.contains) {
+      guard let comparison = typed.firstIndex(where: Self.comparisons.contains),
+        let anchor = typed.firstIndex(where: { anchors.contains(stemmer.stem($0)) }), anchor > comparison
+      else { return nil }
+      typed = Array(typed[..<comparison])
+    }
     for (index, word) in typed.enumerated() where isForeign(word, analyzer: analyzer) {
       if !isEnglish(word) { return phrase(typed, at: index, analyzer: analyzer) }
       var before = index - 1
@@ -240,7 +250,9 @@ public struct SubjectVocabulary: Sendable {
       !word.unicodeScalars.contains(where: { $0.properties.numericType != nil })
     else { return false }
     let stem = stemmer.stem(word)
-    guard !WordLists.stopStems.contains(stem), !stems.contains(stem), !isContraction(word) else {
+    guard !WordLists.stopStems.contains(stem), !stems.contains(stem), !isContraction(word),
+      !isComparative(word)
+    else {
       return false
     }
     // A word the token vectors hold whole is a word of English, not a typo of the document's
@@ -260,6 +272,18 @@ public struct SubjectVocabulary: Sendable {
     var pieces: [Int32] = []
     vectors.appendPieces(of: word, to: &pieces)
     return pieces.count == 1
+  }
+
+  /// A comparative or superlative of a word the document uses ("safer", "safest", "faster"
+  /// beside "safe", "fast"): the stemmer keeps the ending, but the word names no new thing
+  /// ("is psilocybin *safer* than ketamine" is about psilocybin alone).
+  func isComparative(_ word: String) -> Bool {
+    for (ending, keep) in [("est", ""), ("est", "e"), ("er", ""), ("er", "e")] where word.hasSuffix(ending) {
+      let base = String(word.dropLast(ending.count)) + keep
+      guard base.unicodeScalars.count >= 3 else { continue }
+      if words.contains(base) || stems.contains(stemmer.stem(base)) { return true }
+    }
+    return false
   }
 
   /// A negative contraction typed without its apostrophe ("shouldnt", "doesnt", "wasnt"):

@@ -34,6 +34,9 @@ final class HonestyTests: XCTestCase {
       // A question that reaches a small-talk intent through one word ("doctor") is about its
       // subject; small talk's own questions ("who are you") are surer than that.
       ("is dr phil a real doctor", "dr phil"),
+      // Named beside the document's subject only as the standard of a comparison.
+      ("is laughing gas an anesthetic like ketamine", "laughing gas"),
+      ("is psilocybin safer than ketamine", "psilocybin"),
     ]
     let answers = try ask(cases.map { ["question": $0.0] })
     for ((question, subject), answer) in zip(cases, answers) {

@@ -81,6 +81,12 @@ final class StageTests: XCTestCase {
     XCTAssertEqual(subject("is medical marijuana covered by insurance"), "medical marijuana")
     // A common word is not taken for a misspelling of the document's ("medication").
     XCTAssertEqual(subject("does meditation help depression"), "meditation")
+    // Compared with the document's subject, another thing is still what is asked about; a
+    // comparative of a document word ("safer") names nothing.
+    XCTAssertEqual(subject("is laughing gas an anesthetic like ketamine"), "laughing gas")
+    XCTAssertEqual(subject("is psilocybin safer than ketamine"), "psilocybin")
+    XCTAssertNil(subject("what is ketamine like"))
+    XCTAssertNil(subject("is ketamine better than prozac"))
     // After a modal the word before is the subject, and this one its verb.
     XCTAssertNil(subject("where can my doctor hang out"))
     XCTAssertNil(subject("is the treatment working"))
