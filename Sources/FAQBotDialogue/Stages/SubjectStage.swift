@@ -48,15 +48,16 @@ public struct SubjectStage: DialogueStage {
       return nil
     }
     let configuration = resources.configuration
+    // Small talk must be surer than the threshold: a question about another subject that
+    // shares a word with a greeting ("is dayquil ok to take at *night*") reaches it.
+    let smallTalkBar = max(
+      configuration.threshold,
+      Self.opensAsQuestion(turn)
+        ? configuration.subjectCheckSmallTalkQuestionGiveWay : configuration.subjectCheckSmallTalkGiveWay)
     for reading in [turn.reading, turn.contextualReading].compactMap({ $0 }) {
       guard let best = reading.prediction.ranking.first, reading.prediction.hasEvidence else { continue }
-      // Small talk must be surer than the threshold: a question about another subject that
-      // shares a word with a greeting ("is dayquil ok to take at *night*") reaches it.
       let kind = resources.pack.intents[best].kind
-      let smallTalkBar =
-        Self.opensAsQuestion(turn)
-        ? configuration.subjectCheckSmallTalkQuestionGiveWay : configuration.subjectCheckSmallTalkGiveWay
-      let needed = kind == .smalltalk ? max(configuration.threshold, smallTalkBar) : configuration.threshold
+      let needed = kind == .smalltalk ? smallTalkBar : configuration.threshold
       if kind != .faq, reading.bestConfidence >= needed { return nil }
     }
     let named = Self.asTyped(subject, in: turn.question)
