@@ -19,6 +19,7 @@ usage: Benchmarks/documents/calibrate.py [--faqbot PATH] [--fit] [--fast]
 Needs scikit-learn for --fit (the repository's .build-venv has it).
 """
 import argparse
+import functools
 import json
 import os
 import re
@@ -76,19 +77,22 @@ def collect(faqbot, work, flags):
     return rows
 
 
+@functools.lru_cache(maxsize=None)
+def _honesty_eval():
+    """scripts/honesty-eval.py as a module: its reliability table is the one ECE of the project."""
+    import importlib.machinery
+    import importlib.util
+    path = Path(__file__).resolve().parents[2] / "scripts" / "honesty-eval.py"
+    loader = importlib.machinery.SourceFileLoader("honesty_eval", str(path))
+    module = importlib.util.module_from_spec(importlib.util.spec_from_loader("honesty_eval", loader))
+    loader.exec_module(module)
+    return module
+
+
 def ece(pairs, bins=10):
-    """Expected calibration error of (confidence, right) pairs, equal-width bins."""
-    if not pairs:
-        return None
-    total = 0.0
-    for index in range(bins):
-        low, high = index / bins, (index + 1) / bins
-        cell = [(c, r) for c, r in pairs if low <= c < high or (index == bins - 1 and c == 1.0)]
-        if cell:
-            confidence = sum(c for c, _ in cell) / len(cell)
-            accuracy = sum(r for _, r in cell) / len(cell)
-            total += len(cell) * abs(confidence - accuracy)
-    return total / len(pairs)
+    """Expected calibration error of (confidence, right) pairs, equal-width bins
+    (honesty-eval.py's reliability); None without pairs."""
+    return _honesty_eval().reliability(pairs, bins)[1] if pairs else None
 
 
 def main():
