@@ -115,11 +115,15 @@ public struct EngineResources: Sendable {
     return classifier.withEncoderHead(EncoderHead(examples: pack.intents.map(\.examples), encoder: encoder))
   }
 
-  /// The top intents of `prediction` as answer candidates.
+  /// The top intents of `prediction` as answer candidates, a pack's safety intents left out:
+  /// whether a message is a crisis is the crisis detector's call, never the classifier's, so
+  /// a safety intent's score ("no" resembling "I can't go on" at 31%) is no evidence of one and
+  /// a client must not read it as such.
   public func candidates(_ prediction: IntentClassifier.Prediction) -> [Answer.Candidate] {
-    prediction.ranking.prefix(configuration.candidateCount).map {
-      Answer.Candidate(intent: classifier.intentIds[$0], confidence: Double(prediction.probabilities[$0]))
-    }
+    prediction.ranking.lazy.filter { pack.intents[$0].kind != .safety }.prefix(configuration.candidateCount)
+      .map {
+        Answer.Candidate(intent: classifier.intentIds[$0], confidence: Double(prediction.probabilities[$0]))
+      }
   }
 
   /// The answer an intent gives, with its sources and suggestions.

@@ -106,6 +106,17 @@ final class CrisisEndToEndTests: XCTestCase {
         XCTAssertNotEqual(response["kind"] as? String, "safety", "\(pack.lastPathComponent): \(message)")
       }
     }
+    // The pack's safety intent is not offered as a candidate either: "no" once listed `crisis`
+    // at 0.31 first, which a client could only read as a crisis score.
+    let replies = try answers(
+      ["thanks", "no", "No.", "the end", "I can't go on like this"],
+      pack: JSONTestPack.repository.appendingPathComponent("intents"))
+    for response in replies {
+      let candidates = try XCTUnwrap(response["candidates"] as? [[String: Any]], "\(response)")
+      XCTAssertFalse(candidates.isEmpty, "\(response)")
+      XCTAssertFalse(candidates.contains { $0["intent"] as? String == "crisis" }, "\(response)")
+    }
+    XCTAssertEqual(replies.last?["kind"] as? String, "safety")
     let defaults = try answers(["k", "ok"], pack: JSONTestPack.repository.appendingPathComponent("intents"))
     for response in defaults {
       XCTAssertNil(response["intent"] as? String, "an acknowledgement is not a question: \(response)")

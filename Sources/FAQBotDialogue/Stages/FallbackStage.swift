@@ -40,7 +40,9 @@ public struct FallbackStage: DialogueStage {
         }
       }
     }
-    let confidence = prediction.hasEvidence ? Double(prediction.probabilities[prediction.ranking[0]]) : 0
+    // The best candidate's, so a pack's safety intent (never answered by the classifier, and
+    // left out of the candidates) cannot be the "best intent" a fallback reports.
+    let confidence = prediction.hasEvidence ? candidates.first?.confidence ?? 0 : 0
     let answer = Answer(
       kind: .fallback, intent: nil, confidence: confidence, text: resources.fallbackText,
       candidates: candidates, suggestions: offers, truncated: turn.truncated)
