@@ -73,6 +73,19 @@ public struct SubjectVocabulary: Sendable {
   static let determiners: Set<String> = [
     "a", "an", "the", "my", "your", "his", "her", "their", "this", "that", "these", "those", "any", "some",
   ]
+  /// Where a verb goes rather than a subject: modals, "do" and "to" ("can I *tweak* …", "to
+  /// *give* …").
+  static let verbSlots: Set<String> = [
+    "can", "could", "will", "would", "should", "may", "might", "must", "do", "does", "did", "to", "please",
+  ]
+  /// Pronouns a verb follows ("can *I* tweak …").
+  static let subjectPronouns: Set<String> = ["i", "you", "we", "they", "he", "she"]
+  /// Words that open a verb's object ("tweak *the* …", "bring *every* …"); not "any" or
+  /// "some", which follow a subject too ("vyvanse *any* good").
+  static let objectOpeners: Set<String> = [
+    "a", "an", "the", "my", "your", "his", "her", "their", "our", "these", "those", "every", "it", "them",
+    "me", "him", "us",
+  ]
   /// Words after a subject that show it is one ("*abilify* side effects", "is *X* safe").
   static let subjectFollowers: Set<String> = [
     "side", "addictive", "safe", "work", "works", "cause", "causes", "effects",
@@ -206,9 +219,18 @@ public struct SubjectVocabulary: Sendable {
       typed = Array(typed[..<comparison])
     }
     for (index, word) in typed.enumerated() where isForeign(word, analyzer: analyzer) {
-      if !isEnglish(word) { return phrase(typed, at: index, analyzer: analyzer) }
       var before = index - 1
       while before >= 0, Self.determiners.contains(typed[before]) { before -= 1 }
+      // A word with an object after it, where a verb goes (first, after a modal or "to", or
+      // after "I" or "you"), is what the person wants to do, not a thing asked about: "can I *tweak* the
+      // compiler switches", "is it unsafe to *give* admin rights", "*bring* every program up
+      // to date".
+      if before == index - 1, index + 1 < typed.count, Self.objectOpeners.contains(typed[index + 1]),
+        before < 0 || Self.verbSlots.contains(typed[before]) || Self.subjectPronouns.contains(typed[before])
+      {
+        continue
+      }
+      if !isEnglish(word) { return phrase(typed, at: index, analyzer: analyzer) }
       if before < 0 || Self.subjectSlots.contains(typed[before]) {
         return phrase(typed, at: index, analyzer: analyzer)
       }

@@ -90,6 +90,14 @@ final class StageTests: XCTestCase {
     // After a modal the word before is the subject, and this one its verb.
     XCTAssertNil(subject("where can my doctor hang out"))
     XCTAssertNil(subject("is the treatment working"))
+    // A word with an object after it, where a verb goes, is a verb too; a thing in the same
+    // place is still named.
+    XCTAssertNil(subject("can i tweak the infusion schedule"))
+    XCTAssertNil(subject("tweak the infusion schedule"))
+    XCTAssertNil(subject("is it ok to reschedule my infusion"))
+    XCTAssertEqual(subject("can i take prozac the day before"), "prozac")
+    XCTAssertEqual(subject("is prozac the same as zoloft"), "prozac")
+    XCTAssertEqual(subject("can i tweak my dose of prozac"), "prozac")
   }
 
   func testSmallTalkMustBeSureToOutweighTheSubjectCheck() throws {
