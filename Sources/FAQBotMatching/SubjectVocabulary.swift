@@ -78,6 +78,13 @@ public struct SubjectVocabulary: Sendable {
   static let verbSlots: Set<String> = [
     "can", "could", "will", "would", "should", "may", "might", "must", "do", "does", "did", "to", "please",
   ]
+  /// Words that make the "to" after them open an infinitive ("how *to* …", "want *to* …",
+  /// "safe *to* …"), not a destination or an object ("switch to …", "addicted to …").
+  static let infinitiveOpeners: Set<String> = [
+    "how", "want", "wanna", "need", "needs", "ok", "okay", "safe", "unsafe", "able", "going", "have", "has",
+    "try", "trying", "best", "way", "ways", "better", "fine", "possible", "wise", "good", "easy", "hard",
+    "bad", "dangerous", "legal", "allowed", "supposed", "where", "what", "when", "whether",
+  ]
   /// Pronouns a verb follows ("can *I* tweak …").
   static let subjectPronouns: Set<String> = ["i", "you", "we", "they", "he", "she"]
   /// Words that open a verb's object ("tweak *the* …", "bring *every* …"); not "any" or
@@ -227,6 +234,13 @@ public struct SubjectVocabulary: Sendable {
       // to date".
       if before == index - 1, index + 1 < typed.count, Self.objectOpeners.contains(typed[index + 1]),
         before < 0 || Self.verbSlots.contains(typed[before]) || Self.subjectPronouns.contains(typed[before])
+      {
+        continue
+      }
+      // After "how to", "want to", "safe to"… a word is the verb of an infinitive ("how to
+      // *put* it into words"), whatever follows; after "switch to", "addicted to" it is a thing.
+      if before == index - 1, before >= 1, typed[before] == "to",
+        Self.infinitiveOpeners.contains(typed[before - 1])
       {
         continue
       }

@@ -98,6 +98,10 @@ final class StageTests: XCTestCase {
     XCTAssertEqual(subject("can i take prozac the day before"), "prozac")
     XCTAssertEqual(subject("is prozac the same as zoloft"), "prozac")
     XCTAssertEqual(subject("can i tweak my dose of prozac"), "prozac")
+    // After "how to" or "safe to" the word is a verb; after "switch to" a thing.
+    XCTAssertEqual(subject("how to taper off zoloft"), "zoloft")
+    XCTAssertNil(subject("how to put it into words"))
+    XCTAssertEqual(subject("can i switch to prozac"), "prozac")
   }
 
   func testSmallTalkMustBeSureToOutweighTheSubjectCheck() throws {
