@@ -165,6 +165,18 @@ def check():
             problems.append(f"{name}: only {len(allrows)} questions")
         if name == "multi-turn" and len(allrows) < 60:
             problems.append(f"{name}: only {len(allrows)} conversations")
+        # A second held-out part written later (README.md): checked, never split or tuned on.
+        fresh = folder / f"{name}-heldout-fresh.jsonl"
+        if name == "other-subjects" and fresh.exists():
+            rows = read(fresh)
+            for n, r in enumerate(rows, 1):
+                where = f"{fresh.name}:{n}"
+                if list(r) != ["question", "subject", "category"] or r.get("category") not in CATEGORIES:
+                    problems.append(f"{where}: keys {list(r)} or category {r.get('category')!r}")
+                if key(r) in seen:
+                    problems.append(f"{where}: duplicate of an earlier part: {key(r)[:60]!r}")
+                seen[key(r)] = 1
+            print(f"  fresh held-out part: {len(rows)}")
     for p in problems:
         print("problem:", p)
     return 1 if problems else 0

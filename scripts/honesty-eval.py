@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Honesty figures of a faqbot binary on the default pack, through its JSON Lines mode.
 
-usage: scripts/honesty-eval.py [--bin PATH] [--split tune|heldout|both] [--json] [-- FAQBOT_FLAGS...]
+usage: scripts/honesty-eval.py [--bin PATH] [--split tune|heldout|both|heldout-fresh] [--json] [-- FAQBOT_FLAGS...]
 
 - other subjects (Tests/Fixtures/other-subjects): honest = a fallback, or an answer of
   category not_covered or decline (Tests/Fixtures/other-subjects/README.md), per category;
+  `--split heldout-fresh` reads only other-subjects-heldout-fresh.jsonl, a second held-out
+  part written later (other subjects only; nothing else has a fresh part);
 - in scope (Tests/Fixtures/default-pack-eval.jsonl = tune, default-pack-heldout.jsonl =
   held-out): top-1 accuracy, the intent expected or a fallback for `null`; a passage answer
   counts as right when it quotes a passage the expected intent cites;
@@ -149,6 +151,8 @@ def run(binary, flags, split):
             if not honest(a)
         ],
     }
+    if split == "heldout-fresh":
+        return figures
     # in scope
     name = "default-pack-eval.jsonl" if split == "tune" else "default-pack-heldout.jsonl"
     items = load(os.path.join(FIX, name))
@@ -201,7 +205,7 @@ def run(binary, flags, split):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--bin", default=os.path.join(ROOT, ".build", "debug", "faqbot"))
-    parser.add_argument("--split", default="both", choices=["tune", "heldout", "both"])
+    parser.add_argument("--split", default="both", choices=["tune", "heldout", "both", "heldout-fresh"])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--mistakes", action="store_true")
     parser.add_argument("flags", nargs="*", help="flags for faqbot --json (after --)")
@@ -213,9 +217,15 @@ def main():
         print()
         return
     for split, f in result.items():
-        o, s, m = f["other_subjects"], f["in_scope"], f["multi_turn"]
+        o = f["other_subjects"]
         print(f"[{split}] other subjects honest {o['honest']}/{o['total']} = {100 * o['honest'] / o['total']:.1f}%  "
               + " ".join(f"{c} {v[0]}/{v[1]}" for c, v in sorted(o["per_category"].items())))
+        if "in_scope" not in f:
+            if args.mistakes:
+                for x in o["dishonest"]:
+                    print("   OS", x)
+            continue
+        s, m = f["in_scope"], f["multi_turn"]
         print(f"[{split}] in-scope accuracy {s['right']}/{s['total']} = {100 * s['right'] / s['total']:.1f}%")
         print(f"[{split}] multi-turn {m['right']}/{m['total']} = {100 * m['right'] / m['total']:.1f}%")
         for kind, c in f["calibration"].items():
