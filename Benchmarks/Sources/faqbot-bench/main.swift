@@ -6,8 +6,8 @@ import Foundation
 ///     faqbot-bench INTENTS_DIR MODEL QUESTIONS_FILE
 ///
 /// trains the pack (timed), loads MODEL (timed), then answers every line of QUESTIONS_FILE
-/// with `Engine.respond(to:)` (timed), on one thread and then on every core, and prints the
-/// figures as one JSON object.
+/// with `Engine.respond(to:)` (timed), on one thread and then on every core, times the crisis
+/// detector alone on the same lines, and prints the figures as one JSON object.
 let arguments = CommandLine.arguments
 guard arguments.count == 4 else {
   FileHandle.standardError.write(Data("usage: faqbot-bench INTENTS_DIR MODEL QUESTIONS_FILE\n".utf8))
@@ -47,7 +47,15 @@ do {
       for index in range where engine.respond(to: questions[index]).confidence < 0 { exit(1) }
     }
   }
+  // The crisis detector alone, on one thread: the part of every answer that no pack changes.
+  let detector = CrisisDetector()
+  var flagged = 0
+  let detecting = clock.measure {
+    for question in questions where detector.detect(question) != nil { flagged += 1 }
+  }
   let figures: [String: Double] = [
+    "crisis_detector_microseconds_per_question": seconds(detecting) * 1e6 / Double(max(1, questions.count)),
+    "crisis_detector_flagged": Double(flagged),
     "cores": Double(cores),
     "questions_per_second_all_cores": Double(questions.count) / seconds(answeringEverywhere),
     "train_seconds": seconds(training),
