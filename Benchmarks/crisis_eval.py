@@ -99,8 +99,7 @@ def main():
     for kind_name, want in (("crisis", True), ("benign", False)):
         parts = {}
         for part in part_names:
-            name = part.replace("-fresh", "") + ("-fresh" if part.endswith("-fresh") else "")
-            rows = read_jsonl(os.path.join(FIXTURES, "crisis", f"{kind_name}-{name}.jsonl"))
+            rows = read_jsonl(os.path.join(FIXTURES, "crisis", f"{kind_name}-{part}.jsonl"))
             flagged = kinds(args.binary, pack, [r["text"] for r in rows], env)
             parts[part] = by_category(rows, flagged, want)
             if part == args.misses:

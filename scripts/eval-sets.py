@@ -110,6 +110,18 @@ def write(path, rows):
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
 
 
+def other_subject_problems(r, where):
+    """What is wrong with one other-subjects line: its keys, its category, an empty field."""
+    problems = []
+    if list(r) != ["question", "subject", "category"]:
+        problems.append(f"{where}: keys {list(r)}")
+    if r.get("category") not in CATEGORIES:
+        problems.append(f"{where}: category {r.get('category')!r}")
+    if not (isinstance(r.get("question"), str) and r["question"].strip() and r.get("subject")):
+        problems.append(f"{where}: empty question or subject")
+    return problems
+
+
 def check():
     ids = pack_intent_ids()
     problems = []
@@ -120,12 +132,7 @@ def check():
             for n, r in enumerate(rows, 1):
                 where = f"{name}-{p}.jsonl:{n}"
                 if name == "other-subjects":
-                    if list(r) != ["question", "subject", "category"]:
-                        problems.append(f"{where}: keys {list(r)}")
-                    if r.get("category") not in CATEGORIES:
-                        problems.append(f"{where}: category {r.get('category')!r}")
-                    if not (isinstance(r.get("question"), str) and r["question"].strip() and r.get("subject")):
-                        problems.append(f"{where}: empty question or subject")
+                    problems += other_subject_problems(r, where)
                 else:
                     if list(r) != ["turns", "note"]:
                         problems.append(f"{where}: keys {list(r)}")
@@ -171,8 +178,7 @@ def check():
             rows = read(fresh)
             for n, r in enumerate(rows, 1):
                 where = f"{fresh.name}:{n}"
-                if list(r) != ["question", "subject", "category"] or r.get("category") not in CATEGORIES:
-                    problems.append(f"{where}: keys {list(r)} or category {r.get('category')!r}")
+                problems += other_subject_problems(r, where)
                 if key(r) in seen:
                     problems.append(f"{where}: duplicate of an earlier part: {key(r)[:60]!r}")
                 seen[key(r)] = 1
