@@ -85,6 +85,8 @@ public struct SubjectVocabulary: Sendable {
     "try", "trying", "best", "way", "ways", "better", "fine", "possible", "wise", "good", "easy", "hard",
     "bad", "dangerous", "legal", "allowed", "supposed", "where", "what", "when", "whether",
   ]
+  /// Forms of "be" that link a subject to what is said of it.
+  static let copulas: Set<String> = ["is", "are", "was", "were"]
   /// Pronouns a verb follows ("can *I* tweak …").
   static let subjectPronouns: Set<String> = ["i", "you", "we", "they", "he", "she"]
   /// Words that open a verb's object ("tweak *the* …", "bring *every* …"); not "any" or
@@ -245,6 +247,15 @@ public struct SubjectVocabulary: Sendable {
         continue
       }
       if !isEnglish(word) { return phrase(typed, at: index, analyzer: analyzer) }
+      // After a copula that has its own subject before it ("my brew apps *are* stale", "the
+      // download was slow"), an English word says what that subject is like: a predicate,
+      // not the thing asked about. A copula that opens the question ("is *lithium* safe",
+      // "what is *lithium*") still has its subject after it.
+      if before == index - 1, before >= 1, Self.copulas.contains(typed[before]),
+        !Self.subjectSlots.contains(typed[before - 1]), !Self.determiners.contains(typed[before - 1])
+      {
+        continue
+      }
       if before < 0 || Self.subjectSlots.contains(typed[before]) {
         return phrase(typed, at: index, analyzer: analyzer)
       }

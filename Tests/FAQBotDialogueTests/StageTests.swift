@@ -102,6 +102,13 @@ final class StageTests: XCTestCase {
     XCTAssertEqual(subject("how to taper off zoloft"), "zoloft")
     XCTAssertNil(subject("how to put it into words"))
     XCTAssertEqual(subject("can i switch to prozac"), "prozac")
+    // After a copula with its own subject before it, an English word is a predicate; a
+    // copula that opens the question, or a preposition after it, still has a thing after it.
+    XCTAssertNil(subject("my infusions are stale"))
+    XCTAssertNil(subject("the clinic was chilly"))
+    XCTAssertEqual(subject("is lithium safe"), "lithium")
+    XCTAssertEqual(subject("what is lithium"), "lithium")
+    XCTAssertEqual(subject("she is on lithium"), "lithium")
   }
 
   func testSmallTalkMustBeSureToOutweighTheSubjectCheck() throws {
