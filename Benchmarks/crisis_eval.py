@@ -5,12 +5,13 @@ usage: Benchmarks/crisis_eval.py [--binary PATH] [--clinc DATA_FULL_JSON] [--bas
                                 [--skip-heldout] [--misses PART]
 
 Runs `faqbot --json` on a one-intent pack (the detector must not depend on the pack) over
-- Tests/Fixtures/crisis/{crisis,benign}-{tune,train,validation,heldout}.jsonl and the eighth
-  round's fresh corpus, {crisis,benign}-{train,heldout}-fresh.jsonl: recall / false alarms per
-  category, each part reported apart (held-out messages are counted, never printed;
-  --skip-heldout leaves both held-out parts out altogether, for development runs; --misses PART
-  prints the wrong answers of PART, which may be tune, train, validation or train-fresh, never
-  a held-out part);
+- Tests/Fixtures/crisis/{crisis,benign}-{tune,train,validation,heldout}.jsonl, the eighth
+  round's fresh corpus, {crisis,benign}-{train,heldout}-fresh.jsonl, and the eleventh round's,
+  {crisis,benign}-{train,heldout}-eleventh.jsonl: recall / false alarms per category, each part
+  reported apart (held-out messages are counted, never printed; --skip-heldout leaves the
+  held-out parts out altogether, for development runs; --misses PART prints the wrong answers
+  of PART, which may be tune, train, validation, train-fresh or train-eleventh, never a
+  held-out part);
 - every CLINC150 question, in-scope and out-of-scope, all splits (23,700): false alarms, printed
   (CLINC150 is not a tuning set of the detector);
 - the default pack's tuning and held-out questions minus those labelled `crisis`: false alarms;
@@ -82,17 +83,18 @@ def main():
         "CLINC150", os.path.join(os.path.dirname(ROOT), "shared", "datasets", "clinc150", "data_full.json")))
     parser.add_argument("--baseline", default="/work/bin-baseline/faqbot")
     parser.add_argument("--skip-heldout", action="store_true")
-    parser.add_argument("--misses", choices=("tune", "train", "validation", "train-fresh"))
+    parser.add_argument("--misses", choices=("tune", "train", "validation", "train-fresh", "train-eleventh"))
     args = parser.parse_args()
-    part_names = ("tune", "train", "validation", "train-fresh") + (
-        () if args.skip_heldout else ("heldout", "heldout-fresh"))
+    part_names = ("tune", "train", "validation", "train-fresh", "train-eleventh") + (
+        () if args.skip_heldout else ("heldout", "heldout-fresh", "heldout-eleventh"))
     work = tempfile.mkdtemp(prefix="faqbot-crisis-")
     env = dict(os.environ, XDG_CACHE_HOME=os.path.join(work, "cache"))
     pack = one_intent_pack(os.path.join(work, "pack"))
 
     print("### Crisis sets (Tests/Fixtures/crisis), one-intent pack\n")
     headers = {"tune": "tune", "train": "train", "validation": "validation", "heldout": "held-out",
-               "train-fresh": "fresh train", "heldout-fresh": "fresh held-out"}
+               "train-fresh": "fresh train", "heldout-fresh": "fresh held-out",
+               "train-eleventh": "11th train", "heldout-eleventh": "11th held-out"}
     print("| category | " + " | ".join(headers[p] for p in part_names) + " |\n| --- |"
           + " ---: |" * len(part_names))
     misses = []

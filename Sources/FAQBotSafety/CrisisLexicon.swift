@@ -34,6 +34,7 @@ enum CrisisLexicon {
     "ur": "your", "u": "you", "cuz": "because", "bc": "because", "smth": "something", "sth": "something",
     "n": "and", "meny": "many", "mant": "many", "mutch": "much", "muc": "much", "nd": "and", "tho": "though",
     "rly": "really", "anymor": "anymore", "nomore": "anymore",
+    "agen": "again", "agian": "again", "agin": "again",
     "wont": "wont", "wouldnt": "wouldnt", "lfe": "life", "liife": "life", "livin": "living",
     "tabs": "pills", "tablets": "pills", "pill": "pills", "meds": "pills", "medication": "pills",
     "medications": "pills", "capsules": "pills", "benzos": "pills", "painkillers": "pills",

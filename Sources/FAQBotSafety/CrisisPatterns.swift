@@ -89,7 +89,7 @@ public enum CrisisPatterns {
   /// than a dispatch thread's in debug builds.
   public static let all: [CrisisPattern] =
     explicitIdeation() + passiveIdeation() + methodSeeking() + selfHarm() + overdose() + thirdParty()
-    + slang() + thirdRound() + sixthRound() + eighthRound()
+    + slang() + thirdRound() + sixthRound() + eighthRound() + eleventhRound()
 
   static func p(
     _ category: CrisisCategory, _ text: String, negatable: Bool = false, unlessNext: Set<String> = [],
@@ -126,11 +126,12 @@ public enum CrisisPatterns {
       p(
         .explicitIdeation,
         "commit|commiting|committing|comit|attempt|attempted|attempting|attempts|contemplating|considering|planning|plan|plans|thinking|thought|thoughts|think ~2 suicide",
-        unless: ["people", "why", "article"]),
+        unless: ["people", "article"]),
       p(
         .explicitIdeation,
-        "suicide note|notes|letter|plan|pact|method|methods|attempt|attempts|seems|feels|thoughts|mode|date|again"
-      ),
+        "suicide note|notes|letter|plan|pact|method|methods|attempt|attempts|seems|feels|thoughts|mode|date|again",
+        // "the clinical difference between self-harm and a suicide attempt": a definition.
+        unless: ["difference", "differences", "clinical", "definition", "define", "defined", "distinguish"]),
       p(
         .explicitIdeation, "my|painless|easiest|quickest|best|peaceful|successful|assisted suicide",
         unlessNext: ["squad", "risk", "rate", "rates", "prevention"]),
@@ -185,7 +186,9 @@ public enum CrisisPatterns {
       p(
         .passiveIdeation,
         "tired|sick|exhausted|done|finished ~2 of|with ~1 living|existing|alive|life|being|it_all|everything",
-        unlessNext: ["room", "rooms"], unless: ["homework", "work", "job"]),
+        // "tired of everything being so expensive": a complaint about things, not about living.
+        unlessNext: ["room", "rooms", "being", "costing", "getting", "taking"],
+        unless: ["homework", "work", "job"]),
       p(.passiveIdeation, "done|finished living"),
       p(.passiveIdeation, "not|isnt|aint|no|never|nt|wasnt ~2 worth ~1 living|livin|it|alive"),
       p(.passiveIdeation, "life ~2 not|isnt|aint|wasnt|never worth"),
