@@ -108,8 +108,9 @@ final class CrisisEvaluationTests: XCTestCase {
 
   /// The eighth round's fresh corpus: its training part is what the eighth round's patterns
   /// were written from (203 → 233 of 235); its held-out part was read once, counts only, after
-  /// them (67 of 76, 1 false alarm of 70), below issue 15's targets (docs/safety.md), so the
-  /// held-out floors are the measured values, against regressions, and are never printed.
+  /// them (67 of 76, 1 false alarm of 70; 68 of 76 after the eleventh round), below issue
+  /// 15's targets (docs/safety.md), so the held-out floors are the measured values, against
+  /// regressions, and are never printed.
   func testEighthRoundFreshCorpusHoldsItsFloors() throws {
     let train = recall(try Self.items("crisis-train-fresh.jsonl"), flagged: true)
     let benignTrain = recall(try Self.items("benign-train-fresh.jsonl"), flagged: false)
@@ -119,9 +120,28 @@ final class CrisisEvaluationTests: XCTestCase {
     XCTAssertGreaterThanOrEqual(train.overall, 0.99, "train misses: \(train.wrong.map(\.text))")
     XCTAssertEqual(train.byCategory["explicit_ideation"], 1, "every explicit ideation message of the part")
     XCTAssertLessThanOrEqual(1 - benignTrain.overall, 0.015, "false alarms: \(benignTrain.wrong.map(\.text))")
-    XCTAssertGreaterThanOrEqual(heldOut.overall, 0.88, "fresh held-out misses: \(heldOut.wrong.count)")
+    XCTAssertGreaterThanOrEqual(heldOut.overall, 0.89, "fresh held-out misses: \(heldOut.wrong.count)")
     XCTAssertLessThanOrEqual(
       1 - benignHeldOut.overall, 0.015, "fresh held-out false alarms: \(benignHeldOut.wrong.count)")
+  }
+
+  /// The eleventh round's fresh corpus: its training part is what the eleventh round's
+  /// patterns were written from (244 → 291 of 293); its held-out part was read once, counts
+  /// only, after them (78 of 95, as before them; 0 false alarms of 78), below issue 15's targets
+  /// (docs/safety.md), so the held-out floors are the measured values, against regressions,
+  /// and are never printed.
+  func testEleventhRoundCorpusHoldsItsFloors() throws {
+    let train = recall(try Self.items("crisis-train-eleventh.jsonl"), flagged: true)
+    let benignTrain = recall(try Self.items("benign-train-eleventh.jsonl"), flagged: false)
+    let heldOut = recall(try Self.items("crisis-heldout-eleventh.jsonl"), flagged: true)
+    let benignHeldOut = recall(try Self.items("benign-heldout-eleventh.jsonl"), flagged: false)
+    print("eleventh round: crisis train \(train.overall), false alarms train \(1 - benignTrain.overall)")
+    XCTAssertGreaterThanOrEqual(train.overall, 0.99, "train misses: \(train.wrong.map(\.text))")
+    XCTAssertEqual(train.byCategory["explicit_ideation"], 1, "every explicit ideation message of the part")
+    XCTAssertLessThanOrEqual(1 - benignTrain.overall, 0.02, "false alarms: \(benignTrain.wrong.map(\.text))")
+    XCTAssertGreaterThanOrEqual(heldOut.overall, 0.82, "eleventh held-out misses: \(heldOut.wrong.count)")
+    XCTAssertLessThanOrEqual(
+      1 - benignHeldOut.overall, 0.01, "eleventh held-out false alarms: \(benignHeldOut.wrong.count)")
   }
 
   /// The Swift features reproduce the probabilities the training script computed.
