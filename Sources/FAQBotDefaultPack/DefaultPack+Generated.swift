@@ -1869,10 +1869,6 @@ intents:
       - gotta go
       - catch you later
       - that is all for now
-      # Thanks with a goodbye: the person is leaving, so the goodbye answers, not "anything else?".
-      - thanks, bye
-      - no thanks, bye
-      - thank you, goodbye
     answer: >-
       Goodbye, and take care! For any decisions about your own treatment, please speak with a
       qualified healthcare professional.
