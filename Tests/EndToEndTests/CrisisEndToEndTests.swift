@@ -123,6 +123,13 @@ final class CrisisEndToEndTests: XCTestCase {
       XCTAssertFalse((response["answer"] as? String ?? "").lowercased().contains("recreational"))
       XCTAssertFalse((response["answer"] as? String ?? "").lowercased().contains("goodbye"))
     }
+    // Thanks with a goodbye is a goodbye: the person is leaving, not asking for more.
+    let leaving = try answers(
+      ["no thanks, bye", "thanks, bye", "thanks"],
+      pack: JSONTestPack.repository.appendingPathComponent("intents"))
+    XCTAssertTrue((leaving[0]["answer"] as? String ?? "").contains("Goodbye"), "\(leaving[0])")
+    XCTAssertTrue((leaving[1]["answer"] as? String ?? "").contains("Goodbye"), "\(leaving[1])")
+    XCTAssertEqual(leaving[2]["intent"] as? String, "thanks", "\(leaving[2])")
   }
 
   func testAskAndPipeFrontsGiveTheCrisisAnswer() throws {

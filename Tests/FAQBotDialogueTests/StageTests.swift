@@ -39,6 +39,16 @@ final class StageTests: XCTestCase {
     XCTAssertNotEqual(no.answer.kind, .safety)
     XCTAssertFalse(no.answer.text.isEmpty)
     XCTAssertNil(ShortReplyStage().respond(to: turn("is ketamine addictive?"), resources: resources))
+    // Thanks with a goodbye ends the conversation; thanks alone and goodbye alone are the
+    // pack's small talk.
+    for leaving in ["no thanks, bye", "Thank you, goodbye!", "bye, thanks", "ok thanks bye"] {
+      let reply = try XCTUnwrap(ShortReplyStage().respond(to: turn(leaving), resources: resources), leaving)
+      XCTAssertTrue(reply.answer.text.contains("Goodbye"), "\(leaving): \(reply.answer.text)")
+      XCTAssertNil(reply.answer.intent)
+      XCTAssertEqual(reply.answer.category, .smallTalk)
+    }
+    XCTAssertNil(ShortReplyStage().respond(to: turn("thanks"), resources: resources))
+    XCTAssertNil(ShortReplyStage().respond(to: turn("bye"), resources: resources))
   }
 
   func testFollowUpContinuesTheTopicAndAsksWhichWithoutOne() throws {

@@ -4,8 +4,9 @@ import FAQBotCore
 /// the previous turn, before any intent is matched: "no" after "Is there anything else?" ends
 /// politely, and "k" is an acknowledgement, not a question about ketamine.
 ///
-/// Thanks and goodbyes stay with the pack's small talk; questions never come here (only a
-/// whole message that is one of the replies below).
+/// Thanks and goodbyes stay with the pack's small talk (thanks said with a goodbye ends the
+/// conversation here); questions never come here (only a whole message that is one of the
+/// replies below).
 public struct ShortReplyStage: DialogueStage {
   /// Identifies the stage (``DialogueStage/name``).
   public let name = "short-reply"
@@ -24,6 +25,26 @@ public struct ShortReplyStage: DialogueStage {
     ["close"], ["finish"], ["finished"], ["i", "am", "finished"], ["that", "is", "everything"],
     ["thats", "all"], ["thats", "it"], ["thats", "everything"],
   ]
+  /// Thanks said with a goodbye ("thanks, bye"): the person is leaving, so the reply is a
+  /// goodbye, not the pack's "anything else?" for thanks. Thanks alone and goodbye alone stay
+  /// with the pack's small talk; this needs no example in any pack (and retrains nothing).
+  static let thankingGoodbyes: Set<[String]> = {
+    let thanks: [[String]] = [
+      ["thanks"], ["thank", "you"], ["thx"], ["ty"], ["cheers"], ["thanks", "a", "lot"],
+    ]
+    let goodbyes: [[String]] = [
+      ["bye"], ["goodbye"], ["bye", "bye"], ["see", "you"], ["see", "ya"], ["cya"],
+    ]
+    var replies: Set<[String]> = []
+    for thank in thanks {
+      for goodbye in goodbyes {
+        replies.insert(thank + goodbye)
+        replies.insert(goodbye + thank)
+        replies.insert(thank + ["and"] + goodbye)
+      }
+    }
+    return replies
+  }()
   /// Words that may open a closing reply without changing it ("*nope* that's all").
   static let declining: Set<String> = ["no", "nope", "nah", "ok", "okay"]
   /// Acknowledgements: answered by inviting the next question.
@@ -39,7 +60,8 @@ public struct ShortReplyStage: DialogueStage {
 
   /// The replies as typed at their longest: a closing one may follow a ``declining`` word.
   static let longestReplies =
-    Array(acknowledging) + closing.map { [declining.max { $0.utf8.count < $1.utf8.count } ?? ""] + $0 }
+    Array(acknowledging)
+    + closing.union(thankingGoodbyes).map { [declining.max { $0.utf8.count < $1.utf8.count } ?? ""] + $0 }
   /// The most words of any reply above: a longer message is never one of them.
   static let longestReplyWords = longestReplies.map(\.count).max() ?? 0
   /// The most bytes a reply can take as typed: its words, spaces, and as much again for
@@ -51,6 +73,13 @@ public struct ShortReplyStage: DialogueStage {
     if closing.contains(words) { return true }
     guard words.count > 1, let first = words.first, declining.contains(first) else { return false }
     return closing.contains(Array(words.dropFirst()))
+  }
+
+  /// Whether `words` thank and say goodbye, alone or after "no", "ok"… ("no thanks, bye").
+  static func isThankingGoodbye(_ words: [String]) -> Bool {
+    if thankingGoodbyes.contains(words) { return true }
+    guard words.count > 1, let first = words.first, declining.contains(first) else { return false }
+    return thankingGoodbyes.contains(Array(words.dropFirst()))
   }
 
   /// A polite close or an invitation to ask when the whole message is one of the replies; nil
@@ -65,7 +94,10 @@ public struct ShortReplyStage: DialogueStage {
     let title = resources.knowledge.document.title
     let text: String
     let reason: String
-    if Self.isClosing(words) {
+    if Self.isThankingGoodbye(words) {
+      text = "You're welcome. Goodbye, and take care!"
+      reason = "thanks with a goodbye: the conversation ends"
+    } else if Self.isClosing(words) {
       text =
         turn.context.lastAnswer == nil
         ? "All right. Ask me about \"\(title)\" whenever you like."
