@@ -54,7 +54,10 @@ final class MarkdownKnowledgeOnlyTests: XCTestCase {
       XCTAssertEqual(outcome.status, 0, outcome.errors)
       return outcome.errors
     }
-    XCTAssertTrue(try reason(["--knowledge-only"]).contains("in meaning (encoder)"))
+    let encoderReason = try reason(["--knowledge-only"])
+    XCTAssertTrue(encoderReason.contains("in meaning (encoder)"))
+    // No intents, so no intent threshold: the reason gives what a passage needs.
+    XCTAssertFalse(encoderReason.contains("Threshold:"), encoderReason)
     XCTAssertTrue(try reason(["--knowledge-only", "--fast"]).contains("in meaning (token vectors)"))
     let check = try BinaryRunner.run(["check", "--knowledge", knowledge, "--knowledge-only"])
     XCTAssertTrue(

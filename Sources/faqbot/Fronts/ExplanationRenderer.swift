@@ -18,10 +18,15 @@ struct ExplanationRenderer {
       REPL.Paragraph(text: explanation.question, prefix: "Question: ", prefixTone: .strong),
       REPL.Paragraph(text: Self.describe(explanation), prefix: "Answer: ", prefixTone: .strong),
       REPL.Paragraph(text: explanation.reason, prefix: "Because: ", prefixTone: .strong),
-      REPL.Paragraph(
-        text: "\(Percent(explanation.threshold)) (an intent below this confidence is not answered)",
-        prefix: "Threshold: ", prefixTone: .strong),
     ]
+    // A knowledge-only pack has no intent to hold to the threshold: the "Because" line gives
+    // what its passage answers need instead.
+    if !(pack?.intents.isEmpty ?? false) {
+      paragraphs.append(
+        REPL.Paragraph(
+          text: "\(Percent(explanation.threshold)) (an intent below this confidence is not answered)",
+          prefix: "Threshold: ", prefixTone: .strong))
+    }
     if !explanation.candidates.isEmpty {
       paragraphs.append(REPL.Paragraph(text: "Top candidates:", tone: .heading))
       for candidate in explanation.candidates {
