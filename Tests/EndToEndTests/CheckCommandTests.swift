@@ -47,6 +47,27 @@ final class CheckCommandTests: XCTestCase {
     outcome.output.split(separator: "\n").map(String.init).filter { $0.contains(fragment) }
   }
 
+  func testATeamsIntentsOnTheDefaultArticleAreWarned() throws {
+    // A team's intents given without their document run on the embedded ketamine article,
+    // which retrieval would quote to their users: check says so (and still passes).
+    let pack = try intents([
+      "hours.yaml": """
+      intents:
+        - id: opening_hours
+          examples: [when are you open, what are your opening hours, are you open on sunday]
+          answer: We are open nine to five.
+      """
+    ])
+    let outcome = try BinaryRunner.run(["check", "--folds", "0", "--intents", pack])
+    XCTAssertEqual(outcome.status, 0, outcome.errors)
+    let warning = try XCTUnwrap(lines(outcome, containing: "[knowledge]").first, outcome.output)
+    XCTAssertTrue(warning.contains("--knowledge FILE"), warning)
+    XCTAssertTrue(
+      lines(outcome, containing: "warnings: ").first?.contains("1 knowledge") ?? false, outcome.output)
+    // The default pack cites its article: no such warning.
+    XCTAssertTrue(lines(try BinaryRunner.run(["check", "--folds", "0"]), containing: "[knowledge]").isEmpty)
+  }
+
   func testTheDefaultPackPasses() throws {
     // The summary only: the cross-validated pass is tested on a small pack below.
     let outcome = try BinaryRunner.run(["check", "--folds", "0"])

@@ -82,9 +82,24 @@ struct CheckCommand: ParsableCommand {
       intents.intents.filter { $0.kind == .safety }.flatMap(\.triggers) + configuration.crisisPhrases
     print("Crisis answer (\(reply.isBuiltIn ? "built-in" : "the pack's own")): \(reply.text)")
     print("  crisis phrases the pack adds to the detector: \(added.count)")
-    let warnings = settings.warnings.map { "\($0) [settings]" } + check.warnings.map(\.description)
+    // A team's intents on the embedded article, citing none of it, were most likely meant for
+    // a document of their own: retrieval would quote the ketamine article to their users.
+    let loader = pack.loader
+    let foreignKnowledge =
+      loader.intentsDirectory != nil && loader.knowledgePath == nil && !loader.knowledgeOnly
+      && hasIntentFiles && summary.referencedSections.isEmpty
+    let knowledgeWarnings =
+      foreignKnowledge
+      ? [
+        "\(loader.intentsDirectory ?? ""): warning: no intent cites the default knowledge file (\"\(document.title)\"), "
+          + "yet a question no intent answers may be answered from it: give your own document with --knowledge FILE "
+          + "[knowledge]"
+      ] : []
+    let warnings =
+      knowledgeWarnings + settings.warnings.map { "\($0) [settings]" } + check.warnings.map(\.description)
     var counts = check.warningCounts.map { "\($0.count) \($0.kind.rawValue)" }
     if !settings.warnings.isEmpty { counts.insert("\(settings.warnings.count) settings", at: 0) }
+    if foreignKnowledge { counts.insert("1 knowledge", at: 0) }
     print(
       "warnings: \(warnings.count)"
         + (warnings.isEmpty ? "" : " (\(counts.joined(separator: ", ")); they do not fail the check)"))
