@@ -112,17 +112,8 @@ final class CrisisEvaluationTests: XCTestCase {
   /// 15's targets (docs/safety.md), so the held-out floors are the measured values, against
   /// regressions, and are never printed.
   func testEighthRoundFreshCorpusHoldsItsFloors() throws {
-    let train = recall(try Self.items("crisis-train-fresh.jsonl"), flagged: true)
-    let benignTrain = recall(try Self.items("benign-train-fresh.jsonl"), flagged: false)
-    let heldOut = recall(try Self.items("crisis-heldout-fresh.jsonl"), flagged: true)
-    let benignHeldOut = recall(try Self.items("benign-heldout-fresh.jsonl"), flagged: false)
-    print("fresh corpus: crisis train \(train.overall), false alarms train \(1 - benignTrain.overall)")
-    XCTAssertGreaterThanOrEqual(train.overall, 0.99, "train misses: \(train.wrong.map(\.text))")
-    XCTAssertEqual(train.byCategory["explicit_ideation"], 1, "every explicit ideation message of the part")
-    XCTAssertLessThanOrEqual(1 - benignTrain.overall, 0.015, "false alarms: \(benignTrain.wrong.map(\.text))")
-    XCTAssertGreaterThanOrEqual(heldOut.overall, 0.89, "fresh held-out misses: \(heldOut.wrong.count)")
-    XCTAssertLessThanOrEqual(
-      1 - benignHeldOut.overall, 0.015, "fresh held-out false alarms: \(benignHeldOut.wrong.count)")
+    try checkFreshCorpus(
+      suffix: "fresh", benignTrainCeiling: 0.015, heldOutFloor: 0.89, benignHeldOutCeiling: 0.015)
   }
 
   /// The eleventh round's fresh corpus: its training part is what the eleventh round's
@@ -131,17 +122,30 @@ final class CrisisEvaluationTests: XCTestCase {
   /// (docs/safety.md), so the held-out floors are the measured values, against regressions,
   /// and are never printed.
   func testEleventhRoundCorpusHoldsItsFloors() throws {
-    let train = recall(try Self.items("crisis-train-eleventh.jsonl"), flagged: true)
-    let benignTrain = recall(try Self.items("benign-train-eleventh.jsonl"), flagged: false)
-    let heldOut = recall(try Self.items("crisis-heldout-eleventh.jsonl"), flagged: true)
-    let benignHeldOut = recall(try Self.items("benign-heldout-eleventh.jsonl"), flagged: false)
-    print("eleventh round: crisis train \(train.overall), false alarms train \(1 - benignTrain.overall)")
+    try checkFreshCorpus(
+      suffix: "eleventh", benignTrainCeiling: 0.02, heldOutFloor: 0.82, benignHeldOutCeiling: 0.01)
+  }
+
+  /// A fresh corpus's four parts (`{crisis,benign}-{train,heldout}-SUFFIX.jsonl`): the
+  /// training part, whose misses patterns were written from, at 99% with every explicit
+  /// ideation message; the held-out part at its measured floor, counted and never printed.
+  private func checkFreshCorpus(
+    suffix: String, benignTrainCeiling: Double, heldOutFloor: Double, benignHeldOutCeiling: Double
+  ) throws {
+    let train = recall(try Self.items("crisis-train-\(suffix).jsonl"), flagged: true)
+    let benignTrain = recall(try Self.items("benign-train-\(suffix).jsonl"), flagged: false)
+    let heldOut = recall(try Self.items("crisis-heldout-\(suffix).jsonl"), flagged: true)
+    let benignHeldOut = recall(try Self.items("benign-heldout-\(suffix).jsonl"), flagged: false)
+    print("\(suffix) corpus: crisis train \(train.overall), false alarms train \(1 - benignTrain.overall)")
     XCTAssertGreaterThanOrEqual(train.overall, 0.99, "train misses: \(train.wrong.map(\.text))")
     XCTAssertEqual(train.byCategory["explicit_ideation"], 1, "every explicit ideation message of the part")
-    XCTAssertLessThanOrEqual(1 - benignTrain.overall, 0.02, "false alarms: \(benignTrain.wrong.map(\.text))")
-    XCTAssertGreaterThanOrEqual(heldOut.overall, 0.82, "eleventh held-out misses: \(heldOut.wrong.count)")
     XCTAssertLessThanOrEqual(
-      1 - benignHeldOut.overall, 0.01, "eleventh held-out false alarms: \(benignHeldOut.wrong.count)")
+      1 - benignTrain.overall, benignTrainCeiling, "false alarms: \(benignTrain.wrong.map(\.text))")
+    XCTAssertGreaterThanOrEqual(
+      heldOut.overall, heldOutFloor, "\(suffix) held-out misses: \(heldOut.wrong.count)")
+    XCTAssertLessThanOrEqual(
+      1 - benignHeldOut.overall, benignHeldOutCeiling,
+      "\(suffix) held-out false alarms: \(benignHeldOut.wrong.count)")
   }
 
   /// The Swift features reproduce the probabilities the training script computed.
