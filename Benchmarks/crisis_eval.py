@@ -31,6 +31,11 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FIXTURES = os.path.join(ROOT, "Tests", "Fixtures")
 
 
+# The parts tuned on (whose misses --misses may print) and the held-out ones, in table order.
+TUNED_PARTS = ("tune", "train", "validation", "train-fresh", "train-eleventh")
+HELDOUT_PARTS = ("heldout", "heldout-fresh", "heldout-eleventh")
+
+
 def read_jsonl(path):
     with open(path, encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
@@ -83,10 +88,9 @@ def main():
         "CLINC150", os.path.join(os.path.dirname(ROOT), "shared", "datasets", "clinc150", "data_full.json")))
     parser.add_argument("--baseline", default="/work/bin-baseline/faqbot")
     parser.add_argument("--skip-heldout", action="store_true")
-    parser.add_argument("--misses", choices=("tune", "train", "validation", "train-fresh", "train-eleventh"))
+    parser.add_argument("--misses", choices=TUNED_PARTS)
     args = parser.parse_args()
-    part_names = ("tune", "train", "validation", "train-fresh", "train-eleventh") + (
-        () if args.skip_heldout else ("heldout", "heldout-fresh", "heldout-eleventh"))
+    part_names = TUNED_PARTS + (() if args.skip_heldout else HELDOUT_PARTS)
     work = tempfile.mkdtemp(prefix="faqbot-crisis-")
     env = dict(os.environ, XDG_CACHE_HOME=os.path.join(work, "cache"))
     pack = one_intent_pack(os.path.join(work, "pack"))

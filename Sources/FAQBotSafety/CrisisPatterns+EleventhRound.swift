@@ -200,8 +200,7 @@ extension CrisisPatterns {
       p(
         .selfHarm, "sitting|sat|here ~3 with a|the|my razor|blade|knife|rope|gun",
         unless: cutObjects.union([
-          "shaving", "shave", "sharpening", "carving", "pumpkin", "steak", "cooking", "cleaning", "range",
-          "hunting",
+          "shave", "sharpening", "carving", "pumpkin", "steak", "cleaning", "range", "hunting",
         ])),
     ]
   }

@@ -69,17 +69,16 @@ public struct ShortReplyStage: DialogueStage {
   static let longestReplyBytes = 2 * (longestReplies.map { $0.joined(separator: " ").utf8.count }.max() ?? 0)
 
   /// Whether `words` decline more or end: a closing reply, alone or after "no", "nope"…
-  static func isClosing(_ words: [String]) -> Bool {
-    if closing.contains(words) { return true }
-    guard words.count > 1, let first = words.first, declining.contains(first) else { return false }
-    return closing.contains(Array(words.dropFirst()))
-  }
+  static func isClosing(_ words: [String]) -> Bool { isReply(words, among: closing) }
 
   /// Whether `words` thank and say goodbye, alone or after "no", "ok"… ("no thanks, bye").
-  static func isThankingGoodbye(_ words: [String]) -> Bool {
-    if thankingGoodbyes.contains(words) { return true }
+  static func isThankingGoodbye(_ words: [String]) -> Bool { isReply(words, among: thankingGoodbyes) }
+
+  /// Whether `words` are one of `replies`, alone or after a ``declining`` word.
+  private static func isReply(_ words: [String], among replies: Set<[String]>) -> Bool {
+    if replies.contains(words) { return true }
     guard words.count > 1, let first = words.first, declining.contains(first) else { return false }
-    return thankingGoodbyes.contains(Array(words.dropFirst()))
+    return replies.contains(Array(words.dropFirst()))
   }
 
   /// A polite close or an invitation to ask when the whole message is one of the replies; nil

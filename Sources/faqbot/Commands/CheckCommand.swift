@@ -85,21 +85,20 @@ struct CheckCommand: ParsableCommand {
     // A team's intents on the embedded article, citing none of it, were most likely meant for
     // a document of their own: retrieval would quote the ketamine article to their users.
     let loader = pack.loader
-    let foreignKnowledge =
-      loader.intentsDirectory != nil && loader.knowledgePath == nil && !loader.knowledgeOnly
-      && hasIntentFiles && summary.referencedSections.isEmpty
-    let knowledgeWarnings =
-      foreignKnowledge
-      ? [
-        "\(loader.intentsDirectory ?? ""): warning: no intent cites the default knowledge file (\"\(document.title)\"), "
+    var knowledgeWarnings: [String] = []
+    if let directory = loader.intentsDirectory, loader.knowledgePath == nil, !loader.knowledgeOnly,
+      hasIntentFiles, summary.referencedSections.isEmpty
+    {
+      knowledgeWarnings.append(
+        "\(directory): warning: no intent cites the default knowledge file (\"\(document.title)\"), "
           + "yet a question no intent answers may be answered from it: give your own document with --knowledge FILE "
-          + "[knowledge]"
-      ] : []
+          + "[knowledge]")
+    }
     let warnings =
       knowledgeWarnings + settings.warnings.map { "\($0) [settings]" } + check.warnings.map(\.description)
     var counts = check.warningCounts.map { "\($0.count) \($0.kind.rawValue)" }
     if !settings.warnings.isEmpty { counts.insert("\(settings.warnings.count) settings", at: 0) }
-    if foreignKnowledge { counts.insert("1 knowledge", at: 0) }
+    if !knowledgeWarnings.isEmpty { counts.insert("\(knowledgeWarnings.count) knowledge", at: 0) }
     print(
       "warnings: \(warnings.count)"
         + (warnings.isEmpty ? "" : " (\(counts.joined(separator: ", ")); they do not fail the check)"))
