@@ -8,54 +8,108 @@ import FAQBotSafety
 
 /// Everything the stages share: the pack, the knowledge and the trained matchers.
 public struct EngineResources: Sendable {
+  /// What never changes once built, behind one reference. The stages are handed the
+  /// resources on every message, and a copy of the twenty stored references they were took a
+  /// twentieth of an answer's time on the CLINC150 pack (docs/performance.md, "Twelfth
+  /// round"); a copy now retains one reference, and ``configuration`` stays a value a copy
+  /// may change.
+  private final class Parts: Sendable {
+    let pack: IntentPack
+    let knowledge: KnowledgeBase
+    let analyzer: TextAnalyzer
+    let classifier: IntentClassifier
+    let triggers: TriggerMatcher
+    let retriever: PassageRetriever
+    let sectionRetriever: SectionRetriever?
+    let subjects: SubjectVocabulary
+    let crisisDetector: CrisisDetector
+    let crisisReply: CrisisReply
+    let encoder: SentenceEncoder?
+    let semanticRetriever: SemanticRetriever?
+    let sectionVectors: SectionVectors?
+    let neighbours: LazyValue<DocumentNeighbours?>
+    let fallbackAdvice: String
+    let fallbackText: String
+    let standalone: StandaloneQuote
+
+    init(
+      pack: IntentPack, knowledge: KnowledgeBase, analyzer: TextAnalyzer,
+      classifier: IntentClassifier, triggers: TriggerMatcher, retriever: PassageRetriever,
+      sectionRetriever: SectionRetriever?,
+      subjects: SubjectVocabulary, crisisDetector: CrisisDetector, crisisReply: CrisisReply,
+      encoder: SentenceEncoder?, semanticRetriever: SemanticRetriever?, sectionVectors: SectionVectors?,
+      neighbours: LazyValue<DocumentNeighbours?>, fallbackAdvice: String, fallbackText: String,
+      standalone: StandaloneQuote
+    ) {
+      self.pack = pack
+      self.knowledge = knowledge
+      self.analyzer = analyzer
+      self.classifier = classifier
+      self.triggers = triggers
+      self.retriever = retriever
+      self.sectionRetriever = sectionRetriever
+      self.subjects = subjects
+      self.crisisDetector = crisisDetector
+      self.crisisReply = crisisReply
+      self.encoder = encoder
+      self.semanticRetriever = semanticRetriever
+      self.sectionVectors = sectionVectors
+      self.neighbours = neighbours
+      self.fallbackAdvice = fallbackAdvice
+      self.fallbackText = fallbackText
+      self.standalone = standalone
+    }
+  }
+
+  private let parts: Parts
+
   /// The pack the engine answers from.
-  public let pack: IntentPack
+  public var pack: IntentPack { parts.pack }
   /// The document the answers quote, with its passages and ids.
-  public let knowledge: KnowledgeBase
+  public var knowledge: KnowledgeBase { parts.knowledge }
   /// Reads every message: the same chain the classifier, triggers and retrieval were built on.
-  public let analyzer: TextAnalyzer
+  public var analyzer: TextAnalyzer { parts.analyzer }
   /// The pack's trained classifier.
-  public let classifier: IntentClassifier
+  public var classifier: IntentClassifier { parts.classifier }
   /// The pack's trigger phrases, matched once a turn.
-  public let triggers: TriggerMatcher
+  public var triggers: TriggerMatcher { parts.triggers }
   /// Sentence and paragraph search over the document, for the retrieval stage and
   /// ``Engine/search(_:limit:)``.
-  public let retriever: PassageRetriever
+  public var retriever: PassageRetriever { parts.retriever }
   /// Section-level retrieval for a pack with no intents (knowledge only), where retrieval
   /// stands alone; nil when the pack has intents, which keep sentence retrieval.
-  public let sectionRetriever: SectionRetriever?
+  public var sectionRetriever: SectionRetriever? { parts.sectionRetriever }
   /// The document's subjects and words, for questions about something else.
-  public let subjects: SubjectVocabulary
+  public var subjects: SubjectVocabulary { parts.subjects }
   /// The tunables the stages read. A copy may change its thresholds (a tuning sweep does, on
   /// resources built once); the mode, the token cap and the crisis settings are read when the
   /// resources are built, so changing them afterwards has no effect.
   public var configuration: EngineConfiguration
   /// The engine's crisis detector: built-in patterns and classifier, plus the phrases the
   /// pack adds (its safety intents' triggers and ``EngineConfiguration/crisisPhrases``).
-  public let crisisDetector: CrisisDetector
+  public var crisisDetector: CrisisDetector { parts.crisisDetector }
   /// What a crisis message is answered with (the pack's localisation or the built-in text).
-  public let crisisReply: CrisisReply
+  public var crisisReply: CrisisReply { parts.crisisReply }
   /// The sentence encoder in the encoder mode; nil in the fast mode (or if the weights
   /// compiled in were unreadable, which the tests rule out: the engine then answers fast).
-  public let encoder: SentenceEncoder?
+  public var encoder: SentenceEncoder? { parts.encoder }
   /// Semantic retrieval over the knowledge file's paragraphs, for a knowledge-only pack in
   /// the encoder mode; nil otherwise.
-  public let semanticRetriever: SemanticRetriever?
+  public var semanticRetriever: SemanticRetriever? { parts.semanticRetriever }
   /// Static-token-vector search over the knowledge file's paragraphs, for a knowledge-only
   /// pack (mixed with the lexical section match in the fast mode); nil when the pack has intents.
-  public let sectionVectors: SectionVectors?
+  public var sectionVectors: SectionVectors? { parts.sectionVectors }
   /// The document's words in the static token vectors, for the subject check (a common word
   /// near one of them is not another subject). Built by the first question that names a
   /// subject the document does not: a start pays for it only if a question needs it (it was
   /// a fortieth of `faqbot ask`'s CPU).
-  public var documentNeighbours: DocumentNeighbours? { neighbours.value }
-  private let neighbours: LazyValue<DocumentNeighbours?>
+  public var documentNeighbours: DocumentNeighbours? { parts.neighbours.value }
   /// Where to send people for what the document does not answer.
-  public let fallbackAdvice: String
+  public var fallbackAdvice: String { parts.fallbackAdvice }
   /// The honest "not covered" answer.
-  public let fallbackText: String
+  public var fallbackText: String { parts.fallbackText }
   /// Which quoted sentences need the one before them.
-  let standalone: StandaloneQuote
+  var standalone: StandaloneQuote { parts.standalone }
 
   /// Builds what is not given: the `analyzer` and the `subjects` from the pack and knowledge,
   /// the `classifier` by training, a knowledge-only pack's passage vectors by encoding. A given
@@ -66,41 +120,40 @@ public struct EngineResources: Sendable {
     analyzer: TextAnalyzer? = nil, subjects: SubjectVocabulary? = nil, passageVectors: [Float]? = nil,
     configuration: EngineConfiguration = .init()
   ) {
-    self.pack = pack
-    self.knowledge = knowledge
     let analyzer = analyzer ?? TextAnalyzer(pack: pack, knowledge: knowledge)
-    self.analyzer = analyzer
     let encoder =
       configuration.mode == .encoder
       ? try? SentenceEncoder.embedded(tokenCap: configuration.encoderTokenCap) : nil
-    self.encoder = encoder
-    self.classifier = Self.classifier(given: classifier, pack: pack, analyzer: analyzer, encoder: encoder)
     // A knowledge-only pack's passage vectors come from its model when it stores them.
-    self.semanticRetriever =
+    let semanticRetriever =
       pack.intents.isEmpty
       ? encoder.map { encoder in
         passageVectors.flatMap {
           SemanticRetriever(knowledge: knowledge, storedVectors: $0, dimensions: encoder.dimensions)
         } ?? SemanticRetriever(knowledge: knowledge, encoder: encoder)
       } : nil
-    self.triggers = TriggerMatcher(pack: pack, analyzer: analyzer)
-    self.retriever = PassageRetriever(knowledge: knowledge, analyzer: analyzer)
-    self.sectionRetriever =
-      pack.intents.isEmpty ? SectionRetriever(knowledge: knowledge, analyzer: analyzer) : nil
-    self.sectionVectors =
-      pack.intents.isEmpty && encoder == nil
-      ? SectionVectors.embedded(knowledge: knowledge, analyzer: analyzer) : nil
-    self.neighbours = LazyValue { DocumentNeighbours.embedded(knowledge: knowledge) }
-    self.subjects = subjects ?? SubjectVocabulary(pack: pack, knowledge: knowledge)
-    self.standalone = StandaloneQuote(knowledge: knowledge)
-    self.configuration = configuration
     let safetyTriggers = pack.intents.filter { $0.kind == .safety }.flatMap(\.triggers)
-    self.crisisDetector = CrisisDetector(extraPhrases: safetyTriggers + configuration.crisisPhrases)
-    self.crisisReply = configuration.crisisReply.map { CrisisReply(localized: $0) } ?? .builtIn
-    let advice = pack.advice ?? "For advice about your own situation, please ask a qualified professional."
-    self.fallbackAdvice = advice
-    self.fallbackText =
-      "I don't know: the document (\"\(knowledge.document.title)\") does not cover that. \(advice)"
+    let advice =
+      pack.advice ?? "For advice about your own situation, please ask a qualified professional."
+    self.configuration = configuration
+    self.parts = Parts(
+      pack: pack, knowledge: knowledge, analyzer: analyzer,
+      classifier: Self.classifier(given: classifier, pack: pack, analyzer: analyzer, encoder: encoder),
+      triggers: TriggerMatcher(pack: pack, analyzer: analyzer),
+      retriever: PassageRetriever(knowledge: knowledge, analyzer: analyzer),
+      sectionRetriever: pack.intents.isEmpty
+        ? SectionRetriever(knowledge: knowledge, analyzer: analyzer) : nil,
+      subjects: subjects ?? SubjectVocabulary(pack: pack, knowledge: knowledge),
+      crisisDetector: CrisisDetector(extraPhrases: safetyTriggers + configuration.crisisPhrases),
+      crisisReply: configuration.crisisReply.map { CrisisReply(localized: $0) } ?? .builtIn,
+      encoder: encoder, semanticRetriever: semanticRetriever,
+      sectionVectors: pack.intents.isEmpty && encoder == nil
+        ? SectionVectors.embedded(knowledge: knowledge, analyzer: analyzer) : nil,
+      neighbours: LazyValue { DocumentNeighbours.embedded(knowledge: knowledge) },
+      fallbackAdvice: advice,
+      fallbackText:
+        "I don't know: the document (\"\(knowledge.document.title)\") does not cover that. \(advice)",
+      standalone: StandaloneQuote(knowledge: knowledge))
   }
 
   /// The `given` classifier, or one trained now; in the encoder mode with the head, which

@@ -63,23 +63,28 @@ struct CrisisPhraseMatcher: Sendable {
 
   /// The first pattern (in list order) that matches, and the words it matched.
   func firstMatch(in words: [String]) -> (pattern: CrisisPattern, matched: ArraySlice<String>)? {
-    var filled = [UInt64](repeating: 0, count: patterns.count)
-    var starts: [(pattern: Int, start: Int)] = []
-    for (start, word) in words.enumerated() {
-      guard let range = bySlotWord[word] else { continue }
-      for entry in entries[Int(range.lowerBound)..<Int(range.upperBound)] {
-        filled[Int(entry.pattern)] |= 1 << entry.bit
-        if entry.starts { starts.append((Int(entry.pattern), start)) }
+    // One bit mask per pattern, on the stack: this runs for every message, and a heap array
+    // of a thousand masks was an allocation and a free per message.
+    let candidates = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: patterns.count) { filled in
+      filled.initialize(repeating: 0)
+      var starts: [(pattern: Int, start: Int)] = []
+      for (start, word) in words.enumerated() {
+        guard let range = bySlotWord[word] else { continue }
+        for entry in entries[Int(range.lowerBound)..<Int(range.upperBound)] {
+          filled[Int(entry.pattern)] |= 1 << entry.bit
+          if entry.starts { starts.append((Int(entry.pattern), start)) }
+        }
       }
-    }
-    var candidates = starts.filter { filled[$0.pattern] == requiredMasks[$0.pattern] }
-    for index in unindexed where filled[index] == requiredMasks[index] {
-      for start in words.indices { candidates.append((index, start)) }
+      var candidates = starts.filter { filled[$0.pattern] == requiredMasks[$0.pattern] }
+      for index in unindexed where filled[index] == requiredMasks[index] {
+        for start in words.indices { candidates.append((index, start)) }
+      }
+      return candidates
     }
     guard !candidates.isEmpty else { return nil }
-    candidates.sort { ($0.pattern, $0.start) < ($1.pattern, $1.start) }
+    let ordered = candidates.sorted { ($0.pattern, $0.start) < ($1.pattern, $1.start) }
     let present = Set(words)
-    for candidate in candidates {
+    for candidate in ordered {
       let pattern = patterns[candidate.pattern]
       if let end = pattern.match(words, at: candidate.start, present: present) {
         return (pattern, words[candidate.start..<max(end, candidate.start)])
