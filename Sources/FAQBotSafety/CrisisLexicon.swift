@@ -76,6 +76,20 @@ enum CrisisLexicon {
     let second: UInt8
     /// Edits allowed: 0 means swapped neighbours only.
     let allowed: Int
+    /// The letters it holds (``letterMask(_:)``).
+    let letters: UInt32
+  }
+
+  /// One bit per letter a word holds (a to z; any other byte sets bit 26). Within `k` edits a
+  /// word and a target differ by at most `k` letters either way, so comparing the masks rules
+  /// out most targets before any distance is computed.
+  static func letterMask(_ bytes: some Sequence<UInt8>) -> UInt32 {
+    var mask: UInt32 = 0
+    for byte in bytes {
+      let letter = byte &- 0x61
+      mask |= letter < 26 ? 1 << UInt32(letter) : 1 << 26
+    }
+    return mask
   }
 
   /// Fuzzy targets by the length of the words that may be corrected to them (within two
@@ -85,7 +99,9 @@ enum CrisisLexicon {
     for word in fuzzyTargets {
       let bytes = Array(word.utf8)
       let allowed = twoEditTargets.contains(word) ? 2 : (bytes.count >= 5 ? 1 : 0)
-      let target = FuzzyTarget(word: word, bytes: bytes, first: bytes[0], second: bytes[1], allowed: allowed)
+      let target = FuzzyTarget(
+        word: word, bytes: bytes, first: bytes[0], second: bytes[1], allowed: allowed,
+        letters: letterMask(bytes))
       for length in max(0, bytes.count - 2)...min(15, bytes.count + 2) { index[length].append(target) }
     }
     return index

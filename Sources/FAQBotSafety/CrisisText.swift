@@ -205,8 +205,13 @@ public struct CrisisText: Sendable, Equatable {
     guard !CrisisLexicon.neverCorrected.contains(word) else {
       return word
     }
+    let letters = CrisisLexicon.letterMask(utf8)
     let bytes = Array(utf8)
     for target in candidates where target.first == first || target.second == second {
+      // Each edit brings in or takes out at most one letter.
+      guard (letters & ~target.letters).nonzeroBitCount <= target.allowed,
+        (target.letters & ~letters).nonzeroBitCount <= target.allowed
+      else { continue }
       if target.allowed == 0 {
         if isTransposition(bytes, target.bytes) { return target.word }
       } else if Self.distance(bytes, target.bytes, limit: target.allowed) <= target.allowed {

@@ -40,11 +40,13 @@ public struct ClassifierStage: DialogueStage {
     adjusted.reading = reading
     var result = resources.answer(intent: best, confidence: confidence, turn: adjusted)
     result.reading = reading
-    result.reason =
-      "intent \(resources.classifier.intentIds[best]) has confidence \(Percent(confidence)), at or above the "
-      + "threshold \(Percent(threshold))"
-      + (reading.withPrevious ? ", reading the question together with the previous one" : "")
-      + (byQuestion ? ", reading the message's last question alone" : "")
+    // One interpolation, not a chain of `+`: built for every answer, read only by `/why`.
+    let together = reading.withPrevious ? ", reading the question together with the previous one" : ""
+    let alone = byQuestion ? ", reading the message's last question alone" : ""
+    result.reason = """
+      intent \(resources.classifier.intentIds[best]) has confidence \(Percent(confidence)), at or above \
+      the threshold \(Percent(threshold))\(together)\(alone)
+      """
     return result
   }
 

@@ -1,5 +1,7 @@
 /// "Tell me more": gives the last intent's `follow_up`, then the next passages of the same
 /// section, and says so honestly when the document has nothing more on the topic.
+import FAQBotCore
+
 public struct FollowUpStage: DialogueStage {
   /// Identifies the stage (``DialogueStage/name``).
   public let name = "follow-up"
@@ -20,13 +22,22 @@ public struct FollowUpStage: DialogueStage {
   /// More words than the longest phrase plus the fillers dropped below: not a request for more.
   static let longestRequest = (phrases.map(\.count).max() ?? 0) + 4
 
+  /// The fillers a request for more may carry ("ok tell me more please").
+  static let fillers: Set<String> = ["ok", "okay", "please", "so"]
+
+  /// Every word of a request for more: a message with any other word is none, found with one
+  /// cheap probe per word instead of hashing the whole message (most questions stop here).
+  static let requestWords = WordSet(phrases.flatMap { $0 } + fillers)
+
   /// For a request for more: the topic's `follow_up`, else the section's next passages, else
   /// that the document has nothing more; "more about what?" without a topic. Nil for any
   /// other message.
   public func respond(to turn: Turn, resources: EngineResources) -> StageResult? {
     // Most questions are longer than any "tell me more": skip them before hashing anything.
-    guard turn.analysis.words.count <= Self.longestRequest else { return nil }
-    let words = turn.analysis.words.filter { $0 != "ok" && $0 != "okay" && $0 != "please" && $0 != "so" }
+    guard turn.analysis.words.count <= Self.longestRequest,
+      turn.analysis.words.allSatisfy({ Self.requestWords.contains($0) })
+    else { return nil }
+    let words = turn.analysis.words.filter { !Self.fillers.contains($0) }
     guard Self.phrases.contains(words) || Self.phrases.contains(turn.analysis.words) else { return nil }
     // An exhausted topic stays the topic: asking for more again repeats that the document
     // has nothing more, not "more about what?". A crisis answer or small talk is no topic.
