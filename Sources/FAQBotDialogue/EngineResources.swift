@@ -172,25 +172,50 @@ public struct EngineResources: Sendable {
   /// whether a message is a crisis is the crisis detector's call, never the classifier's, so
   /// a safety intent's score ("no" resembling "I can't go on" at 31%) is no evidence of one and
   /// a client must not read it as such.
+  ///
+  /// A plain loop: a lazy filter's closure captured `self`, a copy of the resources on every
+  /// answer.
   public func candidates(_ prediction: IntentClassifier.Prediction) -> [Answer.Candidate] {
-    prediction.ranking.lazy.filter { pack.intents[$0].kind != .safety }.prefix(configuration.candidateCount)
-      .map {
-        Answer.Candidate(intent: classifier.intentIds[$0], confidence: Double(prediction.probabilities[$0]))
-      }
+    let limit = configuration.candidateCount
+    guard limit > 0 else { return [] }
+    let intents = pack.intents
+    let ids = classifier.intentIds
+    var candidates: [Answer.Candidate] = []
+    candidates.reserveCapacity(limit)
+    for index in prediction.ranking where intents[index].kind != .safety {
+      let confidence = Double(prediction.probabilities[index])
+      candidates.append(Answer.Candidate(intent: ids[index], confidence: confidence))
+      if candidates.count == limit { break }
+    }
+    return candidates
   }
 
   /// The answer an intent gives, with its sources and suggestions.
   public func answer(
     intent index: Int, reply: Reply? = nil, kind: Answer.Kind? = nil, confidence: Double, turn: Turn
   ) -> StageResult {
-    let intent = pack.intents[index]
-    let reply = reply ?? intent.answer
+    answer(
+      intent: index, reply: reply, kind: kind, confidence: confidence, prediction: turn.prediction,
+      truncated: turn.truncated)
+  }
+
+  /// The answer an intent gives, its candidates taken from `prediction` (a reading other than
+  /// the turn's own, without copying the turn to hold it).
+  public func answer(
+    intent index: Int, reply: Reply? = nil, kind: Answer.Kind? = nil, confidence: Double,
+    prediction: IntentClassifier.Prediction, truncated: Bool
+  ) -> StageResult {
+    // Read in place: a copy of the intent retained every field of it.
+    let intents = pack.intents
+    let reply = reply ?? intents[index].answer
     let (text, sources) = render(reply)
-    let answerKind = kind ?? (intent.kind == .safety ? .safety : .intent)
+    let intentKind = intents[index].kind
+    let answerKind = kind ?? (intentKind == .safety ? .safety : .intent)
     let answer = Answer(
-      kind: answerKind, intent: intent.id, confidence: min(1, max(0, confidence)), text: text,
-      sources: sources, candidates: candidates(turn.prediction), suggestions: Array(intent.suggest.prefix(3)),
-      truncated: turn.truncated, category: Self.category(of: intent.kind))
+      kind: answerKind, intent: intents[index].id, confidence: min(1, max(0, confidence)), text: text,
+      sources: sources, candidates: candidates(prediction),
+      suggestions: Array(intents[index].suggest.prefix(3)), truncated: truncated,
+      category: Self.category(of: intentKind))
     return StageResult(answer: answer, reason: "", passages: reply.knowledge)
   }
 

@@ -36,9 +36,8 @@ public struct ClassifierStage: DialogueStage {
     let prediction = reading.prediction
     guard Self.answers(reading, resources), let best = prediction.ranking.first else { return nil }
     let confidence = Double(prediction.probabilities[best])
-    var adjusted = turn
-    adjusted.reading = reading
-    var result = resources.answer(intent: best, confidence: confidence, turn: adjusted)
+    var result = resources.answer(
+      intent: best, confidence: confidence, prediction: prediction, truncated: turn.truncated)
     result.reading = reading
     // One interpolation, not a chain of `+`: built for every answer, read only by `/why`.
     let together = reading.withPrevious ? ", reading the question together with the previous one" : ""
