@@ -1,7 +1,7 @@
-/// "Tell me more": gives the last intent's `follow_up`, then the next passages of the same
-/// section, and says so honestly when the document has nothing more on the topic.
 import FAQBotCore
 
+/// "Tell me more": gives the last intent's `follow_up`, then the next passages of the same
+/// section, and says so honestly when the document has nothing more on the topic.
 public struct FollowUpStage: DialogueStage {
   /// Identifies the stage (``DialogueStage/name``).
   public let name = "follow-up"
