@@ -34,6 +34,9 @@ HELDOUT_FRACTION = 0.35
 CLASSES = ["answer", "not_covered", "off_topic", "crisis"]
 MINIMUM = {"answer": 50, "not_covered": 20, "off_topic": 15, "crisis": 8}
 KEYS = ["question", "expect", "section", "split"]
+# A second question set per document, written later by someone who had read only the
+# document, before anything was tuned on it: every question is held out (split "fresh").
+FRESH = "questions-fresh.jsonl"
 STOP = set("""a an the and or but if of to in on at for with by from as is are was were be been
 do does did i me my you your it its this that these those what whats which who why how when where
 can could should would will so not no yes there their they them we our us he she his her about
@@ -80,11 +83,14 @@ def document(d):
     return None
 
 
-def check(d):
+def check(d, name="questions.jsonl"):
+    """Checks d/name; the fresh set (questions-fresh.jsonl) is all split "fresh", so the
+    split rule and the minimum counts apply to questions.jsonl only."""
+    fresh = name == FRESH
     errors = []
     text = document(d)
     heads = headings(text)
-    lines = (d / "questions.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = (d / name).read_text(encoding="utf-8").splitlines()
     rows, numbers = [], []
     for n, line in enumerate(lines, 1):
         try:
@@ -103,7 +109,7 @@ def check(d):
         q, e, s, sp = r["question"], r["expect"], r["section"], r["split"]
         if e not in CLASSES:
             errors.append(f"line {n}: expect {e!r}")
-        if sp not in ("tune", "heldout"):
+        if sp not in (("fresh",) if fresh else ("tune", "heldout")):
             errors.append(f"line {n}: split {sp!r}")
         if e == "answer":
             if s not in heads:
@@ -119,6 +125,11 @@ def check(d):
         if any(words(q) == words(h) for h in heads):
             errors.append(f"line {n}: question copies a heading: {q!r}")
     counts = Counter((r["expect"], r["split"]) for r in rows)
+    vocab = set(words(text))
+    few = sum(1 for r in rows if r["expect"] == "answer"
+              and sum(w in vocab for w in words(r["question"])) <= len(words(r["question"])) / 2)
+    if fresh:
+        return rows, counts, few, errors
     for cls in CLASSES:
         total = counts[(cls, "tune")] + counts[(cls, "heldout")]
         if total < MINIMUM[cls]:
@@ -129,9 +140,6 @@ def check(d):
         errors.append("split not checked against the fixed-seed rule: some lines are malformed")
     elif [r["split"] for r in rows] != splits(rows):
         errors.append("split fields differ from the fixed-seed rule")
-    vocab = set(words(text))
-    few = sum(1 for r in rows if r["expect"] == "answer"
-              and sum(w in vocab for w in words(r["question"])) <= len(words(r["question"])) / 2)
     return rows, counts, few, errors
 
 
@@ -157,6 +165,13 @@ def main(argv):
         for e in errors:
             print("  ERROR", e)
         failed |= bool(errors)
+        if (d / FRESH).exists():
+            rows, counts, few, errors = check(d, FRESH)
+            print(f"  {FRESH}: {len(rows)} questions, all held out ("
+                  + ", ".join(f"{cls} {counts[(cls, 'fresh')]}" for cls in CLASSES) + f"); few shared words: {few}")
+            for e in errors:
+                print(f"  ERROR {FRESH}", e)
+            failed |= bool(errors)
     return 1 if failed else 0
 
 

@@ -74,6 +74,9 @@ def evaluate(faqbot, work, flags=()):
         subprocess.run([faqbot, "knowledge", "build", str(document), "-o", knowledge],
                        check=True, capture_output=True, text=True)
         questions = [json.loads(line) for line in questions_path.read_text(encoding="utf-8").splitlines()]
+        fresh = questions_path.with_name("questions-fresh.jsonl")
+        if fresh.exists():
+            questions += [json.loads(line) for line in fresh.read_text(encoding="utf-8").splitlines() if line.strip()]
         replies = ask(faqbot, knowledge, questions, flags)
         table = {}
         for question, reply in zip(questions, replies):
@@ -99,7 +102,9 @@ def markdown_tables(figures):
         lines.append("")
         lines.append("| split | in-scope answered right (target ≥ 70%) | not covered: honest | off topic: honest | crisis: safety answer |")
         lines.append("| --- | --- | --- | --- | --- |")
-        for split in ("tune", "heldout"):
+        for split in ("tune", "heldout", "fresh"):
+            if split not in table:
+                continue
             row = table.get(split, {})
             lines.append(f"| {split} | {percent(row.get('answer'))} | {percent(row.get('not_covered'))} | "
                          f"{percent(row.get('off_topic'))} | {percent(row.get('crisis'))} |")

@@ -104,7 +104,7 @@ def main():
     work = Path("/tmp/faqbot-documents")
     threshold = None
     flags = []
-    splits = ("tune", "heldout")
+    splits = ("tune", "heldout", "fresh")
     i = 0
     while i < len(args):
         if args[i] in ("--encoder", "--fast"):
@@ -122,6 +122,9 @@ def main():
     for directory in sorted(p for p in HERE.iterdir() if (p / "questions.jsonl").exists()):
         name = directory.name
         questions = [json.loads(l) for l in (directory / "questions.jsonl").read_text().splitlines() if l.strip()]
+        fresh = directory / "questions-fresh.jsonl"
+        if fresh.exists() and "fresh" in splits:
+            questions += [json.loads(l) for l in fresh.read_text().splitlines() if l.strip()]
         draft = work / f"{name}-draft"
         subprocess.run(
             [faqbot, "init", str(directory / "document.md"), "-o", str(draft), "--force"],
@@ -145,6 +148,8 @@ def main():
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for name, label, table in rows:
         for split in splits:
+            if not any(key[1] == split for key in table):
+                continue
             cells = [pct(table.get((c, split))) for c in CLASSES]
             print(f"| {name} | {label} | {split} | " + " | ".join(cells) + " |")
 
