@@ -2,19 +2,22 @@
 """The crisis detector through the built binary: recall and false alarms on every set.
 
 usage: Benchmarks/crisis_eval.py [--binary PATH] [--clinc DATA_FULL_JSON] [--baseline PATH]
-                                [--skip-heldout] [--misses PART]
+                                [--skip-heldout] [--misses PART] [--encoder]
 
 Runs `faqbot --json` on a one-intent pack (the detector must not depend on the pack) over
 - Tests/Fixtures/crisis/{crisis,benign}-{tune,train,validation,heldout}.jsonl, the eighth
   round's fresh corpus, {crisis,benign}-{train,heldout}-fresh.jsonl, and the eleventh round's,
-  {crisis,benign}-{train,heldout}-eleventh.jsonl: recall / false alarms per category, each part
+  {crisis,benign}-{train,heldout}-eleventh.jsonl, and the twelfth round's,
+  {crisis,benign}-{validation,heldout}-twelfth.jsonl: recall / false alarms per category, each part
   reported apart (held-out messages are counted, never printed; --skip-heldout leaves the
   held-out parts out altogether, for development runs; --misses PART prints the wrong answers
-  of PART, which may be tune, train, validation, train-fresh or train-eleventh, never a
+  of PART, which may be tune, train, validation, train-fresh, train-eleventh or
+  validation-twelfth, never a
   held-out part);
 - every CLINC150 question, in-scope and out-of-scope, all splits (23,700): false alarms, printed
   (CLINC150 is not a tuning set of the detector);
 - the default pack's tuning and held-out questions minus those labelled `crisis`: false alarms;
+in the fast mode, or with --encoder in the encoder mode (the sentence vector's third signal);
 and times the JSON mode on the CLINC150 questions beside --baseline (the binary before the
 detector), median of five alternating runs, to give the detector's cost per message. Prints Markdown.
 """
@@ -32,8 +35,11 @@ FIXTURES = os.path.join(ROOT, "Tests", "Fixtures")
 
 
 # The parts tuned on (whose misses --misses may print) and the held-out ones, in table order.
-TUNED_PARTS = ("tune", "train", "validation", "train-fresh", "train-eleventh")
-HELDOUT_PARTS = ("heldout", "heldout-fresh", "heldout-eleventh")
+TUNED_PARTS = ("tune", "train", "validation", "train-fresh", "train-eleventh", "validation-twelfth")
+HELDOUT_PARTS = ("heldout", "heldout-fresh", "heldout-eleventh", "heldout-twelfth")
+# --encoder: every message is asked in the encoder mode, where the sentence vector adds the
+# third signal (CrisisMeaning); the default is the fast mode, the detector's two signals.
+MODE = []
 
 
 def read_jsonl(path):
@@ -52,8 +58,8 @@ def one_intent_pack(directory):
 
 def kinds(binary, pack, texts, env):
     lines = "".join(json.dumps({"id": i, "question": t}) + "\n" for i, t in enumerate(texts))
-    out = subprocess.run([binary, "--json", "--intents", pack], input=lines, capture_output=True, text=True,
-                         env=env, check=True).stdout
+    out = subprocess.run([binary, "--json", "--intents", pack, *MODE], input=lines, capture_output=True,
+                         text=True, env=env, check=True).stdout
     responses = [json.loads(line) for line in out.splitlines() if line.strip()]
     assert len(responses) == len(texts), (len(responses), len(texts))
     return [r.get("kind") for r in responses]
@@ -89,16 +95,20 @@ def main():
     parser.add_argument("--baseline", default="/work/bin-baseline/faqbot")
     parser.add_argument("--skip-heldout", action="store_true")
     parser.add_argument("--misses", choices=TUNED_PARTS)
+    parser.add_argument("--encoder", action="store_true", help="ask in the encoder mode (the third signal)")
     args = parser.parse_args()
+    if args.encoder:
+        MODE.append("--encoder")
     part_names = TUNED_PARTS + (() if args.skip_heldout else HELDOUT_PARTS)
     work = tempfile.mkdtemp(prefix="faqbot-crisis-")
     env = dict(os.environ, XDG_CACHE_HOME=os.path.join(work, "cache"))
     pack = one_intent_pack(os.path.join(work, "pack"))
 
-    print("### Crisis sets (Tests/Fixtures/crisis), one-intent pack\n")
+    print(f"### Crisis sets (Tests/Fixtures/crisis), one-intent pack, {'encoder' if args.encoder else 'fast'} mode\n")
     headers = {"tune": "tune", "train": "train", "validation": "validation", "heldout": "held-out",
                "train-fresh": "fresh train", "heldout-fresh": "fresh held-out",
-               "train-eleventh": "11th train", "heldout-eleventh": "11th held-out"}
+               "train-eleventh": "11th train", "heldout-eleventh": "11th held-out",
+               "validation-twelfth": "12th validation", "heldout-twelfth": "12th held-out"}
     print("| category | " + " | ".join(headers[p] for p in part_names) + " |\n| --- |"
           + " ---: |" * len(part_names))
     misses = []

@@ -29,7 +29,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 FIXTURES = os.path.join(ROOT, "Tests", "Fixtures", "crisis")
 PARTS = ["crisis-tune", "crisis-train", "crisis-validation", "crisis-heldout", "crisis-train-fresh",
          "crisis-heldout-fresh", "benign-tune", "benign-train", "benign-validation", "benign-heldout",
-         "benign-train-fresh", "benign-heldout-fresh"]
+         "benign-train-fresh", "benign-heldout-fresh", "crisis-train-eleventh", "crisis-heldout-eleventh",
+         "benign-train-eleventh", "benign-heldout-eleventh"]
 
 
 def main():
@@ -37,6 +38,7 @@ def main():
     parser.add_argument("--faqbot", default=os.path.join(ROOT, ".build", "release", "faqbot"))
     parser.add_argument("--encode", default=os.path.join(ROOT, "Benchmarks", ".build", "release", "faqbot-encode"))
     parser.add_argument("--clinc", default="/work/shared/datasets/clinc150/data_full.json")
+    parser.add_argument("--save", help="write the vectors, parts and the detector's flags to this .npz and stop")
     args = parser.parse_args()
     sets = {}
     for name in PARTS:
@@ -64,12 +66,16 @@ def main():
     env = dict(os.environ, XDG_CACHE_HOME=os.path.join(work, "cache"))
     pack = crisis_eval.one_intent_pack(os.path.join(work, "pack"))
     flags = np.array([k == "safety" for k in crisis_eval.kinds(args.faqbot, pack, texts, env)])
+    if args.save:
+        np.savez_compressed(args.save, x=x, order=order, flags=flags, texts=np.array(texts))
+        return
 
     def part(*names):
         return np.isin(order, names)
 
-    positives = part("crisis-tune", "crisis-train", "crisis-train-fresh", "extra-crisis")
-    negatives = part("benign-tune", "benign-train", "benign-train-fresh", "extra-benign", "clinc-train")
+    positives = part("crisis-tune", "crisis-train", "crisis-train-fresh", "crisis-train-eleventh", "extra-crisis")
+    negatives = part("benign-tune", "benign-train", "benign-train-fresh", "benign-train-eleventh", "extra-benign",
+                     "clinc-train")
     train = positives | negatives
     weights = np.where(part("clinc-train")[train], 0.3, 1.0)
     print("| C | threshold | " + " | ".join(n for n in ("crisis-validation", "crisis-heldout", "crisis-heldout-fresh",

@@ -154,10 +154,13 @@ public struct Engine: Sendable {
   private func makeTurn(_ question: String, context: ConversationContext, sentence given: [Float]?) -> Turn {
     // The whole message, before any cut: a crisis sentence at the end of a long message
     // must not be hidden by the limit that keeps matching fast.
-    let crisis = resources.crisisDetector.detect(question)
+    let detected = resources.crisisDetector.detect(question)
     let (text, truncated) = matchedText(question)
     let analysis = resources.analyzer.analyze(text)
     let sentence = given ?? resources.encoder?.encode(text)
+    // In the encoder mode the sentence vector is there anyway: what it means may flag a
+    // message the detector's words did not.
+    let crisis = detected ?? sentence.flatMap { vector in resources.crisisMeaning?.detect(vector) }
     let reading = Reading(analysis: analysis, prediction: predict(analysis, sentence: sentence))
     let words = analysis.words
     let leansBack =

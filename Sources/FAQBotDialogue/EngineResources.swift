@@ -88,6 +88,9 @@ public struct EngineResources: Sendable {
   /// The engine's crisis detector: built-in patterns and classifier, plus the phrases the
   /// pack adds (its safety intents' triggers and ``EngineConfiguration/crisisPhrases``).
   public var crisisDetector: CrisisDetector { parts.crisisDetector }
+  /// The encoder mode's crisis signal on the sentence vector, asked when the detector finds
+  /// nothing; nil in the fast mode, which has no sentence vector.
+  public var crisisMeaning: CrisisMeaning? { parts.encoder == nil ? nil : .trained }
   /// What a crisis message is answered with (the pack's localisation or the built-in text).
   public var crisisReply: CrisisReply { parts.crisisReply }
   /// The sentence encoder in the encoder mode; nil in the fast mode (or if the weights

@@ -8,9 +8,12 @@ public struct CrisisDetection: Sendable, Equatable {
     case packPhrase(String)
     /// The classifier's probability reached its threshold.
     case classifier(probability: Double, threshold: Double)
+    /// The encoder mode's regression on the sentence vector (``CrisisMeaning``) reached its
+    /// threshold.
+    case meaning(probability: Double, threshold: Double)
   }
 
-  /// The category of the pattern that matched; nil when the classifier or a pack's phrase flagged it.
+  /// The category of the pattern that matched; nil when a classifier or a pack's phrase flagged it.
   public var category: CrisisCategory?
   /// What recognised the message.
   public var evidence: Evidence
@@ -33,9 +36,15 @@ public struct CrisisDetection: Sendable, Equatable {
     case .packPhrase(let phrase):
       return "the pack's crisis phrase \"\(phrase)\" occurs in the message"
     case .classifier(let probability, let threshold):
-      let percent = { (value: Double) in "\(Int((value * 100).rounded()))%" }
       return
-        "the crisis classifier gives \(percent(probability)), at or above its threshold \(percent(threshold))"
+        "the crisis classifier gives \(Self.percent(probability)), at or above its threshold "
+        + Self.percent(threshold)
+    case .meaning(let probability, let threshold):
+      return
+        "the crisis classifier on the sentence's meaning (encoder) gives \(Self.percent(probability)), at or "
+        + "above its threshold \(Self.percent(threshold))"
     }
   }
+
+  private static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }
 }

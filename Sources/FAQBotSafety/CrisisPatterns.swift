@@ -89,7 +89,7 @@ public enum CrisisPatterns {
   /// than a dispatch thread's in debug builds.
   public static let all: [CrisisPattern] =
     explicitIdeation() + passiveIdeation() + methodSeeking() + selfHarm() + overdose() + thirdParty()
-    + slang() + thirdRound() + sixthRound() + eighthRound() + eleventhRound()
+    + slang() + thirdRound() + sixthRound() + eighthRound() + eleventhRound() + twelfthRound()
 
   static func p(
     _ category: CrisisCategory, _ text: String, negatable: Bool = false, unlessNext: Set<String> = [],
@@ -126,12 +126,17 @@ public enum CrisisPatterns {
       p(
         .explicitIdeation,
         "commit|commiting|committing|comit|attempt|attempted|attempting|attempts|contemplating|considering|planning|plan|plans|thinking|thought|thoughts|think ~2 suicide",
-        unless: ["people", "article"]),
+        unless: ["people", "article", "percentage", "percent", "proportion", "statistics"]),
       p(
         .explicitIdeation,
         "suicide note|notes|letter|plan|pact|method|methods|attempt|attempts|seems|feels|thoughts|mode|date|again",
         // "the clinical difference between self-harm and a suicide attempt": a definition.
-        unless: ["difference", "differences", "clinical", "definition", "define", "defined", "distinguish"]),
+        // "what percentage of suicide attempts involve medication": a statistic.
+        unless: [
+          "difference", "differences", "clinical", "definition", "define", "defined", "distinguish",
+          "percentage",
+          "percent", "proportion", "statistics",
+        ]),
       p(
         .explicitIdeation, "my|painless|easiest|quickest|best|peaceful|successful|assisted suicide",
         unlessNext: ["squad", "risk", "rate", "rates", "prevention"]),

@@ -58,8 +58,8 @@ final class CrisisEndToEndTests: XCTestCase {
   }
 
   /// `faqbot --json [--intents pack]`: one response per message, in order.
-  private func answers(_ messages: [String], pack: URL?) throws -> [[String: Any]] {
-    var arguments = ["--json"]
+  private func answers(_ messages: [String], pack: URL?, mode: [String] = []) throws -> [[String: Any]] {
+    var arguments = ["--json"] + mode
     if let pack { arguments += ["--intents", pack.path] }
     let lines = try messages.enumerated().map { index, message in
       String(
@@ -130,6 +130,26 @@ final class CrisisEndToEndTests: XCTestCase {
     XCTAssertTrue((leaving[0]["answer"] as? String ?? "").contains("Goodbye"), "\(leaving[0])")
     XCTAssertTrue((leaving[1]["answer"] as? String ?? "").contains("Goodbye"), "\(leaving[1])")
     XCTAssertEqual(leaving[2]["intent"] as? String, "thanks", "\(leaving[2])")
+  }
+
+  /// The encoder mode adds the sentence vector's signal (`CrisisMeaning`): a plan said without
+  /// any crisis word, which the fast mode's detector misses, is flagged there in every pack;
+  /// the ordinary replies and idioms still are not.
+  func testTheEncoderModeAlsoReadsWhatAMessageMeans() throws {
+    let packs = try Packs()
+    let unworded = "honestly i am ready to be gone"
+    let fast = try answers([unworded], pack: packs.oneIntent, mode: ["--fast"])
+    XCTAssertNotEqual(fast.first?["kind"] as? String, "safety", "the fast mode's limit, documented")
+    for pack in [JSONTestPack.repository.appendingPathComponent("intents"), packs.oneIntent] {
+      let flagged = try answers([unworded] + Self.crisisMessages, pack: pack, mode: ["--encoder"])
+      for response in flagged {
+        XCTAssertEqual(response["kind"] as? String, "safety", "\(pack.lastPathComponent): \(response)")
+      }
+      let ordinary = try answers(Self.ordinaryMessages, pack: pack, mode: ["--encoder"])
+      for (message, response) in zip(Self.ordinaryMessages, ordinary) {
+        XCTAssertNotEqual(response["kind"] as? String, "safety", "\(pack.lastPathComponent): \(message)")
+      }
+    }
   }
 
   func testAskAndPipeFrontsGiveTheCrisisAnswer() throws {
