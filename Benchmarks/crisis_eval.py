@@ -161,7 +161,7 @@ def main():
         for text in alarms:
             print(f"- `{text}`")
         print()
-        if os.path.exists(args.baseline):
+        if os.path.exists(args.baseline) and not args.encoder:
             new, old = timed_side_by_side([args.binary, args.baseline], pack, clinc, env)
             per = (new - old) / len(clinc) * 1e6
             print(f"JSON mode on the {len(clinc)} CLINC150 questions (one-intent pack, median of 5 runs "

@@ -126,6 +126,26 @@ final class CrisisEvaluationTests: XCTestCase {
       suffix: "eleventh", benignTrainCeiling: 0.02, heldOutFloor: 0.82, benignHeldOutCeiling: 0.01)
   }
 
+  /// The twelfth round's fresh corpus: its validation part chose the encoder mode's
+  /// `CrisisMeaning` settings and then the twelfth round's patterns were written from its
+  /// misses (182 → 217 of 226), so it is tuned on; its held-out part was read once, counts
+  /// only, after both (180 of 222 in the fast mode, 4 false alarms of 179), below issue 15's
+  /// targets (docs/safety.md). The floors are the measured values, against regressions.
+  func testTwelfthRoundCorpusHoldsItsFloors() throws {
+    let validation = recall(try Self.items("crisis-validation-twelfth.jsonl"), flagged: true)
+    let benignValidation = recall(try Self.items("benign-validation-twelfth.jsonl"), flagged: false)
+    let heldOut = recall(try Self.items("crisis-heldout-twelfth.jsonl"), flagged: true)
+    let benignHeldOut = recall(try Self.items("benign-heldout-twelfth.jsonl"), flagged: false)
+    print("twelfth corpus: crisis validation \(validation.overall)")
+    XCTAssertGreaterThanOrEqual(validation.overall, 0.96, "misses: \(validation.wrong.map(\.text))")
+    XCTAssertEqual(validation.byCategory["explicit_ideation"], 1)
+    XCTAssertLessThanOrEqual(
+      1 - benignValidation.overall, 0.034, "false alarms: \(benignValidation.wrong.map(\.text))")
+    XCTAssertGreaterThanOrEqual(heldOut.overall, 0.81, "twelfth held-out misses: \(heldOut.wrong.count)")
+    XCTAssertLessThanOrEqual(
+      1 - benignHeldOut.overall, 0.023, "twelfth held-out false alarms: \(benignHeldOut.wrong.count)")
+  }
+
   /// A fresh corpus's four parts (`{crisis,benign}-{train,heldout}-SUFFIX.jsonl`): the
   /// training part, whose misses patterns were written from, at 99% with every explicit
   /// ideation message; the held-out part at its measured floor, counted and never printed.
