@@ -85,11 +85,26 @@ def in_scope_right(answer, expected, cited):
     return answer["intent"] == expected
 
 
+def polite_close(answer):
+    """The engine's own close of a conversation (ShortReplyStage): "no" after "anything else?"
+    is answered "All right. If anything else comes up, just ask." and "no thanks, bye" with a
+    goodbye, `kind: fallback`, `category: small_talk`, no intent, as issue 15 asks ("a 'no'
+    after 'Is there anything else?' ends politely")."""
+    text = answer.get("answer") or ""
+    return (answer.get("kind") == "fallback" and answer.get("category") == "small_talk"
+            and (text.startswith("All right.") or "Goodbye" in text))
+
+
 def multi_turn_right(answer, expected):
     if expected == "fallback":
         return honest(answer)
     if expected == "crisis":
         return answer["kind"] == "safety"
+    # Scoring decision of the twelfth round, made from the issue's wording before the held-out
+    # part was read again: a conversation the engine closes politely has ended, which is what
+    # a `goodbye` turn expects, whether the pack's goodbye intent or the engine's close says it.
+    if expected == "goodbye" and polite_close(answer):
+        return True
     return answer["intent"] == expected
 
 
