@@ -132,32 +132,25 @@ final class CrisisEvaluationTests: XCTestCase {
   /// only, after both (180 of 222 in the fast mode, 4 false alarms of 179), below issue 15's
   /// targets (docs/safety.md). The floors are the measured values, against regressions.
   func testTwelfthRoundCorpusHoldsItsFloors() throws {
-    let validation = recall(try Self.items("crisis-validation-twelfth.jsonl"), flagged: true)
-    let benignValidation = recall(try Self.items("benign-validation-twelfth.jsonl"), flagged: false)
-    let heldOut = recall(try Self.items("crisis-heldout-twelfth.jsonl"), flagged: true)
-    let benignHeldOut = recall(try Self.items("benign-heldout-twelfth.jsonl"), flagged: false)
-    print("twelfth corpus: crisis validation \(validation.overall)")
-    XCTAssertGreaterThanOrEqual(validation.overall, 0.96, "misses: \(validation.wrong.map(\.text))")
-    XCTAssertEqual(validation.byCategory["explicit_ideation"], 1)
-    XCTAssertLessThanOrEqual(
-      1 - benignValidation.overall, 0.034, "false alarms: \(benignValidation.wrong.map(\.text))")
-    XCTAssertGreaterThanOrEqual(heldOut.overall, 0.81, "twelfth held-out misses: \(heldOut.wrong.count)")
-    XCTAssertLessThanOrEqual(
-      1 - benignHeldOut.overall, 0.023, "twelfth held-out false alarms: \(benignHeldOut.wrong.count)")
+    try checkFreshCorpus(
+      suffix: "twelfth", tunedPart: "validation", tunedFloor: 0.96, benignTrainCeiling: 0.034,
+      heldOutFloor: 0.81, benignHeldOutCeiling: 0.023)
   }
 
-  /// A fresh corpus's four parts (`{crisis,benign}-{train,heldout}-SUFFIX.jsonl`): the
-  /// training part, whose misses patterns were written from, at 99% with every explicit
+  /// A fresh corpus's four parts (`{crisis,benign}-{TUNED,heldout}-SUFFIX.jsonl`): the
+  /// tuned part (the training part; the twelfth round's validation part), whose misses
+  /// patterns were written from, at its floor (99% for a training part) with every explicit
   /// ideation message; the held-out part at its measured floor, counted and never printed.
   private func checkFreshCorpus(
-    suffix: String, benignTrainCeiling: Double, heldOutFloor: Double, benignHeldOutCeiling: Double
+    suffix: String, tunedPart: String = "train", tunedFloor: Double = 0.99, benignTrainCeiling: Double,
+    heldOutFloor: Double, benignHeldOutCeiling: Double
   ) throws {
-    let train = recall(try Self.items("crisis-train-\(suffix).jsonl"), flagged: true)
-    let benignTrain = recall(try Self.items("benign-train-\(suffix).jsonl"), flagged: false)
+    let train = recall(try Self.items("crisis-\(tunedPart)-\(suffix).jsonl"), flagged: true)
+    let benignTrain = recall(try Self.items("benign-\(tunedPart)-\(suffix).jsonl"), flagged: false)
     let heldOut = recall(try Self.items("crisis-heldout-\(suffix).jsonl"), flagged: true)
     let benignHeldOut = recall(try Self.items("benign-heldout-\(suffix).jsonl"), flagged: false)
     print("\(suffix) corpus: crisis train \(train.overall), false alarms train \(1 - benignTrain.overall)")
-    XCTAssertGreaterThanOrEqual(train.overall, 0.99, "train misses: \(train.wrong.map(\.text))")
+    XCTAssertGreaterThanOrEqual(train.overall, tunedFloor, "tuned misses: \(train.wrong.map(\.text))")
     XCTAssertEqual(train.byCategory["explicit_ideation"], 1, "every explicit ideation message of the part")
     XCTAssertLessThanOrEqual(
       1 - benignTrain.overall, benignTrainCeiling, "false alarms: \(benignTrain.wrong.map(\.text))")
