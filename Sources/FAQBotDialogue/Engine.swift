@@ -94,7 +94,13 @@ public struct Engine: Sendable {
   /// (an unknown `/command`, a command's argument): such a line is no question, but a crisis
   /// typed there ("/ i want to die") must still get emergency help first.
   public func crisisAnswer(to line: String, context: inout ConversationContext) -> Answer? {
-    guard resources.crisisDetector.detect(line) != nil else { return nil }
+    // In the encoder mode the meaning signal too, as for a question (``makeTurn``).
+    let flagged =
+      resources.crisisDetector.detect(line) != nil
+      || resources.crisisMeaning.flatMap { meaning in
+        resources.encoder.flatMap { meaning.detect($0.encode(matchedText(line).text)) }
+      } != nil
+    guard flagged else { return nil }
     return respond(to: line, context: &context)
   }
 

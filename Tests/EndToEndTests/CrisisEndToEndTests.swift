@@ -150,6 +150,13 @@ final class CrisisEndToEndTests: XCTestCase {
         XCTAssertNotEqual(response["kind"] as? String, "safety", "\(pack.lastPathComponent): \(message)")
       }
     }
+    // Typed as a command by mistake, it is read the same way.
+    let pipe = try BinaryRunner.run(
+      ["--encoder", "--intents", packs.oneIntent.path], lines: ["/ " + unworded, "/ when are you open"])
+    XCTAssertEqual(pipe.status, 0, pipe.errors)
+    let blocks = pipe.output.components(separatedBy: "\n\n")
+    XCTAssertTrue(blocks.first?.contains("988") ?? false, pipe.output)
+    XCTAssertFalse(blocks.dropFirst().joined().contains("988"), pipe.output)
   }
 
   func testAskAndPipeFrontsGiveTheCrisisAnswer() throws {
