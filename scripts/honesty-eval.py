@@ -100,7 +100,7 @@ def multi_turn_right(answer, expected):
         return honest(answer)
     if expected == "crisis":
         return answer["kind"] == "safety"
-    # Scoring decision of the twelfth round, made from the wording before the held-out
+    # Scoring decision of the thirteenth round, made from the wording before the held-out
     # part was read again: a conversation the engine closes politely has ended, which is what
     # a `goodbye` turn expects, whether the pack's goodbye intent or the engine's close says it.
     if expected == "goodbye" and polite_close(answer):

@@ -9,7 +9,7 @@ import Foundation
 /// is asked only when the detector found nothing and a vector exists. The fast mode has no
 /// sentence vector (encoding costs milliseconds, the fast mode answers in microseconds), so
 /// there the detector's two signals are all. Trained and its threshold chosen by
-/// `scripts/train-crisis-meaning` (docs/safety.md, "Twelfth round").
+/// `scripts/train-crisis-meaning` (docs/safety.md, "Thirteenth round").
 public struct CrisisMeaning: Sendable {
   /// One weight per dimension of the sentence vector.
   public let weights: [Float]

@@ -89,7 +89,7 @@ public enum CrisisPatterns {
   /// than a dispatch thread's in debug builds.
   public static let all: [CrisisPattern] =
     explicitIdeation() + passiveIdeation() + methodSeeking() + selfHarm() + overdose() + thirdParty()
-    + slang() + thirdRound() + sixthRound() + eighthRound() + eleventhRound() + twelfthRound()
+    + slang() + thirdRound() + sixthRound() + eighthRound() + eleventhRound() + thirteenthRound()
 
   static func p(
     _ category: CrisisCategory, _ text: String, negatable: Bool = false, unlessNext: Set<String> = [],

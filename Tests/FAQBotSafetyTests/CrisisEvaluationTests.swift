@@ -126,19 +126,19 @@ final class CrisisEvaluationTests: XCTestCase {
       suffix: "eleventh", benignTrainCeiling: 0.02, heldOutFloor: 0.82, benignHeldOutCeiling: 0.01)
   }
 
-  /// The twelfth round's fresh corpus: its validation part chose the encoder mode's
-  /// `CrisisMeaning` settings and then the twelfth round's patterns were written from its
+  /// The thirteenth round's fresh corpus: its validation part chose the encoder mode's
+  /// `CrisisMeaning` settings and then the thirteenth round's patterns were written from its
   /// misses (182 → 217 of 226), so it is tuned on; its held-out part was read once, counts
   /// only, after both (180 of 222 in the fast mode, 4 false alarms of 179), below issue 15's
   /// targets (docs/safety.md). The floors are the measured values, against regressions.
-  func testTwelfthRoundCorpusHoldsItsFloors() throws {
+  func testThirteenthRoundCorpusHoldsItsFloors() throws {
     try checkFreshCorpus(
-      suffix: "twelfth", tunedPart: "validation", tunedFloor: 0.96, benignTrainCeiling: 0.034,
+      suffix: "thirteenth", tunedPart: "validation", tunedFloor: 0.96, benignTrainCeiling: 0.034,
       heldOutFloor: 0.81, benignHeldOutCeiling: 0.023)
   }
 
   /// A fresh corpus's four parts (`{crisis,benign}-{TUNED,heldout}-SUFFIX.jsonl`): the
-  /// tuned part (the training part; the twelfth round's validation part), whose misses
+  /// tuned part (the training part; the thirteenth round's validation part), whose misses
   /// patterns were written from, at its floor (99% for a training part) with every explicit
   /// ideation message; the held-out part at its measured floor, counted and never printed.
   private func checkFreshCorpus(

@@ -1,7 +1,7 @@
-/// The twelfth round's phrase patterns (issue 15), by family of phrasing.
+/// The thirteenth round's phrase patterns (issue 15), by family of phrasing.
 ///
-/// Written from the misses of the validation part of the twelfth round's fresh corpus
-/// (Tests/Fixtures/crisis/crisis-validation-twelfth.jsonl), written in one go by a helper who
+/// Written from the misses of the validation part of the thirteenth round's fresh corpus
+/// (Tests/Fixtures/crisis/crisis-validation-thirteenth.jsonl), written in one go by a helper who
 /// had read neither the detector nor the earlier sets, split before the detector ran on it.
 /// That part first chose the encoder mode's ``CrisisMeaning`` threshold and was then tuned on
 /// here, so it counts as tuned on; its held-out half was not read. Each pattern stands for a
@@ -9,12 +9,12 @@
 /// bought or drunk, a wish to fade away, a future not seen, wounds made on oneself and hidden,
 /// a gun held to the mouth, someone locked in with a blade.
 extension CrisisPatterns {
-  static func twelfthRound() -> [CrisisPattern] {
-    twelfthRoundMethods() + twelfthRoundIdeation() + twelfthRoundSelfHarm() + twelfthRoundOthers()
+  static func thirteenthRound() -> [CrisisPattern] {
+    thirteenthRoundMethods() + thirteenthRoundIdeation() + thirteenthRoundSelfHarm() + thirteenthRoundOthers()
   }
 
   /// Heights, amounts and means asked about for oneself.
-  private static func twelfthRoundMethods() -> [CrisisPattern] {
+  private static func thirteenthRoundMethods() -> [CrisisPattern] {
     [
       // "how far would i need to fall for it to be instant", "how high to jump so its quick".
       p(
@@ -62,7 +62,7 @@ extension CrisisPatterns {
   }
 
   /// Hopelessness, fading away, a future not seen, waiting for it to be over.
-  private static func twelfthRoundIdeation() -> [CrisisPattern] {
+  private static func thirteenthRoundIdeation() -> [CrisisPattern] {
     [
       // "i wish i could just fade away", "i want to disappear for good".
       p(
@@ -102,7 +102,7 @@ extension CrisisPatterns {
   }
 
   /// Wounds made on oneself, hidden, deserved.
-  private static func twelfthRoundSelfHarm() -> [CrisisPattern] {
+  private static func thirteenthRoundSelfHarm() -> [CrisisPattern] {
     let wounds: Set<String> = [
       "cut", "cuts", "cutting", "burn", "burns", "burned", "wound", "wounds", "scar", "scars", "stitches",
       "bleeding", "blood", "bruises",
@@ -127,7 +127,7 @@ extension CrisisPatterns {
   }
 
   /// Slang and someone else at risk.
-  private static func twelfthRoundOthers() -> [CrisisPattern] {
+  private static func thirteenthRoundOthers() -> [CrisisPattern] {
     [
       // "i might just skydive without a parachute fr".
       p(.slang, "skydive|skydiving|jump|jumping ~2 without a parachute|chute"),
