@@ -4,100 +4,109 @@
 /// (Tests/Fixtures/crisis/crisis-validation-thirteenth.jsonl), written in one go by a helper who
 /// had read neither the detector nor the earlier sets, split before the detector ran on it.
 /// That part first chose the encoder mode's ``CrisisMeaning`` threshold and was then tuned on
-/// here, so it counts as tuned on; its held-out half was not read. Each pattern stands for a
-/// way of saying something: a fall or a building high enough, what would "do it", a means
-/// bought or drunk, a wish to fade away, a future not seen, wounds made on oneself and hidden,
-/// a gun held to the mouth, someone locked in with a blade.
+/// here, so it counts as tuned on; its held-out half was not read for them. Each pattern stands
+/// for a way of saying something: a fall or a building high enough, what would "do it", a
+/// means bought or drunk, a wish to fade away, a future not seen, wounds made on oneself and
+/// hidden, a gun held to the mouth, someone locked in with a blade.
+///
+/// A review then tried everyday sentences on them ("least painful way to remove a splinter",
+/// "will 2 advil be enough for my back pain", "buy sodium nitrite for curing bacon", "i cut
+/// my own hair … did this to myself", "the actor held a gun to his head in the movie"), and
+/// each pattern that rang was narrowed: to the end of the message, a number of pills that is
+/// no dose, a person at risk named first, or the everyday objects that share its words.
+/// `CrisisPatternTests` holds those lookalikes.
 extension CrisisPatterns {
   static func thirteenthRound() -> [CrisisPattern] {
     thirteenthRoundMethods() + thirteenthRoundIdeation() + thirteenthRoundSelfHarm() + thirteenthRoundOthers()
   }
 
+  /// Things that fall, are cut or burn besides oneself, and accidents.
+  private static let everydayHarm: Set<String> =
+    cutObjects.union([
+      "oven", "stove", "kitchen", "accident", "accidentally", "iron", "pan", "cooking", "hair", "finger",
+      "knife", "grater", "shaving", "razor",
+    ])
+
   /// Heights, amounts and means asked about for oneself.
   private static func thirteenthRoundMethods() -> [CrisisPattern] {
     [
-      // "how far would i need to fall for it to be instant", "how high to jump so its quick".
+      // "how far would i need to fall for it to be instant".
       p(
-        .methodSeeking,
-        "how far|high|tall ~5 fall|drop|jump|jumping ~5 instant|instantly|quick|certain|painless",
-        unless: research),
+        .methodSeeking, "how far|high|tall ~5 fall|drop|jump|jumping ~5 instant|instantly|certain|painless",
+        unless: research.union(["cat", "cats", "dog", "egg", "phone", "ball", "animal", "animals", "bungee"])),
       // "is 20 floors high enough", "would 10 stories be enough".
       p(
-        .methodSeeking, "# floors|floor|stories|storeys|story ~1 high_enough|tall_enough|enough|far_enough",
-        unless: ["view", "building", "elevator", "office", "apartment", "rent", "live", "living", "hotel"]),
-      // "would 40 tylenol pm do it", "which meds could i take home that would do it", "would a
-      // helium bag work".
-      p(
         .methodSeeking,
-        "@pills|tylenol|advil|helium|bag|rope|gun|pistol|jump ~6 would|will|could|enough_to do_it|do_the_job|work_for_me|finish_me",
+        "#5 floors|stories|storeys ~1 high_enough|tall_enough|far_enough|high|tall ~1 enough|$",
+        unless: ["view", "building", "elevator", "office", "apartment", "rent", "hotel", "family"]),
+      // "would 40 tylenol pm do it", "which meds could i take home that would do it".
+      p(
+        .methodSeeking, "@pills|tylenol|advil ~6 would|will|could do_it|finish_me|kill_me",
         unless: research.union([
-          "headache", "migraine", "fever", "cramps", "cold", "flu", "toothache", "hangover", "sore",
+          "headache", "migraine", "fever", "cramps", "cold", "flu", "toothache", "hangover", "sore", "back",
         ])),
+      p(
+        .methodSeeking,
+        "would|will|could|do|does #10 ~2 @pills|tylenol|advil|ibuprofen|aspirin ~2 do_it|kill_me"),
+      // "would a helium bag work".
       p(.methodSeeking, "would|will|could|does a|an|the helium|exit bag|hood work"),
-      p(
-        .methodSeeking,
-        "would|will|could|do|does # ~2 @pills|tylenol|advil|ibuprofen|aspirin ~2 do_it|be_enough|kill_me"),
-      // "which is more lethal, tylenol or advil".
-      p(
-        .methodSeeking,
-        "more|most|less|least lethal|deadly|fatal|painful|painless ~3 method|methods|way|ways|option"),
+      // "which is more lethal, tylenol or advil", "what's the least painful method".
+      p(.methodSeeking, "more|most|less|least lethal|deadly|fatal ~3 method|methods|way|ways|option"),
+      p(.methodSeeking, "least|less|most painful|painless method|methods $"),
       p(
         .methodSeeking, "more|most lethal|deadly ~3 @pills|tylenol|advil|ibuprofen|aspirin", unless: research),
       // "can i buy pentobarbital online", "where do people get nembutal".
       p(
-        .methodSeeking, "buy|get|order|find|source|obtain ~3 pentobarbital|nembutal|sodium_nitrite|exit_bag",
+        .methodSeeking, "buy|get|order|find|source|obtain ~3 pentobarbital|nembutal|exit_bag",
         unless: ["vet", "vets", "veterinarian", "dog", "cat", "horse", "animal", "animals", "euthanasia"]),
-      // "how do i make sure an overdose works", "how to be sure it works this time".
+      // "how do i make sure an overdose works".
       p(
         .methodSeeking,
-        "make_sure|ensure|guarantee|be_sure|sure ~3 overdose|od|attempt|pills ~2 works|work|succeeds|kills|is_fatal"
+        "make_sure|ensure|guarantee|be_sure|sure ~3 overdose|od|attempt ~2 works|work|succeeds|kills"
       ),
       // "what combination … would reliably cause respiratory arrest … this is for myself".
       p(
         .methodSeeking, "cause|causes|induce|stop ~2 respiratory_arrest|cardiac_arrest|heart_failure",
         requiring: ["myself", "tonight"], unless: ["patients", "clinic", "doctors"]),
       // "a dose of ketamine that would make sure i don't come back".
-      p(.methodSeeking, "dose|amount|much|many ~6 dont|never|wont|not come_back"),
+      p(.methodSeeking, "dose|dosage|amount|@pills ~6 @i dont|never|wont|wouldnt come_back"),
     ]
   }
 
   /// Hopelessness, fading away, a future not seen, waiting for it to be over.
   private static func thirteenthRoundIdeation() -> [CrisisPattern] {
     [
-      // "i wish i could just fade away", "i want to disappear for good".
+      // "i wish i could just fade away", "i want to fade away".
       p(
         .passiveIdeation,
-        "@want|wish [i] [could] [just] fade|vanish|disappear away|forever|for_good|permanently",
+        "@want|wish [to] [i] [could] [just] fade|vanish|disappear away|forever|for_good|permanently",
         negatable: true),
-      // "i dont see a future for myself", "cant see any future".
+      // "i dont see a future for myself at all".
       p(
         .passiveIdeation,
-        "dont|cant|do_not|cannot|never see ~1 a|any future ~1 for_myself|for_me|ahead|anymore|$",
+        "dont|cant|do_not|cannot|never see ~1 a|any future [for_myself|for_me|ahead|anymore] ~2 $",
         unless: research),
       // "im never going to be ok", "ill never get better".
-      p(
-        .passiveIdeation, "@i ~1 never ~2 going_to|gonna|will be|get ok|okay|alright|better|happy|fixed $"),
-      p(.passiveIdeation, "im|i|ill never going_to|gonna|will be ok|okay|alright $"),
-      // "nothing is ever going to get better", "nothing will fix me".
-      p(.passiveIdeation, "nothing ~1 ever going_to|gonna|will|ever get|gets better $"),
-      p(.passiveIdeation, "nothing|no_one|nobody will|can|could ever fix|help|save me"),
+      p(.passiveIdeation, "@i ~1 never ~3 be|get ok|okay|alright|better|fixed $"),
+      // "nothing is ever going to get better", "nothing ever gets better".
+      p(.passiveIdeation, "nothing ~4 get|gets|getting better $"),
+      // "nothing will fix me", "no one can ever help me".
+      p(.passiveIdeation, "nothing|no_one|nobody will|can|could [ever] fix|save me $"),
+      p(.passiveIdeation, "nothing|no_one|nobody will|can|could ever help me $"),
       // "ive stopped caring if i live or die".
       p(.passiveIdeation, "care|caring ~1 if|whether @i live|living|survive or die|dying|not"),
       // "im just waiting for it all to be over".
-      p(.passiveIdeation, "waiting for it_all|everything|my_life|life ~1 to be_over|end|stop"),
-      // "i want it all to stop", "i wanted everything to stop".
-      p(
-        .passiveIdeation, "want|wanted|need|needed it_all|everything|all_of_it to stop|end $", negatable: true
-      ),
-      p(.passiveIdeation, "want|wanted|need it to all|just stop|end $", negatable: true),
+      p(.passiveIdeation, "waiting for it_all|everything|my_life|life ~1 to be_over|end $"),
+      // "i wanted it all to stop".
+      p(.passiveIdeation, "want|wanted|need|needed it_all|all_of_it to stop|end $", negatable: true),
       // "i wish id get a terminal diagnosis so id have an excuse to go".
       p(.passiveIdeation, "wish|hope|hoping ~4 terminal|cancer|diagnosis ~6 excuse|so_i_can_go|so_id_go"),
-      // "the guys who didn't come back got the better deal".
+      // "the guys who didn't come back got the better deal", "… are the lucky ones".
       p(
-        .passiveIdeation,
-        "didnt|never|dont come_back|make_it|survive ~3 got|have the better deal|lucky_ones|easy_way_out"),
+        .passiveIdeation, "didnt|never|dont come_back|make_it|survive ~3 got|have|had the better deal"),
+      p(.passiveIdeation, "didnt|never|dont come_back|make_it|survive ~3 lucky_ones|easy_way_out"),
       // "suicide is on my mind every night".
-      p(.explicitIdeation, "suicide|killing_myself|ending_it|ending_my_life ~2 on my mind"),
+      p(.explicitIdeation, "suicide|killing_myself|ending_it|ending_my_life is|been|keeps|always on my mind"),
     ]
   }
 
@@ -105,23 +114,26 @@ extension CrisisPatterns {
   private static func thirteenthRoundSelfHarm() -> [CrisisPattern] {
     let wounds: Set<String> = [
       "cut", "cuts", "cutting", "burn", "burns", "burned", "wound", "wounds", "scar", "scars", "stitches",
-      "bleeding", "blood", "bruises",
+      "bleeding", "bruises",
     ]
     return [
-      // "i did them to myself", "i did this to myself" (the wounds).
-      p(.selfHarm, "did|made|do ~1 it|them|this|these|that to|on myself", requiring: wounds),
+      // "i did them to myself" (the burns), "i did this to myself" (the cuts).
+      p(
+        .selfHarm, "@i did|made|do ~1 it|them|this|these|that to|on myself", requiring: wounds,
+        unless: everydayHarm),
       // "i dont want anyone to know i did this" (stitches).
       p(
         .selfHarm, "dont|do_not want anyone|anybody|people|my_parents|them to know ~3 did|do",
-        requiring: wounds),
+        requiring: wounds, unless: everydayHarm.union(["test", "tests", "blood"])),
       // "how do i clean a cut … i did it myself".
       p(
         .selfHarm, "cut|cuts|burn|burns|wound ~8 did_it|did_them|made_it myself",
-        requiring: ["infected", "stitches", "bleeding", "hide", "heal", "scar", "scars"]),
+        requiring: ["infected", "stitches", "bleeding", "hide", "heal", "scar", "scars"], unless: everydayHarm
+      ),
       // "i deserve the pain, thats why i do it".
-      p(.selfHarm, "deserve|deserved the_pain|to_hurt|to_bleed|to_suffer|pain ~4 why i do it|i_do_it|i_cut"),
+      p(.selfHarm, "deserve|deserved the_pain|to_hurt|to_bleed|to_suffer|pain ~4 why i do it"),
       p(.selfHarm, "@i deserve|deserved to hurt|bleed|suffer|be_hurt|be_punished"),
-      // "s/h urges won't go away", "sh urges again".
+      // "s/h urges won't go away".
       p(.selfHarm, "sh|s_h urges|urge|relapse|thoughts"),
     ]
   }
@@ -133,9 +145,8 @@ extension CrisisPatterns {
       p(.slang, "skydive|skydiving|jump|jumping ~2 without a parachute|chute"),
       // "i want out. like permanent out".
       p(.slang, "want|need out ~3 permanent|permanently out|exit"),
-      p(.slang, "permanent|permanently out $"),
       // "i want to do the thing where you dont wake up".
-      p(.slang, "the thing ~2 dont|never|not wake_up|come_back"),
+      p(.slang, "the thing ~2 dont|never|not wake_up|come_back $"),
       // "s-word thoughts again".
       p(.slang, "s_word|sword thoughts|urges|ideation"),
       p(.slang, "idw2live|idwtl|idwtlive|idw2l"),
@@ -144,22 +155,34 @@ extension CrisisPatterns {
       // "he sometimes puts his pistol in his mouth".
       p(
         .thirdParty,
-        "puts|put|putting|held|holds|holding ~2 gun|pistol|revolver|barrel|shotgun ~1 in|to|against his|her|their|my mouth|head|temple"
-      ),
+        "puts|put|putting|held|holds|holding ~2 gun|pistol|revolver|barrel|shotgun ~1 in|to|against his|her|their|my mouth|head|temple",
+        unless: [
+          "movie", "film", "show", "scene", "actor", "actress", "game", "episode", "robber", "robbed",
+          "mugged",
+          "mugger", "book", "novel",
+        ]),
       // "my friend drank bleach".
       p(
-        .overdose, "drank|drunk|swallowed|drinking|drink bleach|antifreeze|poison|pesticide",
-        unless: ["dog", "cat", "puppy", "kitten", "pet", "game"]),
+        .overdose, "@i|@person|he|she|they ~2 drank|swallowed|drinking bleach|antifreeze|poison|pesticide",
+        unless: [
+          "dog", "cat", "puppy", "kitten", "pet", "game", "covid", "cure", "socrates", "history", "myth",
+        ]),
       // "my son is locked in the bathroom and says he has a knife".
       p(
         .thirdParty,
-        "locked|locks|locking ~4 bathroom|room|himself|herself|themselves ~8 knife|razor|blade|gun|pills|rope",
-        unless: research),
-      // "my grandfather said hes ready to go and stopped eating".
+        "@person|he|she|they ~2 locked|locks|locking ~4 bathroom|room|himself|herself|themselves ~8 knife|razor|blade|gun|pills|rope",
+        unless: research.union(["lock", "open", "key", "keys"])),
+      // "my grandfather said hes ready to go and stopped eating and taking his meds".
       p(
-        .thirdParty, "@person ~3 ready to go|die ~6 stopped|stopping|refuses|refusing ~1 eating|meds|taking"),
+        .thirdParty,
+        "@person ~3 said|says|saying|told ~3 ready to die|go ~1 and ~2 stopped|stopping|refuses|refusing",
+        unless: ["school", "work", "bed", "party", "trip", "home", "hospice"]),
       // "i took a load of my mums tablets".
-      p(.overdose, "took|swallowed|taken a_load|a_bunch|a_handful|loads|handfuls ~3 @pills|tablets|meds"),
+      p(
+        .overdose, "took|swallowed|taken a_load|a_bunch|a_handful ~3 @pills",
+        unless: [
+          "week", "weeks", "days", "month", "months", "headache", "pain", "back", "cold", "flu", "vitamins",
+        ]),
     ]
   }
 }

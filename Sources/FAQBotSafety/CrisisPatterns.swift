@@ -126,17 +126,12 @@ public enum CrisisPatterns {
       p(
         .explicitIdeation,
         "commit|commiting|committing|comit|attempt|attempted|attempting|attempts|contemplating|considering|planning|plan|plans|thinking|thought|thoughts|think ~2 suicide",
-        unless: ["people", "article", "percentage", "percent", "proportion", "statistics"]),
+        unless: ["people", "article"]),
       p(
         .explicitIdeation,
         "suicide note|notes|letter|plan|pact|method|methods|attempt|attempts|seems|feels|thoughts|mode|date|again",
         // "the clinical difference between self-harm and a suicide attempt": a definition.
-        // "what percentage of suicide attempts involve medication": a statistic.
-        unless: [
-          "difference", "differences", "clinical", "definition", "define", "defined", "distinguish",
-          "percentage",
-          "percent", "proportion", "statistics",
-        ]),
+        unless: ["difference", "differences", "clinical", "definition", "define", "defined", "distinguish"]),
       p(
         .explicitIdeation, "my|painless|easiest|quickest|best|peaceful|successful|assisted suicide",
         unlessNext: ["squad", "risk", "rate", "rates", "prevention"]),
