@@ -128,12 +128,13 @@ final class CrisisEvaluationTests: XCTestCase {
 
   /// The thirteenth round's fresh corpus: its validation part chose the encoder mode's
   /// `CrisisMeaning` settings and then the thirteenth round's patterns were written from its
-  /// misses (182 → 217 of 226), so it is tuned on; its held-out part was read once, counts
-  /// only, after both (180 of 222 in the fast mode, 4 false alarms of 179), below issue 15's
-  /// targets (docs/safety.md). The floors are the measured values, against regressions.
+  /// misses (182 → 219 of 226; 7 false alarms of 180), so it is tuned on; its held-out part was
+  /// read twice, counts only, after both and after the review's narrowing (180 of 222 in the
+  /// fast mode, 4 false alarms of 179 each time), below issue 15's targets (docs/safety.md).
+  /// The floors are the measured values, against regressions.
   func testThirteenthRoundCorpusHoldsItsFloors() throws {
     try checkFreshCorpus(
-      suffix: "thirteenth", tunedPart: "validation", tunedFloor: 0.96, benignTrainCeiling: 0.034,
+      suffix: "thirteenth", tunedPart: "validation", tunedFloor: 0.96, benignTrainCeiling: 0.04,
       heldOutFloor: 0.81, benignHeldOutCeiling: 0.023)
   }
 
