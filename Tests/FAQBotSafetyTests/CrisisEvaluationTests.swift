@@ -138,6 +138,17 @@ final class CrisisEvaluationTests: XCTestCase {
       heldOutFloor: 0.81, benignHeldOutCeiling: 0.023)
   }
 
+  /// The border corpus (informational, past-tense, professional and fiction messages against
+  /// crises that use the same words): read once, tune and held-out parts alike, before
+  /// anything was changed for it (docs/safety.md, "Known limits"). Nothing is tuned on it
+  /// yet, so these floors and ceilings are the detector's measured weakness, against
+  /// regressions: 71 of 120 and 78 of 118 crisis messages, 42 of 178 and 44 of 177 false alarms.
+  func testBorderCorpusHoldsItsFloors() throws {
+    try checkFreshCorpus(
+      suffix: "border", tunedPart: "tune", tunedFloor: 0.59, benignTrainCeiling: 0.24, heldOutFloor: 0.66,
+      benignHeldOutCeiling: 0.25)
+  }
+
   /// A fresh corpus's four parts (`{crisis,benign}-{TUNED,heldout}-SUFFIX.jsonl`): the
   /// tuned part (the training part; the thirteenth round's validation part), whose misses
   /// patterns were written from, at its floor (99% for a training part) with every explicit
@@ -152,7 +163,10 @@ final class CrisisEvaluationTests: XCTestCase {
     let benignHeldOut = recall(try Self.items("benign-heldout-\(suffix).jsonl"), flagged: false)
     print("\(suffix) corpus: crisis train \(train.overall), false alarms train \(1 - benignTrain.overall)")
     XCTAssertGreaterThanOrEqual(train.overall, tunedFloor, "tuned misses: \(train.wrong.map(\.text))")
-    XCTAssertEqual(train.byCategory["explicit_ideation"], 1, "every explicit ideation message of the part")
+    // The border corpus has categories of its own, explicit ideation not among them.
+    if let explicit = train.byCategory["explicit_ideation"] {
+      XCTAssertEqual(explicit, 1, "every explicit ideation message of the part")
+    }
     XCTAssertLessThanOrEqual(
       1 - benignTrain.overall, benignTrainCeiling, "false alarms: \(benignTrain.wrong.map(\.text))")
     XCTAssertGreaterThanOrEqual(
