@@ -18,6 +18,62 @@
 extension CrisisPatterns {
   static func thirteenthRound() -> [CrisisPattern] {
     thirteenthRoundMethods() + thirteenthRoundIdeation() + thirteenthRoundSelfHarm() + thirteenthRoundOthers()
+      + borderRound()
+  }
+
+  /// Written from the misses of the border corpus's tune part (crisis-tune-border.jsonl):
+  /// crises said in the words of history, clinics and emergencies. Someone else's plan or
+  /// emergency now, an attempt's anniversary, the same plan as before, thoughts that are back,
+  /// not being safe, by one's own hand.
+  private static func borderRound() -> [CrisisPattern] {
+    [
+      // "my teen just told me she has a plan", "my son told his therapist he has a plan".
+      p(
+        .thirdParty, "@person ~6 he|she|they|hes|shes|theyve has|have|had|got|made a plan and|but|so|now|$",
+        unless: [
+          "dinner", "party", "trip", "business", "lesson", "meal", "diet", "workout", "phone", "insurance",
+          "payment", "treatment", "care", "study", "project", "birthday", "wedding", "college", "school",
+          "career",
+          "retirement", "future", "budget", "data", "cell", "game",
+        ]),
+      // "tonights the night he'll finally do it".
+      p(.thirdParty, "tonights|tonight_is the night ~4 do_it|finally|goes_through|does_it"),
+      // "how do i use narcan he's not waking up", "gave him narcan, now hes nodding out again".
+      p(
+        .overdose, "narcan|naloxone|narcand ~8 not|isnt|wont|cant|stopped ~1 waking|wake|breathing|responding"
+      ),
+      p(.overdose, "narcan|naloxone|narcand ~8 nodding_out|passing_out|passed_out|turning_blue"),
+      p(.overdose, "not|isnt|wont|stopped ~1 waking|breathing ~8 narcan|naloxone|needle|overdose"),
+      // "the guy next to me on the train isnt breathing".
+      p(
+        .overdose,
+        "@person|guy|man|woman|someone|somebody|stranger|he|she ~7 isnt|is_not|stopped|not breathing",
+        unless: ["nose", "properly", "exercise", "yoga", "meditation", "snoring", "sleep_apnea"]),
+      // "my son drank something from under the sink on purpose".
+      p(
+        .overdose, "drank|swallowed|drinking|ate ~5 on_purpose|deliberately|intentionally",
+        requiring: [
+          "something", "bleach", "chemicals", "cleaner", "poison", "@pills", "bottle", "antifreeze",
+          "detergent",
+        ]),
+      // "the anniversary of my attempt … i should finish what i started".
+      p(
+        .explicitIdeation, "should|could|might|want_to|wanna finish it|the_job|what_i_started",
+        requiring: ["killed", "kill", "suicide", "attempt", "attempted", "die", "overdose", "od"]),
+      // "i tried in 2015 and ive got the same plan as back then".
+      p(
+        .explicitIdeation, "same plan|method|way ~3 as|like ~1 before|back_then|last_time|then",
+        requiring: ["tried", "attempt", "attempted", "suicide", "overdosed"]),
+      // "i used to have suicidal thoughts? theyre back and louder".
+      p(
+        .explicitIdeation, "theyre|they_are|thoughts|urges [are] back|coming_back|returned",
+        requiring: ["suicidal", "suicide", "kill", "die", "cutting", "selfharm"],
+        unless: ["years", "ago", "stable", "recovered", "gone"]),
+      // "the doctor said … yeah thats accurate, im not safe".
+      p(.explicitIdeation, "@i ~1 not safe $"),
+      // "i feel like im going to die by my own hand soon".
+      p(.explicitIdeation, "die|dying|death|end|it ~2 by my own hand|hands"),
+    ]
   }
 
   /// Things that fall, are cut or burn besides oneself, and accidents.

@@ -139,13 +139,13 @@ final class CrisisEvaluationTests: XCTestCase {
   }
 
   /// The border corpus (informational, past-tense, professional and fiction messages against
-  /// crises that use the same words): read once, tune and held-out parts alike, before
-  /// anything was changed for it (docs/safety.md, "Known limits"). Nothing is tuned on it
-  /// yet, so these floors and ceilings are the detector's measured weakness, against
-  /// regressions: 71 of 120 and 78 of 118 crisis messages, 42 of 178 and 44 of 177 false alarms.
+  /// crises that use the same words): its tune part's crisis misses are what the thirteenth
+  /// round's `borderRound()` patterns were written from (71 → 82 of 120); its held-out part was
+  /// read before and after them (78 of 118 both times; 44 of 177 false alarms). The floors and
+  /// ceilings are the detector's measured weakness, against regressions (docs/safety.md).
   func testBorderCorpusHoldsItsFloors() throws {
     try checkFreshCorpus(
-      suffix: "border", tunedPart: "tune", tunedFloor: 0.59, benignTrainCeiling: 0.24, heldOutFloor: 0.66,
+      suffix: "border", tunedPart: "tune", tunedFloor: 0.68, benignTrainCeiling: 0.24, heldOutFloor: 0.66,
       benignHeldOutCeiling: 0.25)
   }
 

@@ -28,6 +28,13 @@ final class CrisisPatternTests: XCTestCase {
       // A statistic asked beside a plan is still a plan.
       "im planning suicide, what percent of overdoses actually work",
       "im considering suicide what are the statistics on pills",
+      // The border round's.
+      "my teen just told me she has a plan", "how do i use narcan he's not waking up",
+      "the guy next to me on the train isnt breathing",
+      "my son drank something from under the sink on purpose",
+      "the anniversary of my attempt is tomorrow and i should finish what i started",
+      "i tried in 2015 and ive got the same plan as back then",
+      "i used to have suicidal thoughts and theyre back", "i feel like im going to die by my own hand soon",
     ] {
       XCTAssertNotNil(detector.detect(message), message)
     }
@@ -55,6 +62,10 @@ final class CrisisPatternTests: XCTestCase {
       "suicide prevention is on my mind as a new nurse", "no one can ever help me with my taxes",
       "i dont see any future for me at this company", "are 2 floors enough for a family of five",
       "how high can a cat fall and still land on its feet instantly",
+      // Beside the border round's patterns.
+      "my husband said he has a plan to fix the roof", "my daughter has a plan for college",
+      "i drank coffee late on purpose to stay up",
+      "i built this house by my own hands", "narcan is not sold out at my pharmacy",
     ] {
       XCTAssertNil(detector.detect(message), "\(message): \(detector.detect(message)?.reason ?? "")")
     }
