@@ -3,6 +3,7 @@ import FAQBotIntents
 import FAQBotKnowledge
 import FAQBotMatching
 import FAQBotModelStore
+import FAQBotSafety
 
 /// The dialogue engine: a question in, an ``Answer`` out, through a pipeline of small stages
 /// tried in order (safety → short replies → "tell me more" → triggers → doses → other subjects → classifier →
@@ -94,14 +95,10 @@ public struct Engine: Sendable {
   /// (an unknown `/command`, a command's argument): such a line is no question, but a crisis
   /// typed there ("/ i want to die") must still get emergency help first.
   public func crisisAnswer(to line: String, context: inout ConversationContext) -> Answer? {
-    // In the encoder mode the meaning signal too, as for a question (``makeTurn``).
-    let flagged =
-      resources.crisisDetector.detect(line) != nil
-      || resources.crisisMeaning.flatMap { meaning in
-        resources.encoder.flatMap { meaning.detect($0.encode(matchedText(line).text)) }
-      } != nil
-    guard flagged else { return nil }
-    return respond(to: line, context: &context)
+    // Encoded once: the answer's turn reads the same vector.
+    let sentence = resources.encoder?.encode(matchedText(line).text)
+    guard crisis(in: line, sentence: sentence) != nil else { return nil }
+    return respond(to: line, context: &context, sentence: sentence)
   }
 
   /// The crisis answer for `line` with no conversation around it (a search query); nil when
@@ -157,16 +154,19 @@ public struct Engine: Sendable {
     return resources.classifier.predict(analysis, sentence: sentence, mix: configuration.encoderMix)
   }
 
+  /// The crisis detection of `message`: the detector on the whole message, before any cut (a
+  /// crisis sentence at the end of a long message must not be hidden by the limit that keeps
+  /// matching fast), then, in the encoder mode, what its `sentence` vector means, which may
+  /// flag a message the detector's words did not.
+  private func crisis(in message: String, sentence: [Float]?) -> CrisisDetection? {
+    resources.crisisDetector.detect(message) ?? sentence.flatMap { resources.crisisMeaning?.detect($0) }
+  }
+
   private func makeTurn(_ question: String, context: ConversationContext, sentence given: [Float]?) -> Turn {
-    // The whole message, before any cut: a crisis sentence at the end of a long message
-    // must not be hidden by the limit that keeps matching fast.
-    let detected = resources.crisisDetector.detect(question)
     let (text, truncated) = matchedText(question)
     let analysis = resources.analyzer.analyze(text)
     let sentence = given ?? resources.encoder?.encode(text)
-    // In the encoder mode the sentence vector is there anyway: what it means may flag a
-    // message the detector's words did not.
-    let crisis = detected ?? sentence.flatMap { vector in resources.crisisMeaning?.detect(vector) }
+    let crisis = crisis(in: question, sentence: sentence)
     let reading = Reading(analysis: analysis, prediction: predict(analysis, sentence: sentence))
     let words = analysis.words
     let leansBack =

@@ -23,6 +23,11 @@ extension CrisisPatterns {
     "paternity",
   ]
 
+  /// Words that make "finish it" or "what I started" about an attempt on one's life.
+  static let attemptWords: Set<String> = [
+    "killed", "kill", "suicide", "attempt", "attempted", "die", "overdose", "od",
+  ]
+
   static func eleventhRound() -> [CrisisPattern] {
     eleventhRoundIdeation() + eleventhRoundMethods() + eleventhRoundSelfHarm() + eleventhRoundOthers()
   }
@@ -38,7 +43,7 @@ extension CrisisPatterns {
       // "i almost killed myself yesterday and im going to finish it today".
       p(
         .explicitIdeation, "going|gonna|will|plan|planning @to finish it|the_job|what_i_started",
-        requiring: ["killed", "kill", "suicide", "attempt", "attempted", "die", "overdose", "od"]),
+        requiring: attemptWords),
       // "i made my will yesterday … i wont need anything after saturday".
       p(
         .explicitIdeation,

@@ -59,7 +59,7 @@ extension CrisisPatterns {
       // "the anniversary of my attempt … i should finish what i started".
       p(
         .explicitIdeation, "should|could|might|want_to|wanna finish it|the_job|what_i_started",
-        requiring: ["killed", "kill", "suicide", "attempt", "attempted", "die", "overdose", "od"]),
+        requiring: attemptWords),
       // "i tried in 2015 and ive got the same plan as back then".
       p(
         .explicitIdeation, "same plan|method|way ~3 as|like ~1 before|back_then|last_time|then",
