@@ -208,9 +208,14 @@ public struct Engine: Sendable {
     guard leansBack || isFragment, reading.prediction.inScope >= configuration.continuationInScope else {
       return nil
     }
+    // Only the previous question's topic words: its question words ("what are the…") would
+    // pull the joint reading back to the previous intent ("are they permanent?" after "what
+    // are the side effects?" is about how long they last, not what they are).
     let earlier = resources.analyzer.analyze(previous)
+    let topic = earlier.stems.indices.filter { !WordLists.stopStems.contains(earlier.stems[$0]) }
     let together = TextAnalyzer.Analysis(
-      words: earlier.words + reading.analysis.words, stems: earlier.stems + reading.analysis.stems)
+      words: topic.map { earlier.words[$0] } + reading.analysis.words,
+      stems: topic.map { earlier.stems[$0] } + reading.analysis.stems)
     let sentence = resources.encoder?.encode(previous + " " + text)
     return Reading(analysis: together, prediction: predict(together, sentence: sentence), withPrevious: true)
   }

@@ -180,6 +180,12 @@ public struct EngineConfiguration: Sendable, Equatable {
   /// its own ("are they permanent?": 1, "how long do they last?": 2) takes its topic from the
   /// previous question even when its own reading is confident.
   public var ownWordsOfAPointer = 2
+  /// How many of a pointer's own likeliest intents the reading with the previous question may
+  /// choose from (``ClassifierStage/contextFills(_:alone:together:_:)``): "are they
+  /// permanent?" alone ranks how long the benefits last first and how long side effects last
+  /// second; after a question on side effects the second is meant. The rule was written from
+  /// two misses of the multi-turn tune set; 3 was set by hand before the set was run on it.
+  public var pointerChoices = 3
 
   /// How many of the fallback's best intents are considered for "did you mean".
   public var fallbackOfferDepth = 5

@@ -112,6 +112,20 @@ final class HonestyTests: XCTestCase {
     XCTAssertEqual(answers[1]["intent"] as? String, "side_effect_duration")
   }
 
+  /// A pointer with one word of its own takes its topic from the previous question, even
+  /// where its own reading is confident about another ("are they permanent?" alone is about
+  /// the benefits), but only among what it could mean: "is that temporary?" after the heart
+  /// rate is about how long, not the side effects again.
+  func testAPointerTakesItsTopicFromThePreviousQuestion() throws {
+    let alone = try ask([["question": "are they permanent?"]])
+    XCTAssertEqual(alone[0]["intent"] as? String, "benefit_duration")
+    var answers = try conversation(["what are the side effects of ketamine therapy?", "are they permanent?"])
+    XCTAssertEqual(answers[1]["intent"] as? String, "side_effect_duration", "\(answers[1])")
+    answers = try conversation(["can ketamine raise your heart rate", "is that temporary"])
+    XCTAssertEqual(answers[0]["intent"] as? String, "side_effects")
+    XCTAssertEqual(answers[1]["intent"] as? String, "side_effect_duration", "\(answers[1])")
+  }
+
   func testTellMeMoreShowsWhatWasNotShownAndEndsHonestly() throws {
     let answers = try conversation([
       "What are the side effects?", "tell me more", "tell me more", "tell me more",

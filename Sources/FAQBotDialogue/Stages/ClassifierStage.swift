@@ -61,21 +61,28 @@ public struct ClassifierStage: DialogueStage {
   }
 
   /// Whether the reading with the previous question wins over the question's own: only when
-  /// the joint reading is confident and more so, and the question lacks something, i.e. its
-  /// own reading is not confident, or it points back with "they", "that", "those"… and has
-  /// almost no words of its own ("are they permanent?"). "It" alone does not count: in a
-  /// document about one thing, "is it addictive?" is about that thing, whatever was asked
-  /// before.
+  /// the joint reading is confident and the question lacks something.
+  /// - Its own reading is not confident, and the joint one is more so.
+  /// - It points back with "they", "that", "those"… and has almost no words of its own ("are
+  ///   they permanent?"). Then its own reading is a guess at what "they" are: the joint
+  ///   reading wins when it is more confident, or when its intent is among the question's own
+  ///   few likeliest (``EngineConfiguration/pointerChoices``): the previous question chooses
+  ///   between what the question could mean, but does not make it mean something else ("is
+  ///   that temporary?" after a question on the heart rate is still about how long).
+  /// "It" alone does not count: in a document about one thing, "is it addictive?" is about
+  /// that thing, whatever was asked before.
   static func contextFills(_ turn: Turn, alone: Reading, together: Reading, _ resources: EngineResources)
     -> Bool
   {
     let configuration = resources.configuration
-    guard together.bestConfidence >= configuration.threshold, together.bestConfidence > alone.bestConfidence
-    else { return false }
-    if alone.bestConfidence < configuration.ownReadingConfident { return true }
+    guard together.bestConfidence >= configuration.threshold else { return false }
+    let moreConfident = together.bestConfidence > alone.bestConfidence
+    if moreConfident && alone.bestConfidence < configuration.ownReadingConfident { return true }
     let words = turn.analysis.words
     let pointsBack = words.contains { WordLists.anaphora.contains($0) && $0 != "it" && $0 != "its" }
     let ownWords = turn.analysis.stems.filter { !WordLists.stopStems.contains($0) }.count
-    return pointsBack && ownWords <= configuration.ownWordsOfAPointer
+    guard pointsBack && ownWords <= configuration.ownWordsOfAPointer else { return false }
+    guard let jointBest = together.prediction.ranking.first else { return false }
+    return moreConfident || alone.prediction.ranking.prefix(configuration.pointerChoices).contains(jointBest)
   }
 }
