@@ -9,11 +9,12 @@ Runs `faqbot --json` on a one-intent pack (the detector must not depend on the p
   round's fresh corpus, {crisis,benign}-{train,heldout}-fresh.jsonl, and the eleventh round's,
   {crisis,benign}-{train,heldout}-eleventh.jsonl, and the thirteenth round's,
   {crisis,benign}-{validation,heldout}-thirteenth.jsonl, and the border corpus,
-  {crisis,benign}-{tune,heldout}-border.jsonl: recall / false alarms per category, each part
+  {crisis,benign}-{tune,heldout}-border.jsonl, and the fourteenth round's,
+  {crisis,benign}-{train,heldout}-fourteenth.jsonl: recall / false alarms per category, each part
   reported apart (held-out messages are counted, never printed; --skip-heldout leaves the
   held-out parts out altogether, for development runs; --misses PART prints the wrong answers
   of PART, which may be tune, train, validation, train-fresh, train-eleventh,
-  validation-thirteenth or tune-border, never a
+  validation-thirteenth, tune-border or train-fourteenth, never a
   held-out part);
 - every CLINC150 question, in-scope and out-of-scope, all splits (23,700): false alarms, printed
   (CLINC150 is not a tuning set of the detector);
@@ -37,8 +38,9 @@ FIXTURES = os.path.join(ROOT, "Tests", "Fixtures")
 
 # The parts tuned on (whose misses --misses may print) and the held-out ones, in table order.
 TUNED_PARTS = ("tune", "train", "validation", "train-fresh", "train-eleventh", "validation-thirteenth",
-               "tune-border")
-HELDOUT_PARTS = ("heldout", "heldout-fresh", "heldout-eleventh", "heldout-thirteenth", "heldout-border")
+               "tune-border", "train-fourteenth")
+HELDOUT_PARTS = ("heldout", "heldout-fresh", "heldout-eleventh", "heldout-thirteenth", "heldout-border",
+                 "heldout-fourteenth")
 # --encoder: every message is asked in the encoder mode, where the sentence vector adds the
 # third signal (CrisisMeaning); the default is the fast mode, the detector's two signals.
 MODE = []
@@ -111,7 +113,8 @@ def main():
                "train-fresh": "fresh train", "heldout-fresh": "fresh held-out",
                "train-eleventh": "11th train", "heldout-eleventh": "11th held-out",
                "validation-thirteenth": "13th validation", "heldout-thirteenth": "13th held-out",
-               "tune-border": "border tune", "heldout-border": "border held-out"}
+               "tune-border": "border tune", "heldout-border": "border held-out",
+               "train-fourteenth": "14th train", "heldout-fourteenth": "14th held-out"}
     print("| category | " + " | ".join(headers[p] for p in part_names) + " |\n| --- |"
           + " ---: |" * len(part_names))
     misses = []

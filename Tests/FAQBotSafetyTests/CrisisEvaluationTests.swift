@@ -149,12 +149,25 @@ final class CrisisEvaluationTests: XCTestCase {
       benignHeldOutCeiling: 0.25)
   }
 
+  /// The fourteenth round's corpora: a training part (three corpora written by helpers as
+  /// training data for the classifiers; a classifier trained on it was tried and not kept, and
+  /// no pattern was written from it, so it is not at a training part's 99% and its explicit
+  /// ideation is not complete: 793 of 944, 121 of 136) and a fifth fresh held-out corpus, read
+  /// once with the committed detector (238 of 285; 25 false alarms of 200, most in its `border`
+  /// category). The floors are the measured values, against regressions (docs/safety.md).
+  func testFourteenthRoundCorpusHoldsItsFloors() throws {
+    try checkFreshCorpus(
+      suffix: "fourteenth", tunedFloor: 0.84, explicitComplete: false, benignTrainCeiling: 0.096,
+      heldOutFloor: 0.83, benignHeldOutCeiling: 0.125)
+  }
+
   /// A fresh corpus's four parts (`{crisis,benign}-{TUNED,heldout}-SUFFIX.jsonl`): the
   /// tuned part (the training part; the thirteenth round's validation part), whose misses
   /// patterns were written from, at its floor (99% for a training part) with every explicit
   /// ideation message; the held-out part at its measured floor, counted and never printed.
   private func checkFreshCorpus(
-    suffix: String, tunedPart: String = "train", tunedFloor: Double = 0.99, benignTrainCeiling: Double,
+    suffix: String, tunedPart: String = "train", tunedFloor: Double = 0.99, explicitComplete: Bool = true,
+    benignTrainCeiling: Double,
     heldOutFloor: Double, benignHeldOutCeiling: Double
   ) throws {
     let train = recall(try Self.items("crisis-\(tunedPart)-\(suffix).jsonl"), flagged: true)
@@ -164,7 +177,7 @@ final class CrisisEvaluationTests: XCTestCase {
     print("\(suffix) corpus: crisis train \(train.overall), false alarms train \(1 - benignTrain.overall)")
     XCTAssertGreaterThanOrEqual(train.overall, tunedFloor, "tuned misses: \(train.wrong.map(\.text))")
     // The border corpus has categories of its own, explicit ideation not among them.
-    if let explicit = train.byCategory["explicit_ideation"] {
+    if explicitComplete, let explicit = train.byCategory["explicit_ideation"] {
       XCTAssertEqual(explicit, 1, "every explicit ideation message of the part")
     }
     XCTAssertLessThanOrEqual(
