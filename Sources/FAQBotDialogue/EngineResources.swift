@@ -90,7 +90,7 @@ public struct EngineResources: Sendable {
   public var crisisDetector: CrisisDetector { parts.crisisDetector }
   /// The encoder mode's crisis signal on the sentence vector, asked when the detector finds
   /// nothing; nil in the fast mode, which has no sentence vector.
-  public var crisisMeaning: CrisisMeaning? { parts.encoder == nil ? nil : .trained }
+  public var crisisMeaning: CrisisMeaning? { parts.encoder == nil ? nil : CrisisMeaning.trained }
   /// What a crisis message is answered with (the pack's localisation or the built-in text).
   public var crisisReply: CrisisReply { parts.crisisReply }
   /// The sentence encoder in the encoder mode; nil in the fast mode (or if the weights

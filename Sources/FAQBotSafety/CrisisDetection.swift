@@ -46,5 +46,13 @@ public struct CrisisDetection: Sendable, Equatable {
     }
   }
 
-  private static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }
+  /// A whole percent, or hundredths close to 1, where a whole percent would say 100% of a
+  /// threshold (the meaning network's is 99.97%) and of a score below it alike.
+  private static func percent(_ value: Double) -> String {
+    let whole = (value * 100).rounded()
+    guard whole >= 100, value < 1 else { return "\(Int(whole))%" }
+    let hundredths = Int((value * 10_000).rounded(.down))
+    let fraction = hundredths % 100
+    return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)%"
+  }
 }
