@@ -47,7 +47,7 @@ public struct CrisisDetection: Sendable, Equatable {
   }
 
   /// A whole percent, or hundredths close to 1, where a whole percent would say 100% of a
-  /// threshold (the meaning network's is 99.97%) and of a score below it alike.
+  /// threshold (the meaning network's is 99.90%) and of a score below it alike.
   private static func percent(_ value: Double) -> String {
     let whole = (value * 100).rounded()
     guard whole >= 100, value < 1 else { return "\(Int(whole))%" }

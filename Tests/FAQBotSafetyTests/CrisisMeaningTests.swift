@@ -62,6 +62,18 @@ final class CrisisMeaningTests: XCTestCase {
       "the crisis classifier on the sentence's meaning (encoder) gives 98%, at or above its threshold 90%")
   }
 
+  /// Near 1 a whole percent would print a threshold and a score below it both as 100%.
+  func testAReasonNearCertaintyShowsHundredths() throws {
+    let meaning = try XCTUnwrap(
+      CrisisMeaning(
+        hiddenWeights: [8], hiddenBiases: [0], outputWeights: [1], outputBias: 0, threshold: 0.999))
+    let detection = try XCTUnwrap(meaning.detect([1]), "sigmoid(8) = 0.99966 reaches 0.999")
+    XCTAssertEqual(
+      detection.reason,
+      "the crisis classifier on the sentence's meaning (encoder) gives 99.96%, at or above its threshold 99.90%"
+    )
+  }
+
   func testFloatsDecodeFromLittleEndianBase64() {
     // 1.0 = 0x3F800000 and -2.5 = 0xC0200000, least significant byte first.
     XCTAssertEqual(CrisisMeaning.decodeFloats("AACAPwAAIMA="), [1, -2.5])
