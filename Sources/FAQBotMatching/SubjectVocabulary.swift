@@ -306,7 +306,24 @@ public struct SubjectVocabulary: Sendable {
     // ("meditation" is not "medication" mistyped), so it is not corrected here.
     if vectors != nil, isEnglish(word) { return true }
     let corrected = analyzer.correction(of: word)
+    if corrected != word, isEnglish(corrected), Self.losesNameEnding(word, correctedTo: corrected) {
+      return true
+    }
     return corrected == word || !words.contains(corrected)
+  }
+
+  /// Endings of names of substances (creat*ine*, chol*ine*, menth*ol*, diazep*am*,
+  /// fluor*ide*, magnes*ium*, ethyl, cortis*one*): a rare word so ending is a name of its own.
+  static let nameEndings = ["ine", "ol", "am", "ide", "ium", "yl", "one"]
+
+  /// Whether correcting `word` to `corrected` would drop the ending of a substance's name
+  /// ("creatine" to "creating"). ``isForeign(_:analyzer:)`` asks only when the correction is
+  /// a common English word: a rare word that ends like a name and would become an everyday
+  /// word without that ending is a name the document never uses, not one of its words
+  /// mistyped. A typo of the document's own name is corrected to that name ("ketamin" to
+  /// "ketamine"), which is no everyday word, so it is still corrected.
+  static func losesNameEnding(_ word: String, correctedTo corrected: String) -> Bool {
+    nameEndings.contains { word.hasSuffix($0) && !corrected.hasSuffix($0) }
   }
 
   private func isEnglish(_ word: String) -> Bool { Self.isWholePiece(word, vectors: vectors) }

@@ -30,6 +30,8 @@ final class HonestyTests: XCTestCase {
       // A common word is no misspelling of the document's ("meditation" is not "medication"),
       // and a document word before the thing only modifies it ("hearing" aids).
       ("does meditation help depression", "meditation"),
+      // Nor is a rare name a misspelling of a common word without its ending ("creating").
+      ("does creatine help with depression", "creatine"),
       ("are hearing aids covered by medicare", "hearing aids"),
       // A question that reaches a small-talk intent through one word ("doctor") is about its
       // subject; small talk's own questions ("who are you") are surer than that.

@@ -91,6 +91,11 @@ final class StageTests: XCTestCase {
     XCTAssertEqual(subject("is medical marijuana covered by insurance"), "medical marijuana")
     // A common word is not taken for a misspelling of the document's ("medication").
     XCTAssertEqual(subject("does meditation help depression"), "meditation")
+    // A rare name is not a typo of a common word that drops its ending ("creatine" is not
+    // "creating"), while a typo of the document's own name keeps the ending it aims at.
+    XCTAssertEqual(subject("does creatine help with depression"), "creatine")
+    XCTAssertNil(subject("is ketamien safe"))
+    XCTAssertNil(subject("how does ketamin work"))
     // Compared with the document's subject, another thing is still what is asked about; a
     // comparative of a document word ("safer") names nothing.
     XCTAssertEqual(subject("is laughing gas an anesthetic like ketamine"), "laughing gas")
