@@ -12,9 +12,15 @@ public struct Percent: CustomStringConvertible, Sendable {
   public init(_ value: Double) { self.value = value }
 
   /// `0.873` as `87.3%`: one decimal is as much as a calibrated probability can claim.
+  /// Close to 1, where one decimal would print `100.0%` for a value below 1, two decimals
+  /// rounded down (`0.99966` as `99.96%`): a threshold such as the crisis meaning network's
+  /// (0.99899) and a score just under or over it must not all read as certainty.
   public var description: String {
     let clamped = value.isNaN ? 0 : min(max(value, 0), 1)
     let tenths = Int((clamped * 1000).rounded())
-    return "\(tenths / 10).\(tenths % 10)%"
+    guard tenths == 1000, clamped < 1 else { return "\(tenths / 10).\(tenths % 10)%" }
+    let hundredths = min(Int((clamped * 10_000).rounded(.down)), 9_999)
+    let fraction = hundredths % 100
+    return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)%"
   }
 }

@@ -1,3 +1,5 @@
+import FAQBotCore
+
 /// What the crisis detector found in one message, for the answer's reason and `/why`.
 public struct CrisisDetection: Sendable, Equatable {
   /// How the message was recognised.
@@ -37,22 +39,11 @@ public struct CrisisDetection: Sendable, Equatable {
       return "the pack's crisis phrase \"\(phrase)\" occurs in the message"
     case .classifier(let probability, let threshold):
       return
-        "the crisis classifier gives \(Self.percent(probability)), at or above its threshold "
-        + Self.percent(threshold)
+        "the crisis classifier gives \(Percent(probability)), at or above its threshold \(Percent(threshold))"
     case .meaning(let probability, let threshold):
       return
-        "the crisis classifier on the sentence's meaning (encoder) gives \(Self.percent(probability)), at or "
-        + "above its threshold \(Self.percent(threshold))"
+        "the crisis classifier on the sentence's meaning (encoder) gives \(Percent(probability)), at or "
+        + "above its threshold \(Percent(threshold))"
     }
-  }
-
-  /// A whole percent, or hundredths close to 1, where a whole percent would say 100% of a
-  /// threshold (the meaning network's is 99.90%) and of a score below it alike.
-  private static func percent(_ value: Double) -> String {
-    let whole = (value * 100).rounded()
-    guard whole >= 100, value < 1 else { return "\(Int(whole))%" }
-    let hundredths = Int((value * 10_000).rounded(.down))
-    let fraction = hundredths % 100
-    return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)%"
   }
 }

@@ -59,18 +59,19 @@ final class CrisisMeaningTests: XCTestCase {
     XCTAssertNil(detection.category)
     XCTAssertEqual(
       detection.reason,
-      "the crisis classifier on the sentence's meaning (encoder) gives 98%, at or above its threshold 90%")
+      "the crisis classifier on the sentence's meaning (encoder) gives 98.2%, at or above its threshold 90.0%"
+    )
   }
 
-  /// Near 1 a whole percent would print a threshold and a score below it both as 100%.
+  /// Near 1 one decimal would print a score below 1 as 100.0%: hundredths keep it below.
   func testAReasonNearCertaintyShowsHundredths() throws {
     let meaning = try XCTUnwrap(
       CrisisMeaning(
-        hiddenWeights: [8], hiddenBiases: [0], outputWeights: [1], outputBias: 0, threshold: 0.999))
-    let detection = try XCTUnwrap(meaning.detect([1]), "sigmoid(8) = 0.99966 reaches 0.999")
+        hiddenWeights: [8], hiddenBiases: [0], outputWeights: [1], outputBias: 0, threshold: 0.99899))
+    let detection = try XCTUnwrap(meaning.detect([1]), "sigmoid(8) = 0.99966 reaches 0.99899")
     XCTAssertEqual(
       detection.reason,
-      "the crisis classifier on the sentence's meaning (encoder) gives 99.96%, at or above its threshold 99.90%"
+      "the crisis classifier on the sentence's meaning (encoder) gives 99.96%, at or above its threshold 99.9%"
     )
   }
 
