@@ -219,7 +219,9 @@ public struct EngineResources: Sendable {
       sources: sources, candidates: candidates(prediction),
       suggestions: Array(intents[index].suggest.prefix(3)), truncated: truncated,
       category: Self.category(of: intentKind))
-    return StageResult(answer: answer, reason: "", passages: reply.knowledge)
+    // What was shown, with any sentence the quote needed before its first (`render`), so that
+    // "tell me more" does not give that sentence again as news.
+    return StageResult(answer: answer, reason: "", passages: sources.map(\.id))
   }
 
   /// The answer category of an intent's kind.

@@ -136,6 +136,9 @@ final class HonestyTests: XCTestCase {
       ($0["sources"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
     }
     XCTAssertTrue(shown.contains("potential-side-effects.p1.s4"), "\(shown)")
+    // The intent quotes s2 and s3 with s1 before them ("However, …"); more never repeats s1.
+    XCTAssertEqual(shown.count, Set(shown).count, "a sentence given twice: \(shown)")
+    XCTAssertEqual(answers[2]["kind"] as? String, "fallback", "\(answers[2])")
     let last = try XCTUnwrap(answers.last)
     XCTAssertEqual(last["kind"] as? String, "fallback")
     XCTAssertTrue(last["intent"] is NSNull, "a fallback names no intent")

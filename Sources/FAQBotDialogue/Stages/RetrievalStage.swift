@@ -40,7 +40,8 @@ public struct RetrievalStage: DialogueStage {
     let reason =
       "no intent reached the threshold; passage \(passage.id) holds \(Percent(hit.coverage)) of the question's "
       + "content words (needs \(Percent(resources.configuration.passageCoverage)))"
-    return StageResult(answer: answer, reason: reason, passages: [passage.id])
+    // Every sentence quoted, the one a dependent passage was given with included.
+    return StageResult(answer: answer, reason: reason, passages: sources.map(\.id))
   }
 }
 
