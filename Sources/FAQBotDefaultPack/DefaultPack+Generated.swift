@@ -1954,6 +1954,8 @@ description: Answers questions about an article on ketamine therapy for depressi
 # one more other-subject question honestly (see intents/README.md).
 threshold: 0.35
 mode: fast
+# What the answers are not: the chat's banner and /help and the MCP server's instructions show it.
+disclaimer: This is general information from one document, not medical advice.
 # emergency: the crisis text with your audience's emergency numbers; without it, the engine's
 # built-in crisis reply (988 in the US, or local emergency services) is shown. A pack may
 # localise the reply this way, never switch crisis detection off (docs/safety.md).

@@ -130,6 +130,10 @@ public struct PackDraft: Sendable {
     advice: \(DraftText.quoted(options.health
       ? "For advice about your own situation, please ask a qualified healthcare professional."
       : "For anything the document does not cover, please ask the people who maintain it."))
+    # What the answers are not, shown in the chat's banner and to MCP clients.
+    disclaimer: \(DraftText.quoted(options.health
+      ? "This is general information from one document, not medical advice."
+      : PackSettings.defaultDisclaimer))
 
     """
   }

@@ -1,5 +1,6 @@
 /// What a pack says about itself in `pack.yaml` beside its intent files: its name, the
-/// threshold it was tuned at, its localised emergency text, its matching mode and advice.
+/// threshold it was tuned at, its localised emergency text, its matching mode, its advice and
+/// what its answers are not.
 ///
 /// Every field is optional: an absent one keeps the engine's default, and a command-line flag
 /// overrides a present one. Each present field remembers where it was written, so that
@@ -30,13 +31,18 @@ public struct PackSettings: Sendable, Equatable {
   /// Where to send people for what the document does not answer (also accepted as a
   /// top-level `advice:` of an intent file, as before pack.yaml existed).
   public var advice: String?
+  /// What the answers are not, in the pack's words ("General information, not medical
+  /// advice."), for the fronts to show beside them: only a pack knows whether its document is
+  /// medical, legal or about a command-line tool, so faqbot does not say it for every pack.
+  public var disclaimer: String?
   /// Where each present field is written, by key.
   public var locations: [String: SourceLocation]
 
   /// Settings as given; the loader reads them from pack.yaml, with their locations.
   public init(
     name: String? = nil, description: String? = nil, threshold: Double? = nil, emergency: String? = nil,
-    mode: Mode? = nil, advice: String? = nil, locations: [String: SourceLocation] = [:]
+    mode: Mode? = nil, advice: String? = nil, disclaimer: String? = nil,
+    locations: [String: SourceLocation] = [:]
   ) {
     self.name = name
     self.description = description
@@ -44,8 +50,16 @@ public struct PackSettings: Sendable, Equatable {
     self.emergency = emergency
     self.mode = mode
     self.advice = advice
+    self.disclaimer = disclaimer
     self.locations = locations
   }
+
+  /// What the fronts say of the answers of a pack whose pack.yaml has no `disclaimer:`: true
+  /// of every pack, whatever its document is about.
+  public static let defaultDisclaimer = "Answers are general information from one document."
+
+  /// The note the fronts show: `disclaimer`, else ``defaultDisclaimer``.
+  public var shownDisclaimer: String { disclaimer ?? Self.defaultDisclaimer }
 
   /// Whether `path` (a path or a bare name) is a settings file rather than an intent file.
   public static func isSettingsFile(_ path: String) -> Bool {

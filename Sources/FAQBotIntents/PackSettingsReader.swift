@@ -6,7 +6,7 @@ import Yams
 /// column: an unknown key (with the key probably meant), a value of the wrong type, a
 /// threshold outside 0...1, an unknown mode.
 struct PackSettingsReader {
-  static let keys = ["name", "description", "threshold", "emergency", "mode", "advice"]
+  static let keys = ["name", "description", "threshold", "emergency", "mode", "advice", "disclaimer"]
 
   let file: String
   var errors: [IntentFileError] = []
@@ -55,6 +55,7 @@ struct PackSettingsReader {
           settings.emergency = nil
         }
       case "advice": settings.advice = text(value, key: name)
+      case "disclaimer": settings.disclaimer = text(value, key: name)
       case "threshold":
         guard let scalar = value.scalar, let number = Double(scalar.string) else {
           fail(value, "'threshold' must be a number between 0 and 1, e.g. 0.3")
@@ -99,6 +100,7 @@ struct PackSettingsReader {
     case "threshold": settings.threshold != nil
     case "emergency": settings.emergency != nil
     case "mode": settings.mode != nil
+    case "disclaimer": settings.disclaimer != nil
     default: settings.advice != nil
     }
   }

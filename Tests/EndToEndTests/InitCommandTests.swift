@@ -60,6 +60,13 @@ final class InitCommandTests: XCTestCase {
     // documents' tune questions than the fast mode (PackDraft.draftThreshold).
     XCTAssertTrue(check.output.contains("mode         encoder  ("), check.output)
     XCTAssertTrue(check.output.contains("threshold    0.5  ("), check.output)
+    // A health document's draft says its answers are not medical advice (a draft without
+    // --health says only faqbot's own disclaimer).
+    XCTAssertTrue(check.output.contains("disclaimer   \"This is general information from one"), check.output)
+    let settings = try String(contentsOf: pack.appendingPathComponent("intents/pack.yaml"), encoding: .utf8)
+    XCTAssertTrue(
+      settings.contains("disclaimer: \"This is general information from one document, not medical advice.\""),
+      settings)
     XCTAssertTrue(check.output.contains("not referenced (0): none"), check.output)
 
     let answer = try run(["ask", "--no-cache", "--json"] + options + ["how do i brew green tea"])

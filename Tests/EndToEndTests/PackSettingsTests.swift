@@ -51,9 +51,9 @@ final class PackSettingsTests: XCTestCase {
 
     let check = try BinaryRunner.run(["check", "--folds", "0", "--intents", strict])
     XCTAssertEqual(check.status, 0, check.errors)
-    XCTAssertTrue(check.output.contains("threshold  0.95  (\(strict)/pack.yaml:2:12)"), check.output)
-    XCTAssertTrue(check.output.contains("name       \"Tea\"  (\(strict)/pack.yaml:1:7)"), check.output)
-    XCTAssertTrue(check.output.contains("mode       fast  (default)"), check.output)
+    XCTAssertTrue(check.output.contains("threshold   0.95  (\(strict)/pack.yaml:2:12)"), check.output)
+    XCTAssertTrue(check.output.contains("name        \"Tea\"  (\(strict)/pack.yaml:1:7)"), check.output)
+    XCTAssertTrue(check.output.contains("mode        fast  (default)"), check.output)
   }
 
   /// A start that finds its model cached takes the parsed intents from it, and still the
@@ -86,7 +86,30 @@ final class PackSettingsTests: XCTestCase {
       }
     }
     let check = try BinaryRunner.run(["check", "--folds", "0", "--intents", url.path])
-    XCTAssertTrue(check.output.contains("mode       encoder  (\(url.path)/pack.yaml:1:7)"), check.output)
+    XCTAssertTrue(check.output.contains("mode        encoder  (\(url.path)/pack.yaml:1:7)"), check.output)
+  }
+
+  /// `disclaimer:` is what the answers are not, in the pack's words: `check` shows it with its
+  /// line, and faqbot's own ("general information from one document") without it; empty
+  /// text is an error at its line.
+  func testTheDisclaimerComesFromPackYaml() throws {
+    let own = try pack(settings: "disclaimer: Not official tea advice.\n")
+    let check = try BinaryRunner.run(["check", "--folds", "0", "--intents", own])
+    XCTAssertEqual(check.status, 0, check.errors)
+    XCTAssertTrue(
+      check.output.contains("disclaimer  \"Not official tea advice.\"  (\(own)/pack.yaml:1:13)"), check.output
+    )
+    let plain = try pack(settings: "name: Tea\n")
+    let defaults = try BinaryRunner.run(["check", "--folds", "0", "--intents", plain])
+    XCTAssertTrue(
+      defaults.output.contains(
+        "disclaimer  \"Answers are general information from one document.\"  (default)"),
+      defaults.output)
+    let empty = try pack(settings: "disclaimer: \"\"\n")
+    let refused = try BinaryRunner.run(["check", "--intents", empty])
+    XCTAssertEqual(refused.status, 1, refused.output)
+    XCTAssertTrue(
+      refused.errors.contains("pack.yaml:1:13: error: 'disclaimer' must be non-empty text"), refused.errors)
   }
 
   func testABadSettingsFileFailsWithLocatedErrors() throws {
@@ -97,7 +120,7 @@ final class PackSettingsTests: XCTestCase {
       XCTAssertTrue(
         outcome.errors.contains(
           "pack.yaml:2:1: error: unknown key 'threshhold' in pack settings (known keys: name, description, "
-            + "threshold, emergency, mode, advice) (did you mean 'threshold'?)"), outcome.errors)
+            + "threshold, emergency, mode, advice, disclaimer) (did you mean 'threshold'?)"), outcome.errors)
     }
   }
 }

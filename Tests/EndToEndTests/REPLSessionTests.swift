@@ -11,7 +11,9 @@ final class REPLSessionTests: XCTestCase {
     XCTAssertTrue(banner.contains("faqbot 0."), banner)
     XCTAssertTrue(banner.contains("/help"), banner)
     XCTAssertTrue(banner.contains("Pack: "), banner)
-    XCTAssertTrue(banner.contains("not medical advice"), banner)
+    // The small pack (tea, no pack.yaml) says nothing of medicine: that is a pack's to say.
+    XCTAssertTrue(banner.contains("Answers are general information from one document."), banner)
+    XCTAssertFalse(banner.contains("medical"), banner)
 
     let answer = try chat.ask("what is ketamine")
     XCTAssertTrue(answer.contains(TemporaryHome.ketamineAnswer), answer)
@@ -24,6 +26,10 @@ final class REPLSessionTests: XCTestCase {
     let chat = try ChatTerminal([], home: home)
     let banner = try chat.waitForStart()
     XCTAssertTrue(banner.contains("default pack"), banner)
+    XCTAssertTrue(banner.contains("not medical advice"), "the default pack's disclaimer: \(banner)")
+    let help = try chat.ask("/help")
+    XCTAssertTrue(help.contains("for example \"What is ketamine?\""), help)
+    XCTAssertTrue(help.contains("not medical advice"), help)
     let answer = try chat.ask("What are the side effects of ketamine therapy?")
     // Wrapped at the terminal's width, the passage (now after the sentence it depends on) may
     // break anywhere: compare with whitespace collapsed.
@@ -127,6 +133,23 @@ final class REPLSessionTests: XCTestCase {
     // The path is long enough to be wrapped.
     let unwrapped = help.replacingOccurrences(of: "\r\n", with: "").replacingOccurrences(of: " ", with: "")
     XCTAssertTrue(unwrapped.contains("History:\(home.historyFile.path)"), help)
+  }
+
+  /// A knowledge-only bot on another team's document: its banner and /help speak of that
+  /// document (its first section as the example), not of ketamine or medical advice.
+  func testAKnowledgeOnlyBotsHelpSpeaksOfItsOwnDocument() throws {
+    let knowledge = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent(
+        "Benchmarks/documents/finding-users/pack/knowledge.json")
+    let home = try TemporaryHome()
+    let chat = try ChatTerminal(["--knowledge", knowledge.path, "--knowledge-only", "--fast"], home: home)
+    let banner = try chat.waitForStart()
+    XCTAssertFalse(banner.contains("medical"), banner)
+    let help = try chat.ask("/help")
+    XCTAssertTrue(help.contains("for example \"Spreading the word\""), help)
+    XCTAssertFalse(help.contains("side effects"), help)
+    XCTAssertFalse(help.contains("medical"), help)
+    XCTAssertEqual(try chat.leave(), 0)
   }
 
   func testQuitAndExitLeaveWithStatusZero() throws {

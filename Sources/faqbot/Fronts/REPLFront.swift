@@ -20,7 +20,9 @@ struct REPLFront {
     var history = makeHistory(environment: environment)
     var session = REPL.Session(engine: engine, historyNote: history.note)
     var editor = REPL.LineEditor(topicNames: session.topics.keys)
-    write(REPL.Session.banner(packName: packName), terminal)
+    write(
+      REPL.Session.banner(packName: packName, disclaimer: engine.resources.pack.settings.shownDisclaimer),
+      terminal)
 
     while true {
       switch editor.next(prompt: terminal.prompt) {

@@ -69,6 +69,11 @@ struct EffectiveSettings {
         key: "advice", value: advice.map(Self.shortened) ?? "(faqbot's: ask a qualified professional)",
         source: settings.advice != nil
           ? source("advice") : advice != nil ? "top-level advice: of an intent file" : "default"))
+    entries.append(
+      Entry(
+        key: "disclaimer",
+        value: settings.disclaimer.map(Self.shortened) ?? "\"\(PackSettings.defaultDisclaimer)\"",
+        source: source("disclaimer")))
     self.configuration = configuration
     self.entries = entries
     self.warnings = warnings

@@ -36,7 +36,7 @@ struct MCPFront {
         citing its sections. Use `ask` for answers, `search` to find passages, `topics` for \
         what it covers and `get_section` to read a section. It says when the document does not \
         cover a question, declines dosing requests, and answers crisis messages with \
-        emergency help first. General information, not medical advice.
+        emergency help first. \(engine.resources.pack.settings.shownDisclaimer)
         """,
       capabilities: Server.Capabilities(
         resources: .init(subscribe: false, listChanged: false), tools: .init(listChanged: false)),

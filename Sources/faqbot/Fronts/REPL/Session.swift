@@ -80,15 +80,29 @@ extension REPL {
     /// the front does not read the message itself.
     private var keepsHistory: Bool { context.lastAnswer?.kind != .safety }
 
-    /// The banner: who is talking, on which pack, how to get help, and what the answers are not.
-    static func banner(packName: String) -> [Paragraph] {
+    /// The banner: who is talking, on which pack, how to get help, and what the answers are
+    /// not (the pack's `disclaimer:`: a Homebrew FAQ is not "medical advice" either way).
+    static func banner(packName: String, disclaimer: String) -> [Paragraph] {
       [
         Paragraph(text: "faqbot \(FAQBotVersion.string)", tone: .strong),
         Paragraph(text: packName, tone: .dim, prefix: "Pack: "),
         Paragraph(text: "Type /help for commands, or ask a question. Ctrl-D leaves."),
-        Paragraph(text: "This is general information from one document, not medical advice.", tone: .note),
+        Paragraph(text: disclaimer, tone: .note),
         .blank,
       ]
+    }
+
+    /// A question `/help` offers as an example: the pack's first answerable intent's first
+    /// example, else (a pack without intents) the document's first section title; nil when
+    /// the pack has neither.
+    static func exampleQuestion(_ resources: EngineResources) -> String? {
+      if let intent = resources.pack.intents.first(where: { $0.kind == .faq }),
+        let example = intent.examples.first
+      {
+        return example
+      }
+      return resources.knowledge.document.sections.first { !$0.title.isEmpty && !$0.paragraphs.isEmpty }?
+        .title
     }
 
     /// A question repeated above its answer; a pasted page is shortened to its start.
@@ -171,8 +185,9 @@ extension REPL {
         return Paragraph(text: text, prefix: "  " + padded, prefixTone: .strong)
       }
       let kinds = TopicIndex.kindGroups.map(\.key).joined(separator: ", ")
+      let example = Self.exampleQuestion(engine.resources).map { ", for example \"\($0)\"" } ?? ""
       return [
-        Paragraph(text: "Ask a question in your own words, for example \"What are the side effects?\""),
+        Paragraph(text: "Ask a question in your own words\(example)."),
         Paragraph(text: "Commands:", tone: .heading),
         entry("/help", "this help"),
         entry(
@@ -193,8 +208,7 @@ extension REPL {
             + "(\"$if faqbot\" sections apply only here). Up and Down recall earlier lines, Ctrl-R searches "
             + "them, Tab completes commands and topic names, Ctrl-C clears the line."),
         Paragraph(text: historyNote, prefix: "History: "),
-        Paragraph(
-          text: "Answers are general information from one document, not medical advice.", tone: .note),
+        Paragraph(text: engine.resources.pack.settings.shownDisclaimer, tone: .note),
       ]
     }
 
