@@ -23,12 +23,13 @@ final class MarkdownKnowledgeOnlyTests: XCTestCase {
         lines: [
           #"{"id":1,"question":"how should i water the plants"}"#,
           #"{"id":2,"question":"what is the capital of peru"}"#,
+          #"{"id":3,"question":"hi"}"#, #"{"id":4,"question":"Thanks!"}"#, #"{"id":5,"question":"bye"}"#,
         ])
       XCTAssertEqual(outcome.status, 0, outcome.errors)
       let replies = try outcome.output.split(separator: "\n").map {
         try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
       }
-      XCTAssertEqual(replies.count, 2)
+      XCTAssertEqual(replies.count, 5)
       XCTAssertEqual(replies[0]["kind"] as? String, "knowledge", "\(replies[0])")
       let sources = try XCTUnwrap(replies[0]["sources"] as? [[String: Any]])
       XCTAssertEqual(sources.first?["section"] as? String, "Watering")
@@ -39,6 +40,14 @@ final class MarkdownKnowledgeOnlyTests: XCTestCase {
       )
       XCTAssertEqual(sources.count, 2)
       XCTAssertEqual(replies[1]["kind"] as? String, "fallback", "\(replies[1])")
+      // No small-talk intents: the engine's own replies, never a passage holding "thanks".
+      for (reply, opening) in zip(
+        replies[2...], ["Hello! Ask me anything about", "You're welcome.", "Goodbye"])
+      {
+        XCTAssertEqual(reply["category"] as? String, "small_talk", "\(reply)")
+        XCTAssertEqual((reply["sources"] as? [Any])?.count, 0, "\(reply)")
+        XCTAssertTrue((reply["answer"] as? String ?? "").hasPrefix(opening), "\(reply)")
+      }
     }
   }
   /// A pack without intent files runs in the encoder mode unless a flag or its pack.yaml says
@@ -61,7 +70,7 @@ final class MarkdownKnowledgeOnlyTests: XCTestCase {
     XCTAssertTrue(try reason(["--knowledge-only", "--fast"]).contains("in meaning (token vectors)"))
     let check = try BinaryRunner.run(["check", "--knowledge", knowledge, "--knowledge-only"])
     XCTAssertTrue(
-      check.output.contains("mode       encoder  (default for a pack without intents)"), check.output)
+      check.output.contains("mode        encoder  (default for a pack without intents)"), check.output)
 
     // A directory holding only pack.yaml is a pack without intents too; its `mode:` wins.
     let settingsOnly = directory.appendingPathComponent("intents")
@@ -70,7 +79,7 @@ final class MarkdownKnowledgeOnlyTests: XCTestCase {
     XCTAssertTrue(try reason(["--intents", settingsOnly.path]).contains("in meaning (token vectors)"))
     let fastCheck = try BinaryRunner.run(["check", "--knowledge", knowledge, "--intents", settingsOnly.path])
     XCTAssertTrue(
-      fastCheck.output.contains("mode       fast  (\(settingsOnly.path)/pack.yaml:2:7)"), fastCheck.output)
+      fastCheck.output.contains("mode        fast  (\(settingsOnly.path)/pack.yaml:2:7)"), fastCheck.output)
   }
 
   /// A leaflet that states a dose is still no dosing advice: "how many mg can I take a day"

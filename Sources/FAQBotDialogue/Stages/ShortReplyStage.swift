@@ -4,9 +4,11 @@ import FAQBotCore
 /// the previous turn, before any intent is matched: "no" after "Is there anything else?" ends
 /// politely, and "k" is an acknowledgement, not a question about ketamine.
 ///
-/// Thanks and goodbyes stay with the pack's small talk (thanks said with a goodbye ends the
-/// conversation here); questions never come here (only a whole message that is one of the
-/// replies below).
+/// Greetings, thanks and goodbyes stay with the pack's small talk (thanks said with a goodbye
+/// ends the conversation here); a pack whose intents do not answer them (a knowledge-only
+/// pack, a team's pack without a small-talk file) gets the engine's own, so that "thanks" is
+/// never answered with a passage that happens to hold the word. Questions never come here
+/// (only a whole message that is one of the replies below).
 public struct ShortReplyStage: DialogueStage {
   /// Identifies the stage (``DialogueStage/name``).
   public let name = "short-reply"
@@ -45,6 +47,24 @@ public struct ShortReplyStage: DialogueStage {
     }
     return replies
   }()
+  /// Greetings, thanks and goodbyes the engine answers itself when no intent of the pack does.
+  static let greetings: Set<[String]> = [
+    ["hi"], ["hello"], ["hey"], ["hiya"], ["howdy"], ["yo"], ["greetings"], ["hi", "there"],
+    ["hello", "there"], ["hey", "there"], ["good", "morning"], ["good", "afternoon"], ["good", "evening"],
+    ["hi", "bot"], ["hello", "bot"], ["hey", "bot"],
+  ]
+  /// Thanks alone (with a goodbye, ``thankingGoodbyes`` ends the conversation).
+  static let thanksAlone: Set<[String]> = [
+    ["thanks"], ["thank", "you"], ["thx"], ["ty"], ["cheers"], ["thanks", "a", "lot"], ["many", "thanks"],
+    ["thank", "you", "so", "much"], ["thanks", "so", "much"], ["great", "thanks"], ["ok", "thanks"],
+    ["okay", "thanks"], ["that", "helped"], ["thanks", "that", "helped"],
+  ]
+  /// Goodbyes alone.
+  static let goodbyesAlone: Set<[String]> = [
+    ["bye"], ["goodbye"], ["bye", "bye"], ["see", "you"], ["see", "ya"], ["cya"], ["bye", "for", "now"],
+    ["good", "night"], ["later"],
+  ]
+
   /// Words that may open a closing reply without changing it ("*nope* that's all").
   static let declining: Set<String> = ["no", "nope", "nah", "ok", "okay"]
   /// Acknowledgements: answered by inviting the next question.
@@ -60,7 +80,7 @@ public struct ShortReplyStage: DialogueStage {
 
   /// The replies as typed at their longest: a closing one may follow a ``declining`` word.
   static let longestReplies =
-    Array(acknowledging)
+    Array(acknowledging) + Array(greetings) + Array(thanksAlone) + Array(goodbyesAlone)
     + closing.union(thankingGoodbyes).map { [declining.max { $0.utf8.count < $1.utf8.count } ?? ""] + $0 }
   /// The most words of any reply above: a longer message is never one of them.
   static let longestReplyWords = longestReplies.map(\.count).max() ?? 0
@@ -108,6 +128,11 @@ public struct ShortReplyStage: DialogueStage {
         ? "Sure: what would you like to know about \"\(title)\"?"
         : "OK. Ask me another question about \"\(title)\" whenever you're ready."
       reason = "a short acknowledgement, not a question"
+    } else if let reply = Self.builtInSmallTalk(words, title: title),
+      !ClassifierStage.answers(turn.reading, resources)
+    {
+      text = reply.0
+      reason = reply.1
     } else {
       return nil
     }
@@ -118,5 +143,25 @@ public struct ShortReplyStage: DialogueStage {
       candidates: resources.candidates(turn.prediction),
       truncated: turn.truncated, category: .smallTalk)
     return StageResult(answer: answer, reason: reason, passages: [])
+  }
+
+  /// The engine's own reply to a greeting, thanks or a goodbye, with its reason; nil for any
+  /// other message. Asked only when no intent of the pack answers the message.
+  static func builtInSmallTalk(_ words: [String], title: String) -> (String, String)? {
+    if greetings.contains(words) {
+      return (
+        "Hello! Ask me anything about \"\(title)\".", "a greeting, and no intent of the pack answers it"
+      )
+    }
+    if thanksAlone.contains(words) {
+      return (
+        "You're welcome. Ask me anything else about \"\(title)\" whenever you like.",
+        "thanks, and no intent of the pack answers it"
+      )
+    }
+    if goodbyesAlone.contains(words) {
+      return ("Goodbye, and take care!", "a goodbye, and no intent of the pack answers it")
+    }
+    return nil
   }
 }
