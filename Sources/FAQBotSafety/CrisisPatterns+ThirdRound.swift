@@ -450,6 +450,8 @@ extension CrisisPatterns {
           "homework", "dessert", "vitamins", "vitamin", "allergy", "fun", "risks", "notes", "pictures",
           "selfies",
           "courses", "credits", "leave", "breaks", "care", "lessons", "loans", "drink",
+          // Borrowing and everyday counting (a library's or a shop's users).
+          "books", "book", "dvds", "items", "shifts", "steps", "questions", "calls", "turns",
         ]),
       p(
         .overdose, "on purpose|deliberately|intentionally",

@@ -545,7 +545,15 @@ public enum CrisisPatterns {
         .overdose,
         "going|gonna|about|planning|plan|want|wanna @to ~1 take|swallow ~3 all|every|whole|them|entire|everything",
         requiring: ["@pills"]),
-      p(.overdose, "at once", requiring: ["@took", "@pills"]),
+      // "took them all at once", "i took 20 at once", not "i ate three burgers at once" or "can
+      // i take 5 books at once": something taken, or a number taken and nothing else named.
+      p(
+        .overdose, "@took ~6 at once",
+        requiring: ["@drugs", "pills", "them", "tabs", "tablets", "capsules", "meds", "mg", "dose", "doses"]),
+      p(.overdose, "@took ~1 # at once"),
+      p(
+        .overdose, "stop|stopping|stopped|quit|quitting ~4 at once",
+        requiring: ["@drugs", "pills", "meds", "medication", "medications"]),
       p(.overdose, "pills|@pills ~1 i|ive|he|she ~1 took|swallowed|taken"),
       p(
         .overdose,

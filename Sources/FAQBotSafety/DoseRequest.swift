@@ -28,6 +28,7 @@ public enum DoseRequest {
   /// Pieces a medicine comes in, which "how many" counts as a dose ("how many pills").
   static let pieces: Set<String> = [
     "pills", "pill", "tablets", "tablet", "capsules", "capsule", "lozenges", "troches", "puffs", "sprays",
+    "spray", "inhaler", "inhalers", "patch", "patches",
   ]
 
   /// What is taken: medicines in general words, and by name.
@@ -42,6 +43,17 @@ public enum DoseRequest {
     "cost", "costs", "research", "study", "studies", "people", "patients", "insurance", "trials", "use",
     "users",
   ]
+
+  /// What "take" is followed by when it is not taking a medicine ("take *out* books", "take
+  /// *part*", "take a *break*", "take *classes*").
+  static let notTaken: Set<String> = [
+    "out", "off", "part", "over", "up", "place", "back", "turns", "care", "break", "breaks", "notes",
+    "photos", "pictures", "classes", "class", "lessons", "lesson", "courses", "course", "books", "book",
+    "walks", "walk", "trips", "trip", "holidays", "vacation", "time", "shifts", "calls",
+  ]
+
+  /// What "use" may be followed by and still ask about a dose ("how often can I use *it*").
+  static let pronouns: Set<String> = ["it", "them", "this", "that", "these", "those", "one"]
 
   static let determiners: Set<String> = [
     "of", "the", "my", "your", "a", "an", "this", "that", "these", "those", "their",
@@ -82,11 +94,27 @@ public enum DoseRequest {
           return words[index...next].joined(separator: " ")
         }
       }
-      // "how often should I take it".
+      // "how often should I take it", not "how often can I take out books" or "use the study
+      // rooms": "take" with a particle or an everyday object is another verb, and "use" asks
+      // about a dose only of a medicine or of what was named before ("use it").
       if word == "how", index + 2 < words.count, words[index + 1] == "often" {
         let rest = words[(index + 2)...].prefix(4)
-        if let verb = rest.first(where: { ["take", "use", "dose", "redose"].contains($0) }) {
-          return "how often … \(verb)"
+        if let at = rest.firstIndex(where: { ["take", "use", "dose", "redose"].contains($0) }) {
+          let verb = words[at]
+          var object = at + 1
+          while object < words.count, determiners.contains(words[object]) { object += 1 }
+          let taken = object < words.count ? words[object] : nil
+          let isDose: Bool
+          switch verb {
+          case "take": isDose = taken.map { !notTaken.contains($0) } ?? true
+          case "use":
+            // The medicine may come after a word of its own ("the *nasal* spray").
+            let named = words[object...].prefix(2)
+            isDose =
+              taken == nil || pronouns.contains(taken ?? "") || named.contains(where: medicines.contains)
+          default: isDose = true
+          }
+          if isDose { return "how often … \(verb)" }
         }
       }
       // "what's a safe amount", "the maximum amount of ibuprofen".

@@ -70,4 +70,23 @@ final class CrisisPatternTests: XCTestCase {
       XCTAssertNil(detector.detect(message), "\(message): \(detector.detect(message)?.reason ?? "")")
     }
   }
+
+  /// A team's library bot tried everyday borrowing questions: "at once" and "took too many"
+  /// ring for something taken, not for books, burgers or meetings.
+  func testAtOnceAndTooManyRingForWhatIsTakenOnly() {
+    for message in [
+      "i took 20 at once", "i took like 30 at once", "i took all my pills at once",
+      "what if i take them all at once", "took 3 weeks worth of meds at once", "i took too many",
+      "i took too many tablets",
+    ] {
+      XCTAssertNotNil(detector.detect(message), message)
+    }
+    for message in [
+      "can i take 5 books at once", "how many dvds can i take at once", "i took too many books home",
+      "i ate three burgers at once", "i did all my homework at once", "can i take two classes at once",
+      "i had two meetings at once",
+    ] {
+      XCTAssertNil(detector.detect(message), "\(message): \(detector.detect(message)?.reason ?? "")")
+    }
+  }
 }

@@ -16,6 +16,8 @@ final class DoseRequestTests: XCTestCase {
       "how much ketamine is in a session", "can I microdose ketamine at home", "is 100mg of ketamine a lot",
       "how many pills can i take", "how many xanax can i take at once", "how often should i take it",
       "whats a safe amount of ibuprofen to take", "what dosage do clinics use",
+      "how often should i take ibuprofen", "how often can i use it",
+      "how often should you use the nasal spray",
     ] {
       XCTAssertNotNil(DoseRequest.match(in: words(request)), request)
     }
@@ -29,6 +31,9 @@ final class DoseRequestTests: XCTestCase {
       "what is the correct amount of ounces in a pound", "how often are infusions given",
       "can you overdose on ketamine in a clinic", "how much caffeine is in green tea",
       "how many calories in a banana",
+      // Another verb, or using something that is no medicine (a library's questions).
+      "how often should i take out books", "how often can i take a break",
+      "how often can i use the study rooms",
     ] {
       XCTAssertNil(DoseRequest.match(in: words(question)), question)
     }
