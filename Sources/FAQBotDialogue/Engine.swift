@@ -222,7 +222,9 @@ public struct Engine: Sendable {
 
   private func run(_ turn: Turn) -> StageResult {
     for stage in stages {
-      if let result = stage.respond(to: turn, resources: resources) { return result }
+      if let result = stage.respond(to: turn, resources: resources) {
+        return SafetyStage.continuingCrisis(result, turn: turn, resources: resources)
+      }
     }
     // A pipeline without a fallback stage still answers.
     return FallbackStage().respond(to: turn, resources: resources)

@@ -192,6 +192,9 @@ final class CrisisEndToEndTests: XCTestCase {
     let more = try chat.ask("what should i do")
     XCTAssertTrue(more.contains("988"), more)
     XCTAssertFalse(more.contains("More about what"), more)
+    let scared = try chat.ask("im scared")
+    XCTAssertTrue(scared.contains("988"), scared)
+    XCTAssertFalse(scared.contains("I don't know"), scared)
     try chat.ask("what is ketamine")
     try chat.terminal.type("quit" + PseudoTerminal.Key.enter)
     XCTAssertEqual(try chat.terminal.waitForExit(), 0)
@@ -199,7 +202,31 @@ final class CrisisEndToEndTests: XCTestCase {
     let history = try String(contentsOf: home.historyFile, encoding: .utf8)
     XCTAssertFalse(history.contains("kill myself"), history)
     XCTAssertFalse(history.contains("what should i do"), history)
+    XCTAssertFalse(history.contains("im scared"), history)
     XCTAssertTrue(history.contains("what is ketamine"), history)
+  }
+
+  /// Right after the crisis answer, what a person in distress says next ("i dont have
+  /// anyone", "im scared", "no", "thanks") gets crisis help again, not "I don't know" with the
+  /// document's suggestions or a polite close; a question moves on to the document.
+  func testWhatFollowsACrisisAnswerGetsCrisisHelpUntilAQuestionIsAsked() throws {
+    for next in ["i dont have anyone", "no one cares about me", "im scared", "no", "thanks", "bye"] {
+      let outcome = try BinaryRunner.run(
+        ["--json"],
+        lines: [
+          #"{"question":"i want to kill myself","session":"s"}"#,
+          #"{"question":"\#(next)","session":"s"}"#, #"{"question":"what is ketamine?","session":"s"}"#,
+        ])
+      XCTAssertEqual(outcome.status, 0, outcome.errors)
+      let replies = try outcome.output.split(separator: "\n").map {
+        try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+      }
+      XCTAssertEqual(replies.count, 3, outcome.output)
+      XCTAssertEqual(replies[1]["kind"] as? String, "safety", "\(next): \(replies[1])")
+      XCTAssertTrue((replies[1]["answer"] as? String ?? "").contains("988"), "\(next): \(replies[1])")
+      XCTAssertEqual(replies[1]["suggestions"] as? [String], [], "\(next): \(replies[1])")
+      XCTAssertEqual(replies[2]["intent"] as? String, "what_is_ketamine", "\(next): \(replies[2])")
+    }
   }
 
   /// A crisis typed as a command ("/ i want to die", a typo'd slash) is not a question the

@@ -54,4 +54,26 @@ public struct SafetyStage: DialogueStage {
       candidates: resources.candidates(turn.prediction), truncated: turn.truncated)
     return StageResult(answer: answer, reason: "a request for more right after a crisis answer", passages: [])
   }
+
+  /// `result`, or more crisis help when it answers a message right after a crisis answer with
+  /// no answer from the document: "i don't have anyone", "im scared", "no" or "thanks" after
+  /// the emergency numbers must not get "I don't know", a polite close or the document's
+  /// suggestions. The engine applies it to whatever its stages gave (``Engine``): only the
+  /// outcome tells whether the document answered. A question ("what is ketamine?") keeps its
+  /// own answer, even an "I don't know": the person has moved on to asking.
+  public static func continuingCrisis(_ result: StageResult, turn: Turn, resources: EngineResources)
+    -> StageResult
+  {
+    guard turn.context.lastAnswer?.kind == .safety, result.answer.kind != .safety,
+      result.answer.kind == .fallback || result.answer.category == .smallTalk,
+      !SubjectStage.opensAsQuestion(turn)
+    else { return result }
+    let answer = Answer(
+      kind: .safety, intent: nil, confidence: 1, text: resources.crisisReply.followUp,
+      candidates: result.answer.candidates, truncated: turn.truncated)
+    return StageResult(
+      answer: answer,
+      reason: "right after a crisis answer, a message the document does not answer gets crisis help again",
+      passages: [])
+  }
 }
