@@ -1325,10 +1325,11 @@ intents:
       - Can I use ketamine just to relax on weekends?
     answer:
       text: >-
-        Sorry, I can't help with using ketamine recreationally. The article only discusses ketamine
-        as a medical treatment, and it notes that the drug has the potential for abuse and
-        dependence. If you're worried about your own or someone else's drug use, please talk to a
-        qualified healthcare professional.
+        Sorry, I can't help with using ketamine yourself or recreationally. The article only
+        discusses ketamine as a medical treatment given under a healthcare professional's
+        supervision, and it notes that the drug has the potential for abuse and dependence. If
+        you're worried about your own or someone else's drug use, please talk to a qualified
+        healthcare professional.
       knowledge: [potential-side-effects.p1.s4, accessing-ketamine-therapy.p1.s3]
     suggest:
       - Is ketamine addictive?
@@ -1354,6 +1355,16 @@ intents:
       - get wasted
       - get messed up
       - tripping on
+      # Self-administration: how to inject it oneself (the article's infusion is given in a clinic;
+      # "how is ketamine injected" stays with the administration intent).
+      - how do i inject
+      - how can i inject
+      - how should i inject
+      - how to inject
+      - how do you inject
+      - inject myself
+      - inject it myself
+      - shoot up
 
   - id: obtaining
     kind: decline

@@ -55,6 +55,8 @@ final class DialogueTests: XCTestCase {
       ("How many mg of ketamine should I take?", "dosing"),
       ("is ketamine fun to take at a rave", "recreational_use"),
       ("where can I buy ketamine without a prescription", "obtaining"),
+      // Injecting it oneself is declined; how the clinic gives it is the administration answer.
+      ("how do i inject ketamine", "recreational_use"), ("how do you inject it", "recreational_use"),
     ]
     for (question, intent) in cases {
       let answer = engine.respond(to: question)
@@ -62,6 +64,7 @@ final class DialogueTests: XCTestCase {
       XCTAssertTrue(answer.text.lowercased().contains("professional"), question)
       XCTAssertNil(answer.text.range(of: #"\d+\s*(mg|milligram)"#, options: .regularExpression), question)
     }
+    XCTAssertEqual(engine.respond(to: "how is ketamine injected").intent, "administration")
   }
 
   func testAFollowUpQuestionIsReadInTheContextOfThePreviousOne() {
