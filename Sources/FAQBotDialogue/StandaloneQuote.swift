@@ -54,9 +54,33 @@ struct StandaloneQuote: Sendable {
     return result
   }
 
+  /// Adjectives of an "it" that points forward to its own clause ("It's *important* to speak
+  /// with a professional", "It is *possible* that …"), not back at the sentence before.
+  static let forwardAdjectives: Set<String> = [
+    "important", "essential", "necessary", "possible", "recommended", "best", "crucial", "vital",
+    "advisable", "likely", "unlikely", "unclear", "clear", "common", "rare", "safe", "unsafe", "hard",
+    "difficult", "easy", "true", "worth", "helpful", "useful", "normal", "wise", "critical", "key", "good",
+  ]
+
+  /// "It's important to …", "It is possible that …": the "it" stands for the clause after it.
+  static func opensWithForwardIt(_ words: [String]) -> Bool {
+    guard let first = words.first else { return false }
+    var next = 1
+    if first == "it", words.count > 2, words[1] == "is" || words[1] == "was" {
+      next = 2
+    } else if first != "its" {  // "it's" as the normaliser gives it
+      return false
+    }
+    if next < words.count, words[next] == "very" || words[next] == "also" || words[next] == "always" {
+      next += 1
+    }
+    return next < words.count && forwardAdjectives.contains(words[next])
+  }
+
   static func isDependent(_ text: String) -> Bool {
     let words = TextNormalizer().words(String(text.prefix(60)))
     guard let first = words.first else { return false }
+    if opensWithForwardIt(words) { return false }
     if dependentOpenings.contains(first) { return true }
     let clause = Array(words.prefix(6))
     // A phrase after the first word (the first is the openings' case): a passage no longer
