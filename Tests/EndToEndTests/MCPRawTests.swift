@@ -108,6 +108,8 @@ final class MCPRawTests: XCTestCase {
       (call(14, "ask", #"{"question":"\#(huge)"}"#), "more than the limit"),
       (call(15, "search", #"{"query":"effects","limit":2.5}"#), "must be an integer"),
       (call(16, "get_section", #"{"id":42}"#), "must be a string"),
+      // Not an object of arguments: the SDK cannot decode the call at all.
+      (call(17, "ask", #""what is ketamine""#), nil), (call(18, "ask", "[1]"), nil),
     ]
     for (line, needle) in cases {
       XCTAssertTrue(process.writeLine(line))
@@ -118,7 +120,8 @@ final class MCPRawTests: XCTestCase {
         let text = ((result["content"] as? [[String: Any]])?.first?["text"] as? String) ?? ""
         XCTAssertTrue(text.contains(needle), text)
       } else {
-        XCTAssertEqual(errorCode(reply), -32602)
+        XCTAssertEqual(errorCode(reply), -32602, "\(reply)")
+        XCTAssertNotNil(reply["id"] as? Int, "\(reply)")
       }
     }
     process.closeInput()

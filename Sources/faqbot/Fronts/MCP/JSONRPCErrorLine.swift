@@ -1,7 +1,8 @@
 import Foundation
 
 /// A JSON-RPC error response the transport writes itself, for lines it does not pass to the
-/// SDK's server: too large, not UTF-8, not JSON, not a JSON-RPC message. The SDK would answer
+/// SDK's server: too large, not UTF-8, not JSON, not a JSON-RPC message, a tool call whose
+/// parameters the SDK cannot decode. The SDK would answer
 /// some of these with a made-up random id; JSON-RPC 2.0 says the id is `null` when it could
 /// not be read, which is what clients expect.
 struct JSONRPCErrorLine: Encodable, Sendable {
@@ -14,6 +15,7 @@ struct JSONRPCErrorLine: Encodable, Sendable {
   enum Code: Int, Sendable {
     case parseError = -32700
     case invalidRequest = -32600
+    case invalidParams = -32602
   }
 
   let jsonrpc = "2.0"

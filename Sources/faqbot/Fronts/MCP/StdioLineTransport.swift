@@ -125,6 +125,12 @@ private struct InputPump: Sendable {
                 .invalidRequest, "Invalid request: the server is not initialized; send \"initialize\" first",
                 id: id))
           }
+          // The SDK decodes a call's parameters as a whole, and a call whose `arguments` is not
+          // an object failed there with Foundation's "data isn't in the correct format" as an
+          // internal error: say what is wrong, as an invalid-params error with its id.
+          if method == "tools/call", let problem = Self.toolCallProblem(data) {
+            return reply(JSONRPCErrorLine(.invalidParams, "Invalid params: \(problem)", id: id))
+          }
           channel.begin(id)
           continuation.yield(data)
         case .cancellation:
@@ -148,6 +154,21 @@ private struct InputPump: Sendable {
     case notJSON(String)
     case batch
     case message(MessageEnvelope.Classification)
+  }
+
+  /// What is wrong with the frame of a `tools/call` request's parameters (not an object, no
+  /// tool name, `arguments` not an object), or nil when the SDK can decode them; the
+  /// arguments' own mistakes are the tools' to report.
+  static func toolCallProblem(_ data: Data) -> String? {
+    guard let message = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+    guard let parameters = message["params"] as? [String: Any] else {
+      return "tools/call needs \"params\": {\"name\": \"<tool>\", \"arguments\": {…}}"
+    }
+    guard parameters["name"] is String else { return "\"params.name\" must be the tool's name, a string" }
+    if let arguments = parameters["arguments"], !(arguments is NSNull), !(arguments is [String: Any]) {
+      return "\"params.arguments\" must be an object of the tool's arguments, e.g. {\"question\": \"…\"}"
+    }
+    return nil
   }
 
   private static func classify(_ data: Data) -> Shape {
