@@ -143,9 +143,19 @@ public struct Engine: Sendable {
 
   /// The question as matched: cut to ``EngineConfiguration/maxQuestionCharacters``.
   private func matchedText(_ question: String) -> (text: String, truncated: Bool) {
-    let limit = configuration.maxQuestionCharacters
+    Self.matchedText(question, limit: configuration.maxQuestionCharacters)
+  }
+
+  /// `question` cut to `limit` characters, at the end of a word when there is one to cut at.
+  static func matchedText(_ question: String, limit: Int) -> (text: String, truncated: Bool) {
     guard question.utf8.count > limit, question.count > limit else { return (question, false) }
-    return (String(question.prefix(limit)), true)
+    let cut = question.prefix(limit)
+    // At the end of a word: half a word ("rea" of "really") is a word no document uses, which
+    // the subject check would name as what the question is about.
+    if !question[cut.endIndex].isWhitespace, let space = cut.lastIndex(where: \.isWhitespace) {
+      return (String(cut[..<space]), true)
+    }
+    return (String(cut), true)
   }
 
   /// The classifier's prediction, with the sentence vector in the encoder mode.

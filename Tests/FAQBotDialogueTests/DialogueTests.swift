@@ -153,6 +153,12 @@ final class DialogueTests: XCTestCase {
     let answer = engine.respond(to: question)
     XCTAssertTrue(answer.truncated)
     XCTAssertFalse(engine.respond(to: "What are the side effects?").truncated)
+    // Cut between words, not inside one: "rea" of "really" was named as the question's subject.
+    XCTAssertEqual(Engine.matchedText("side effects really really", limit: 21).text, "side effects really")
+    XCTAssertEqual(Engine.matchedText("side effects really really", limit: 19).text, "side effects really")
+    XCTAssertEqual(Engine.matchedText("side effects really", limit: 16).text, "side effects")
+    XCTAssertEqual(Engine.matchedText("abcdefghij", limit: 4).text, "abcd", "no word end to cut at")
+    XCTAssertFalse(Engine.matchedText("short", limit: 10).truncated)
   }
 
   func testAnswersAreDeterministicAcrossEngines() throws {
