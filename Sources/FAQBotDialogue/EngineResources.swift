@@ -199,18 +199,21 @@ public struct EngineResources: Sendable {
   ) -> StageResult {
     answer(
       intent: index, reply: reply, kind: kind, confidence: confidence, prediction: turn.prediction,
-      truncated: turn.truncated)
+      truncated: turn.truncated, question: turn.analysis)
   }
 
   /// The answer an intent gives, its candidates taken from `prediction` (a reading other than
   /// the turn's own, without copying the turn to hold it).
   public func answer(
     intent index: Int, reply: Reply? = nil, kind: Answer.Kind? = nil, confidence: Double,
-    prediction: IntentClassifier.Prediction, truncated: Bool
+    prediction: IntentClassifier.Prediction, truncated: Bool, question: TextAnalyzer.Analysis? = nil
   ) -> StageResult {
     // Read in place: a copy of the intent retained every field of it.
     let intents = pack.intents
-    let reply = reply ?? intents[index].answer
+    var reply = reply ?? intents[index].answer
+    if reply.bestParagraph, let section = reply.knowledge.first {
+      reply = Reply(text: nil, knowledge: bestParagraph(of: section, for: question))
+    }
     let (text, sources) = render(reply)
     let intentKind = intents[index].kind
     let answerKind = kind ?? (intentKind == .safety ? .safety : .intent)
@@ -233,6 +236,30 @@ public struct EngineResources: Sendable {
     case .smalltalk: .smallTalk
     case .safety: .safety
     }
+  }
+
+  /// The paragraph of section `sectionId` that best answers `question`, for a `section:`
+  /// answer: the one holding the passage retrieval ranks first among the section's (a sentence
+  /// counts for its paragraph), the section's first when no word of the question is in it; a
+  /// short paragraph comes with the next one of the section, as a knowledge-only answer does.
+  func bestParagraph(of sectionId: String, for question: TextAnalyzer.Analysis?) -> [String] {
+    guard let section = knowledge.document.sections.first(where: { $0.id == sectionId }),
+      var chosen = section.paragraphs.first?.id
+    else { return [sectionId] }
+    if let question,
+      let hit = retriever.search(question.stems, limit: .max).first(where: {
+        knowledge.passage($0.passageId)?.sectionId == sectionId
+      })
+    {
+      chosen = hit.passageId.split(separator: ".").prefix(2).joined(separator: ".")
+    }
+    var ids = [chosen]
+    if let passage = knowledge.passage(chosen), passage.text.count < configuration.shortParagraphCharacters,
+      let next = knowledge.paragraph(after: chosen)
+    {
+      ids.append(next.id)
+    }
+    return ids
   }
 
   /// A reply's text (its own, or the quoted passages) and the sources it cites. A quoted

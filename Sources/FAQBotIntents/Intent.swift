@@ -72,11 +72,18 @@ public struct Reply: Sendable, Equatable {
   public var text: String?
   /// Ids of the knowledge-file passages the reply quotes or paraphrases, cited as its sources.
   public var knowledge: [String]
+  /// Whether the reply quotes, of the one section in ``knowledge``, the paragraph that best
+  /// answers the question asked (`answer: {section: ID}`), rather than passages fixed in
+  /// advance: one intent per section of a long document (what `faqbot init` drafts) then
+  /// answers "what does a replacement card cost" with the paragraph that says so, not the
+  /// section's first.
+  public var bestParagraph: Bool
 
   /// A reply as given; the loader, not this, refuses one with neither text nor knowledge.
-  public init(text: String?, knowledge: [String] = []) {
+  public init(text: String?, knowledge: [String] = [], bestParagraph: Bool = false) {
     self.text = text
     self.knowledge = knowledge
+    self.bestParagraph = bestParagraph
   }
 }
 

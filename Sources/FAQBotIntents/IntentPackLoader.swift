@@ -16,7 +16,7 @@ public struct IntentPackLoader: Sendable {
   static let intentKeys: Set<String> = [
     "id", "kind", "priority", "examples", "answer", "follow_up", "suggest", "triggers",
   ]
-  static let replyKeys: Set<String> = ["text", "knowledge"]
+  static let replyKeys: Set<String> = ["text", "knowledge", "section"]
 
   /// A loader; it keeps no state between calls.
   public init() {}
@@ -84,6 +84,7 @@ public struct IntentPackLoader: Sendable {
     var settings = PackSettings()
     var errors: [IntentFileError] = []
     var references: [(id: String, location: SourceLocation)] = []
+    var sectionReferences: [(id: String, location: SourceLocation)] = []
     var firstDefinition: [String: SourceLocation] = [:]
     for file in files {
       if PackSettings.isSettingsFile(file.name) {
@@ -107,6 +108,7 @@ public struct IntentPackLoader: Sendable {
         synonyms.merge(fileSynonyms) { $0 + $1 }
       }
       references += reader.references
+      sectionReferences += reader.sectionReferences
       errors += reader.errors
     }
     // No intent file besides pack.yaml is a knowledge-only pack with settings of its own (its
@@ -122,6 +124,16 @@ public struct IntentPackLoader: Sendable {
         errors.append(
           .init(
             reference.location, "knowledge id '\(reference.id)' does not exist in the knowledge file\(hint)"))
+      }
+      let sectionIds = knowledge.document.sections.map(\.id)
+      for reference in sectionReferences
+      where knowledge.contains(reference.id) && !sectionIds.contains(reference.id) {
+        let section = reference.id.split(separator: ".").first.map(String.init) ?? reference.id
+        errors.append(
+          .init(
+            reference.location,
+            "'section: \(reference.id)' names a paragraph or sentence; 'section' takes a section id "
+              + "('\(section)'), or cite the passage itself with 'knowledge'"))
       }
     }
     if !errors.isEmpty { throw IntentPackError(Self.inFileOrder(errors, files: files.map(\.name))) }
@@ -162,6 +174,8 @@ private struct FileReader {
   /// Every knowledge id an answer or follow-up cites, where it is written, for the loader
   /// to check against the knowledge file.
   var references: [(id: String, location: SourceLocation)] = []
+  /// The ids `section:` answers name, which must be sections, not paragraphs or sentences.
+  var sectionReferences: [(id: String, location: SourceLocation)] = []
 
   private func location(_ node: Node?) -> SourceLocation {
     SourceLocation(file: file, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1)
@@ -316,6 +330,7 @@ private struct FileReader {
     }
     var text: String?
     var knowledge: [String] = []
+    var section: (id: String, node: Node)?
     for (key, value) in mapping {
       switch key.string {
       case "text":
@@ -337,9 +352,27 @@ private struct FileReader {
         }
         knowledge = nodes.map(\.text)
         references += nodes.map { ($0.text, location($0.node)) }
+      case "section":
+        guard let id = value.scalar?.string, !id.trimmingCharacters(in: .whitespaces).isEmpty else {
+          fail(value, "'\(field).section' must be a section id (`faqbot knowledge show` lists them)")
+          continue
+        }
+        section = (id, value)
       default:
-        fail(key, "unknown key '\(key.string ?? "?")' in '\(field)' (known keys: knowledge, text)")
+        fail(key, "unknown key '\(key.string ?? "?")' in '\(field)' (known keys: knowledge, section, text)")
       }
+    }
+    if let section {
+      guard text == nil, knowledge.isEmpty else {
+        fail(
+          section.node,
+          "intent '\(intent)': '\(field).section' quotes the section's best paragraph by itself; "
+            + "it cannot be combined with 'knowledge' or 'text'")
+        return nil
+      }
+      references.append((section.id, location(section.node)))
+      sectionReferences.append((section.id, location(section.node)))
+      return Reply(text: nil, knowledge: [section.id], bestParagraph: true)
     }
     if text == nil, knowledge.isEmpty {
       fail(node, "intent '\(intent)': '\(field)' needs 'knowledge' ids or 'text'")

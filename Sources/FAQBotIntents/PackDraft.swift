@@ -43,8 +43,13 @@ public struct PackDraft: Sendable {
     /// repeated in two sections stays with the first.
     public var examples: [String]
     /// The passage ids the answer cites: the section's first paragraph, and the second when the
-    /// first is a short lead-in.
+    /// first is a short lead-in; for a longer section, the section itself (``bestParagraph``).
     public var knowledge: [String]
+    /// Whether the answer is `section:`, the paragraph of the section that best answers the
+    /// question asked: a section of more paragraphs than its first answer holds, whose drafted
+    /// examples come from all of them ("what does a replacement card cost" got the section's
+    /// first paragraph, on getting a card for free).
+    public var bestParagraph: Bool
     /// How many paragraphs the section has, shown in the file's comment for the author.
     public var paragraphCount: Int
   }
@@ -82,14 +87,17 @@ public struct PackDraft: Sendable {
       }
       // Two sections with the same heading and no sentences of their own: the intent still needs one.
       if examples.isEmpty { examples = [DraftText.plain(section.title)] }
-      // The first paragraph, and the second when the first is only a short lead-in.
+      // The first paragraph, and the second when the first is only a short lead-in; a section
+      // with more than those, the paragraph that best answers each question.
       var knowledge = [section.paragraphs[0].id]
       if section.paragraphs[0].text.count < 160, section.paragraphs.count > 1 {
         knowledge.append(section.paragraphs[1].id)
       }
+      let bestParagraph = section.paragraphs.count > knowledge.count
       return SectionIntent(
         id: id, sectionId: section.id, title: DraftText.plain(section.title), examples: examples,
-        knowledge: knowledge, paragraphCount: section.paragraphs.count)
+        knowledge: bestParagraph ? [section.id] : knowledge, bestParagraph: bestParagraph,
+        paragraphCount: section.paragraphs.count)
     }
   }
 
@@ -165,7 +173,13 @@ public struct PackDraft: Sendable {
       text += "  - id: \(intent.id)\n    examples:\n"
       for example in intent.examples { text += "      - \(DraftText.quoted(example))\n" }
       text += "      # TODO: more questions as your users would ask them\n"
-      text += "    answer:\n      knowledge: [\(intent.knowledge.joined(separator: ", "))]\n\n"
+      if intent.bestParagraph {
+        text += "    # The paragraph of the section that best answers each question; cite passages with\n"
+        text += "    # `knowledge: [...]` instead to fix the answer.\n"
+        text += "    answer:\n      section: \(intent.sectionId)\n\n"
+      } else {
+        text += "    answer:\n      knowledge: [\(intent.knowledge.joined(separator: ", "))]\n\n"
+      }
     }
     for section in emptySections {
       text +=

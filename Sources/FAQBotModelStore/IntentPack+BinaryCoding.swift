@@ -92,10 +92,15 @@ extension Reply {
   func encode(into writer: inout ModelBinaryWriter) {
     writer.append(optional: text)
     writer.append(strings: knowledge)
+    writer.append(UInt32(bestParagraph ? 1 : 0))
   }
 
   static func decode(from reader: inout ModelBinaryReader) throws(TrainedModelError) -> Reply {
-    Reply(text: try reader.optionalString("reply text"), knowledge: try reader.strings("reply knowledge"))
+    let text = try reader.optionalString("reply text")
+    let knowledge = try reader.strings("reply knowledge")
+    let best = try reader.uint32("reply best paragraph")
+    guard best <= 1 else { throw .corrupt("reply best paragraph is \(best), not 0 or 1") }
+    return Reply(text: text, knowledge: knowledge, bestParagraph: best == 1)
   }
 }
 

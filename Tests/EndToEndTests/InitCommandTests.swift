@@ -27,6 +27,15 @@ final class InitCommandTests: XCTestCase {
     ## Is tea healthy?
 
     Tea contains antioxidants called catechins. It also contains caffeine, less than coffee.
+
+    ## Buying tea
+
+    Our shop in the old town sells loose tea by weight, from 50 grams upwards, and tea bags in
+    boxes of twenty.
+
+    A gift card for the shop costs 15 euros and never expires. It can be used online as well.
+
+    Orders over 40 euros are delivered free of charge within three working days.
     """
 
   private func run(_ arguments: [String]) throws -> BinaryRunner.Outcome {
@@ -38,7 +47,7 @@ final class InitCommandTests: XCTestCase {
     try Data(document.utf8).write(to: doc)
     let outcome = try run(["init", doc.path, "-o", "tea-pack", "--health"])
     XCTAssertEqual(outcome.status, 0, outcome.errors)
-    XCTAssertTrue(outcome.output.contains("wrote tea-pack: 3 sections, "), outcome.output)
+    XCTAssertTrue(outcome.output.contains("wrote tea-pack: 4 sections, "), outcome.output)
     let pack = directory.appendingPathComponent("tea-pack")
     for file in [
       "knowledge.json", "intents/pack.yaml", "intents/01-document.yaml", "intents/02-safety.yaml",
@@ -50,6 +59,8 @@ final class InitCommandTests: XCTestCase {
       contentsOf: pack.appendingPathComponent("intents/01-document.yaml"), encoding: .utf8)
     XCTAssertTrue(intents.contains("- id: how_do_i_brew_green_tea\n"), intents)
     XCTAssertTrue(intents.contains("knowledge: [how-do-i-brew-green-tea.p1]"), intents)
+    // A section of several paragraphs answers with the one that fits the question.
+    XCTAssertTrue(intents.contains("section: buying-tea\n"), intents)
     XCTAssertTrue(intents.contains("# TODO: more questions"), intents)
 
     let options = ["--intents", "tea-pack/intents", "--knowledge", "tea-pack/knowledge.json"]
@@ -69,6 +80,10 @@ final class InitCommandTests: XCTestCase {
       settings)
     XCTAssertTrue(check.output.contains("not referenced (0): none"), check.output)
 
+    let gift = try run(["ask", "--no-cache", "--json"] + options + ["how much is a gift card"])
+    XCTAssertTrue(gift.output.contains("\"intent\":\"buying_tea\""), gift.output)
+    XCTAssertTrue(gift.output.contains("15 euros"), gift.output)
+    XCTAssertTrue(gift.output.contains("\"id\":\"buying-tea.p2\""), gift.output)
     let answer = try run(["ask", "--no-cache", "--json"] + options + ["how do i brew green tea"])
     XCTAssertTrue(answer.output.contains("\"intent\":\"how_do_i_brew_green_tea\""), answer.output)
     XCTAssertTrue(answer.output.contains("80 degrees"), answer.output)
@@ -84,7 +99,7 @@ final class InitCommandTests: XCTestCase {
 
     let eval = try run(["eval", "tea-pack/eval.jsonl", "--no-sweep", "--no-cache"] + options)
     XCTAssertEqual(eval.status, 0, eval.errors)
-    XCTAssertTrue(eval.output.contains("(5 questions, 2 out of scope)"), eval.output)
+    XCTAssertTrue(eval.output.contains("(6 questions, 2 out of scope)"), eval.output)
 
     let again = try run(["init", doc.path, "-o", "tea-pack"])
     XCTAssertEqual(again.status, 1)

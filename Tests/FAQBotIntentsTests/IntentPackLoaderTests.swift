@@ -262,6 +262,40 @@ final class IntentPackLoaderTests: XCTestCase {
     XCTAssertTrue(found.last?.message.contains("'no-such-section'") ?? false, "\(found)")
   }
 
+  /// `section:` answers with the section's best paragraph: it takes a section id only, alone.
+  func testASectionAnswerNamesASectionAndStandsAlone() throws {
+    let good = """
+      intents:
+        - id: ok
+          examples: [x]
+          answer: {section: brewing}
+      """
+    let pack = try IntentPackLoader().load(files: [("tea.yaml", good)], knowledge: try knowledge())
+    XCTAssertEqual(pack.intents[0].answer, Reply(text: nil, knowledge: ["brewing"], bestParagraph: true))
+    let bad = """
+      intents:
+        - id: paragraph
+          examples: [x]
+          answer: {section: brewing.p1}
+        - id: both
+          examples: [y]
+          answer: {section: brewing, text: Brew it.}
+        - id: missing
+          examples: [z]
+          answer: {section: steeping}
+      """
+    let found = errors(bad, knowledge: try knowledge())
+    XCTAssertEqual(found.count, 3, "\(found)")
+    XCTAssertTrue(
+      found.contains { $0.message.contains("names a paragraph or sentence") && $0.location.line == 4 },
+      "\(found)")
+    XCTAssertTrue(
+      found.contains { $0.message.contains("cannot be combined") && $0.location.line == 7 }, "\(found)")
+    XCTAssertTrue(
+      found.contains { $0.message.contains("'steeping' does not exist") && $0.location.line == 10 },
+      "\(found)")
+  }
+
   func testAWrongKindOrPriorityIsReported() {
     assertOneError(
       errors("intents:\n  - {id: a, kind: chitchat, examples: [x], answer: A}\n"), at: 2, 19,

@@ -33,6 +33,7 @@ final class TrainedModelTests: XCTestCase {
     pack.intents[0].kind = .smalltalk
     pack.intents[0].priority = -3
     pack.intents[0].followUp = Reply(text: nil, knowledge: ["a.p1", "a.p2"])
+    pack.intents[0].answer = Reply(text: nil, knowledge: ["a"], bestParagraph: true)
     pack.intents[0].suggest = ["Will it snow?"]
     pack.intents[0].triggers = ["umbrella"]
     pack.intents[0].location = SourceLocation(file: "/old/place/weather.yaml", line: 3, column: 5)

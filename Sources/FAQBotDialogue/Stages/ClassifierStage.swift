@@ -37,7 +37,8 @@ public struct ClassifierStage: DialogueStage {
     guard Self.answers(reading, resources), let best = prediction.ranking.first else { return nil }
     let confidence = Double(prediction.probabilities[best])
     var result = resources.answer(
-      intent: best, confidence: confidence, prediction: prediction, truncated: turn.truncated)
+      intent: best, confidence: confidence, prediction: prediction, truncated: turn.truncated,
+      question: reading.analysis)
     result.reading = reading
     // One interpolation, not a chain of `+`: built for every answer, read only by `/why`.
     let together = reading.withPrevious ? ", reading the question together with the previous one" : ""
