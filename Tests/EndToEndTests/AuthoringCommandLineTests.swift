@@ -180,4 +180,18 @@ final class AuthoringCommandLineTests: XCTestCase {
     let folder = try BinaryRunner.run(["ask", "--knowledge", directory.path, "--knowledge-only", "hi"])
     XCTAssertTrue(folder.errors.contains("it is a directory"), folder.errors)
   }
+
+  /// `--knowledge` with a team's own document but no `--intents` keeps the default intents,
+  /// whose references are all missing there: one sentence saying what to add, not 92 lines.
+  func testOwnKnowledgeWithoutIntentsSaysWhatToAdd() throws {
+    let document = try write("# Garden\n\n## Watering\n\nWater twice a week.\n", "garden.md")
+    let knowledge = directory.appendingPathComponent("garden.json").path
+    XCTAssertEqual(try BinaryRunner.run(["knowledge", "build", document, "-o", knowledge]).status, 0)
+    let outcome = try BinaryRunner.run(["ask", "--knowledge", knowledge, "how often should i water"])
+    XCTAssertEqual(outcome.status, 1)
+    XCTAssertTrue(outcome.errors.contains("give your own intents with --intents DIR"), outcome.errors)
+    XCTAssertTrue(outcome.errors.contains("--knowledge-only"), outcome.errors)
+    XCTAssertFalse(outcome.errors.contains("understanding-ketamine"), outcome.errors)
+    XCTAssertLessThan(outcome.errors.split(separator: "\n").count, 4, outcome.errors)
+  }
 }

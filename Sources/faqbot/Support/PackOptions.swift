@@ -114,12 +114,12 @@ enum PackLoading {
   /// Loads the pack of `loader`, reading its files as it goes: for commands that do not
   /// cache, and to report why a pack's files cannot be read.
   static func load(_ loader: PackLoader) throws -> (KnowledgeBase, IntentPack) {
-    try load(knowledge: loader.loadKnowledge, intents: loader.loadIntents(knowledge:))
+    try load(knowledge: loader.loadKnowledge, intents: loader.loadIntents(knowledge:), loader: loader)
   }
 
   /// Loads the pack from files already read, the ones its content hash was computed from.
   static func load(_ files: PackFiles) throws -> (KnowledgeBase, IntentPack) {
-    try load(knowledge: files.loadKnowledge, intents: files.loadIntents(knowledge:))
+    try load(knowledge: files.loadKnowledge, intents: files.loadIntents(knowledge:), loader: files.loader)
   }
 
   static func knowledge(_ files: PackFiles) throws -> KnowledgeBase {
@@ -128,12 +128,23 @@ enum PackLoading {
 
   private static func load(
     knowledge loadKnowledge: () throws(KnowledgeError) -> KnowledgeDocument,
-    intents loadIntents: (KnowledgeBase) throws(IntentPackError) -> IntentPack
+    intents loadIntents: (KnowledgeBase) throws(IntentPackError) -> IntentPack, loader: PackLoader
   ) throws -> (KnowledgeBase, IntentPack) {
     let knowledge = try knowledge(loadKnowledge)
     do {
       return (knowledge, try loadIntents(knowledge))
     } catch {
+      // `--knowledge` alone keeps the default intents, which cite the ketamine article's
+      // passages: a team's document gets a screenful of missing ids instead of what to do.
+      if loader.intentsDirectory == nil, !loader.knowledgeOnly, let path = loader.knowledgePath,
+        error.errors.allSatisfy({ $0.message.contains("does not exist in the knowledge file") })
+      {
+        throw CLIError(
+          "\(path) is another document than the default intents were written for (their \(error.errors.count) "
+            + "references to the ketamine article are not in it): give your own intents with --intents DIR "
+            + "(`faqbot init` drafts them from the document), or answer from the document alone with --knowledge-only"
+        )
+      }
       // The located lines follow a header, so ArgumentParser's "Error: " prefix does not
       // run into the first of them ("Error: a.yaml:3:5: error: …").
       let count = error.errors.count
