@@ -97,6 +97,40 @@ final class MCPRawTests: XCTestCase {
     exitsCleanly(process)
   }
 
+  /// The tools' descriptions speak for the pack: its disclaimer and emergency numbers, not the
+  /// default pack's "not medical advice" and 988 for a library's bot.
+  func testToolDescriptionsFollowThePack() throws {
+    let pack = FileManager.default.temporaryDirectory.appendingPathComponent("faqbot-mcp-\(UUID())")
+    try FileManager.default.createDirectory(at: pack, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: pack) }
+    try Data(
+      "intents:\n  - id: hours\n    examples: [when are you open, opening hours]\n    answer: Nine to five.\n"
+        .utf8
+    ).write(to: pack.appendingPathComponent("hours.yaml"))
+    try Data("disclaimer: Not official library advice.\nemergency: Call 112 now.\n".utf8)
+      .write(to: pack.appendingPathComponent("pack.yaml"))
+    for (arguments, present, absent) in [
+      ([String](), ["988", "not medical advice", "recreational use"], ["pack's emergency numbers"]),
+      (
+        ["--intents", pack.path], ["Not official library advice.", "pack's emergency numbers"],
+        ["988", "medical"]
+      ),
+    ] {
+      let process = try JSONProcess(arguments: ["mcp"] + arguments)
+      XCTAssertTrue(process.writeLine(Self.initialize))
+      _ = try message(process)
+      XCTAssertTrue(process.writeLine(Self.initialized))
+      XCTAssertTrue(process.writeLine(#"{"jsonrpc":"2.0","id":2,"method":"tools/list"}"#))
+      let tools = try XCTUnwrap(
+        (try message(process)["result"] as? [String: Any])?["tools"] as? [[String: Any]])
+      let ask = try XCTUnwrap(tools.first { $0["name"] as? String == "ask" }?["description"] as? String)
+      for needle in present { XCTAssertTrue(ask.contains(needle), "\(arguments): \(needle) in \(ask)") }
+      for needle in absent { XCTAssertFalse(ask.contains(needle), "\(arguments): \(needle) in \(ask)") }
+      process.closeInput()
+      exitsCleanly(process)
+    }
+  }
+
   func testToolMistakesAreToolErrorsAndUnknownToolsProtocolErrors() throws {
     let process = try started()
     let huge = String(repeating: "why ", count: 2_500_000)

@@ -1,3 +1,4 @@
+import FAQBot
 import MCP
 
 /// The tools `faqbot mcp` offers, with descriptions written for a model choosing among tools:
@@ -8,6 +9,24 @@ struct ToolCatalog: Sendable {
   let documentTitle: String
   /// The longest question `ask` and `search` accept, in UTF-8 bytes.
   let maxQuestionBytes: Int
+  /// What the answers are not, in the pack's words (pack.yaml's `disclaimer`).
+  var disclaimer = PackSettings.defaultDisclaimer
+  /// Whether crisis help is the engine's built-in text (988 in the US) or the pack's own.
+  var builtInCrisisReply = true
+  /// The pack's decline intents, as words ("recreational use", "obtaining"): what it refuses
+  /// besides the doses every pack declines.
+  var declines: [String] = []
+
+  private var declined: String {
+    let own = declines.filter { $0 != "dosing" }
+    return "doses of a medicine or drug"
+      + (own.isEmpty ? "" : ", and what the pack declines (\(own.joined(separator: ", ")))")
+  }
+
+  private var emergencyHelp: String {
+    builtInCrisisReply
+      ? "call or text 988 in the US, or local emergency services" : "the pack's emergency numbers"
+  }
 
   static let ask = "ask"
   static let search = "search"
@@ -25,10 +44,9 @@ struct ToolCatalog: Sendable {
           quoting or paraphrasing it and citing the sections and passage ids the answer comes \
           from. Use it for questions about that document's subject. It says "I don't know" when \
           the document does not cover the question (it never answers from general knowledge), \
-          and it declines requests for doses, recreational use or ways to obtain the drug. A \
-          message about suicide, self-harm or overdose gets emergency help first (call or text \
-          988 in the US), marked EMERGENCY and with `emergency: true`. General information, not \
-          medical advice. Pass the same `session` id on follow-up questions ("how long do they \
+          and it declines requests for \(declined). A message about suicide, self-harm or \
+          overdose gets emergency help first (\(emergencyHelp)), marked EMERGENCY and with \
+          `emergency: true`. \(disclaimer) Pass the same `session` id on follow-up questions ("how long do they \
           last?") so they are understood in context. Structured result: kind (intent, \
           knowledge, fallback, safety), intent, confidence, answer, sources (id, section, \
           section_id, quoted text), candidates, suggestions, truncated, emergency.
@@ -81,8 +99,8 @@ struct ToolCatalog: Sendable {
         name: Self.topics, title: "List the topics",
         description: """
           Lists what `ask` can answer from "\(documentTitle)", by section of the document: each \
-          section's id and title with example questions. Questions it declines (doses, \
-          recreational use, buying) and crisis help are not listed.
+          section's id and title with example questions. Questions it declines and crisis help \
+          are not listed.
           """,
         inputSchema: .object([
           "type": "object", "properties": .object([:]), "additionalProperties": false,

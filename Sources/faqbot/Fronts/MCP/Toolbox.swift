@@ -16,7 +16,13 @@ struct Toolbox: Sendable {
     self.engine = engine
     self.sessions = sessions
     let knowledge = engine.resources.knowledge
-    self.catalog = ToolCatalog(documentTitle: knowledge.document.title, maxQuestionBytes: maxQuestionBytes)
+    let pack = engine.resources.pack
+    self.catalog = ToolCatalog(
+      documentTitle: knowledge.document.title, maxQuestionBytes: maxQuestionBytes,
+      disclaimer: pack.settings.shownDisclaimer, builtInCrisisReply: engine.resources.crisisReply.isBuiltIn,
+      declines: pack.intents.filter { $0.kind == .decline }.map {
+        $0.id.replacingOccurrences(of: "_", with: " ")
+      })
     self.answers = AnswerContent(knowledge: knowledge)
     self.topicIndex = TopicIndex(pack: engine.resources.pack, knowledge: knowledge, kinds: [.faq])
   }
