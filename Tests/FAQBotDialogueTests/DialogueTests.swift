@@ -195,5 +195,16 @@ final class DialogueTests: XCTestCase {
     XCTAssertEqual(answer.kind, .knowledge)
     XCTAssertEqual(answer.sources.first?.section, "Pests")
     XCTAssertTrue(answer.text.contains("Ladybirds eat aphids"))
+
+    // `faqbot eval` counts a passage of the section an intent cites as that intent's answer,
+    // as `check` does; a passage of another section is still a mistake.
+    let seedlings = garden.respond(to: "do seedlings prefer a mist")
+    XCTAssertEqual(seedlings.kind, .knowledge, seedlings.text)
+    let report = Evaluation(items: [
+      .init(question: "do seedlings prefer a mist", intent: "watering"),
+      .init(question: "what do ladybirds eat?", intent: "watering"),
+    ]).run(garden)
+    XCTAssertEqual(report.correct, 1, "\(report.mistakes)")
+    XCTAssertEqual(report.mistakes.first?.question, "what do ladybirds eat?")
   }
 }
