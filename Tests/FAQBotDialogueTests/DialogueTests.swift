@@ -207,4 +207,32 @@ final class DialogueTests: XCTestCase {
     XCTAssertEqual(report.correct, 1, "\(report.mistakes)")
     XCTAssertEqual(report.mistakes.first?.question, "what do ladybirds eat?")
   }
+
+  /// A sentence that only announces what follows ("The library is open at these times:") is
+  /// quoted with what it announces, not alone.
+  func testRetrievalQuotesAnAnnouncementWithWhatItAnnounces() throws {
+    let text = """
+      # Library
+
+      ## Opening Hours
+
+      The library is open at these times:
+
+      - Monday to Friday: 9:00 to 18:00
+      - Saturday: 10:00 to 16:00
+
+      ## Contact
+
+      Write to the front desk.
+      """
+    let document = try KnowledgeBuilder().build(bytes: Array(text.utf8), fileName: "library.md")
+    let knowledge = KnowledgeBase(document: document)
+    let pack = IntentPack(intents: [
+      Intent(id: "greeting", kind: .smalltalk, examples: ["hello", "hi there"], answer: Reply(text: "Hi!"))
+    ])
+    let answer = Engine(pack: pack, knowledge: knowledge).respond(to: "at what times is the library open")
+    XCTAssertEqual(answer.kind, .knowledge, answer.text)
+    XCTAssertTrue(answer.text.hasPrefix("The library is open at these times:"), answer.text)
+    XCTAssertTrue(answer.text.contains("Saturday: 10:00 to 16:00"), answer.text)
+  }
 }

@@ -30,7 +30,7 @@ public struct RetrievalStage: DialogueStage {
           resources.knowledge.passage($0)?.sectionId == passage.sectionId
         }
     }
-    let (text, sources) = resources.render(Reply(text: nil, knowledge: [passage.id]))
+    let (text, sources) = resources.render(Reply(text: nil, knowledge: Self.completed(passage, resources)))
     let answer = Answer(
       kind: .knowledge, intent: nil,
       confidence: resources.configuration.retrievalCalibration.probability(hit.coverage),
@@ -42,6 +42,19 @@ public struct RetrievalStage: DialogueStage {
       + "content words (needs \(Percent(resources.configuration.passageCoverage)))"
     // Every sentence quoted, the one a dependent passage was given with included.
     return StageResult(answer: answer, reason: reason, passages: sources.map(\.id))
+  }
+
+  /// The ids to quote for `passage`: itself, unless it only announces what follows ("The
+  /// library is open at these times:"): then its paragraph, and the paragraph after that
+  /// when the announcement ends the paragraph too (a list set as its own paragraph).
+  static func completed(_ passage: KnowledgeBase.Passage, _ resources: EngineResources) -> [String] {
+    guard passage.text.hasSuffix(":") else { return [passage.id] }
+    let paragraphId = passage.id.split(separator: ".").prefix(2).joined(separator: ".")
+    guard let paragraph = resources.knowledge.passage(paragraphId) else { return [passage.id] }
+    if paragraph.text.hasSuffix(":"), let next = resources.knowledge.paragraph(after: paragraph.id) {
+      return [paragraph.id, next.id]
+    }
+    return [paragraph.id]
   }
 }
 
