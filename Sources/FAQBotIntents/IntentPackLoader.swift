@@ -393,7 +393,8 @@ private struct FileReader {
     }
     var result: [(text: String, node: Node)] = []
     for item in sequence {
-      if let scalar = item.scalar, !scalar.string.isEmpty, !YAMLText.isNull(scalar) {
+      // Blank text ("   ") is as empty as "": an example or trigger of nothing.
+      if let scalar = item.scalar, !scalar.string.allSatisfy(\.isWhitespace), !YAMLText.isNull(scalar) {
         result.append((scalar.string, item))
       } else {
         fail(item, "each entry of '\(field)' must be non-empty text")

@@ -97,6 +97,13 @@ final class DialogueTests: XCTestCase {
     let answer = engine.respond(to: "tell me more")
     XCTAssertEqual(answer.kind, .fallback)
     XCTAssertTrue(answer.text.contains("More about what"))
+    XCTAssertTrue(answer.text.contains("Ask me a question first"), answer.text)
+    // After a question the document did not answer, not "ask me a question first".
+    var context = ConversationContext()
+    _ = engine.respond(to: "what is the capital of peru", context: &context)
+    let after = engine.respond(to: "tell me more", context: &context)
+    XCTAssertTrue(after.text.contains("More about what"), after.text)
+    XCTAssertFalse(after.text.contains("Ask me a question first"), after.text)
   }
 
   func testAnOffTopicQuestionFallsBackHonestlyWithAlternatives() {

@@ -477,5 +477,11 @@ final class IntentPackLoaderTests: XCTestCase {
       XCTAssertEqual(found.map(\.location.column), [29, 35], "\(found)")
       XCTAssertTrue(found.allSatisfy { $0.message.contains("must be non-empty text") }, "\(found)")
     }
+    // Blank text is empty too: an example of spaces teaches nothing.
+    let blank = "intents:\n  - id: a\n    examples: [hello there, \"   \"]\n    answer: hi\n"
+    XCTAssertThrowsError(try IntentPackLoader().load(files: [("a.yaml", blank)])) {
+      let found = ($0 as? IntentPackError)?.errors ?? []
+      XCTAssertEqual(found.map(\.location.column), [29], "\(found)")
+    }
   }
 }

@@ -42,8 +42,13 @@ public struct FollowUpStage: DialogueStage {
     // An exhausted topic stays the topic: asking for more again repeats that the document
     // has nothing more, not "more about what?". A crisis answer or small talk is no topic.
     guard turn.context.hasTopic, let last = turn.context.lastAnswer else {
+      // After questions the document did not answer, "ask me a question first" would be wrong.
+      let text =
+        turn.context.lastQuestion == nil
+        ? "More about what? Ask me a question first."
+        : "More about what? The last answer had nothing from the document to continue; ask me a question about it."
       let answer = Answer(
-        kind: .fallback, intent: nil, confidence: 0, text: "More about what? Ask me a question first.",
+        kind: .fallback, intent: nil, confidence: 0, text: text,
         candidates: resources.candidates(turn.prediction), truncated: turn.truncated)
       return StageResult(answer: answer, reason: "a request for more, with no earlier topic", passages: [])
     }
