@@ -19,6 +19,9 @@ public struct ConversationContext: Sendable, Equatable {
   public var topicIntent: String?
   /// Whether the current intent's `follow_up` was already given.
   public var followUpGiven = false
+  /// What the last answer said the document does not cover ("Prozac"), for a question that
+  /// points back at it ("is it safe?").
+  public var foreignSubject: String?
 
   /// A new conversation: nothing asked yet, no topic.
   public init() {}

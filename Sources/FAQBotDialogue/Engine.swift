@@ -80,6 +80,7 @@ public struct Engine: Sendable {
     } else {
       context.lastQuestion = turn.question
       context.givenPassages = result.passages
+      context.foreignSubject = result.foreignSubject
       context.followUpGiven = false
       let answer = result.answer
       context.hasTopic =

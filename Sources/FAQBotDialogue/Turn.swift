@@ -49,6 +49,9 @@ public struct StageResult: Sendable {
   public var continuesTopic = false
   /// The reading the answer was chosen on, when it is not the turn's own (`/why` explains it).
   public var reading: Reading? = nil
+  /// The thing the answer says the document does not cover ("Prozac"), as typed, so that "is
+  /// it safe?" right after is about it too.
+  public var foreignSubject: String? = nil
 }
 
 /// One step of the dialogue pipeline. Stages are tried in order; the first that answers wins.

@@ -145,6 +145,21 @@ final class HonestyTests: XCTestCase {
     XCTAssertTrue((last["answer"] as? String ?? "").hasPrefix("That is all the document says about"))
   }
 
+  /// "is it safe?" right after "the document doesn't say anything about Prozac" is about
+  /// Prozac: ketamine's safety would be read as Prozac's. Naming ketamine moves on.
+  func testAPointerAfterAnotherSubjectStaysWithIt() throws {
+    let answers = try conversation([
+      "what is prozac", "is it safe?", "is it addictive?", "is ketamine safe?", "is it safe?",
+    ])
+    for index in 0...2 {
+      XCTAssertEqual(answers[index]["category"] as? String, "not_covered", "\(index): \(answers[index])")
+      XCTAssertTrue(
+        (answers[index]["answer"] as? String ?? "").contains("anything about prozac"), "\(answers[index])")
+    }
+    XCTAssertEqual(answers[3]["intent"] as? String, "is_it_safe", "\(answers[3])")
+    XCTAssertEqual(answers[4]["intent"] as? String, "is_it_safe", "\(answers[4])")
+  }
+
   func testTellMeMoreTwiceAfterIsItSafeKeepsTheProtocol() throws {
     let answers = try conversation(["is it safe", "tell me more", "tell me more", "tell me more"])
     for answer in answers where answer["kind"] as? String == "fallback" {

@@ -18,9 +18,9 @@ public struct SubjectStage: DialogueStage {
   /// "Not covered", naming the subject, for a question about a thing the document never
   /// mentions; nil when there is none, the check is off, or a non-`faq` intent is confident.
   public func respond(to turn: Turn, resources: EngineResources) -> StageResult? {
-    guard resources.configuration.subjectCheck, Self.applies(to: resources),
-      let subject = resources.subjects.foreignSubject(of: turn.analysis, analyzer: resources.analyzer)
-    else { return nil }
+    guard resources.configuration.subjectCheck, Self.applies(to: resources) else { return nil }
+    guard let subject = resources.subjects.foreignSubject(of: turn.analysis, analyzer: resources.analyzer)
+    else { return pointingBack(turn, resources: resources) }
     // A common word close in meaning to one the document uses is talked about there in other
     // words ("speed" beside "faster"): not another subject.
     if let neighbours = resources.documentNeighbours,
@@ -47,6 +47,51 @@ public struct SubjectStage: DialogueStage {
     {
       return nil
     }
+    guard !Self.anotherIntentIsSure(turn, resources: resources) else { return nil }
+    return Self.notCovered(
+      Self.asTyped(subject, in: turn.question), turn: turn, resources: resources,
+      reason:
+        "the question is about \"\(subject)\", which neither the document nor an intent's examples mention")
+  }
+
+  /// Right after "the document doesn't say anything about Prozac", a short question that
+  /// points back ("is it safe?", "are they addictive?") without naming the document's own
+  /// subject is about Prozac too: answering it with ketamine's safety would be read as
+  /// Prozac's.
+  func pointingBack(_ turn: Turn, resources: EngineResources) -> StageResult? {
+    guard let earlier = turn.context.foreignSubject else { return nil }
+    let words = turn.analysis.words
+    guard words.count <= resources.configuration.continuationWordLimit,
+      words.contains(where: WordLists.anaphora.contains),
+      !turn.analysis.stems.contains(where: resources.subjects.anchors.contains),
+      !Self.anotherIntentIsSure(turn, resources: resources)
+    else { return nil }
+    return Self.notCovered(
+      earlier, turn: turn, resources: resources,
+      reason:
+        "the question points back at \"\(earlier)\", which the previous answer said the document does not cover"
+    )
+  }
+
+  /// "Not covered", naming `named`, which the next question may point back at.
+  static func notCovered(_ named: String, turn: Turn, resources: EngineResources, reason: String)
+    -> StageResult
+  {
+    let covers = resources.subjects.subjectName.map { "only covers \($0)" } ?? "covers its own subject"
+    let text =
+      "The document (\"\(resources.knowledge.document.title)\") \(covers); it doesn't say anything about "
+      + "\(named). \(resources.fallbackAdvice)"
+    let answer = Answer(
+      kind: .fallback, intent: nil, confidence: resources.configuration.subjectCheckConfidence, text: text,
+      candidates: resources.candidates(turn.prediction), truncated: turn.truncated, category: .notCovered)
+    var result = StageResult(answer: answer, reason: reason, passages: [])
+    result.foreignSubject = named
+    return result
+  }
+
+  /// Whether an intent that claims no document answer (a decline, a not-covered or small-talk
+  /// intent) is confident: those are honest already, and their text is more specific.
+  static func anotherIntentIsSure(_ turn: Turn, resources: EngineResources) -> Bool {
     let configuration = resources.configuration
     // Small talk must be surer than the threshold: a question about another subject that
     // shares a word with a greeting ("is dayquil ok to take at *night*") reaches it.
@@ -58,19 +103,9 @@ public struct SubjectStage: DialogueStage {
       guard let best = reading.prediction.ranking.first, reading.prediction.hasEvidence else { continue }
       let kind = resources.pack.intents[best].kind
       let needed = kind == .smalltalk ? smallTalkBar : configuration.threshold
-      if kind != .faq, reading.bestConfidence >= needed { return nil }
+      if kind != .faq, reading.bestConfidence >= needed { return true }
     }
-    let named = Self.asTyped(subject, in: turn.question)
-    let covers = resources.subjects.subjectName.map { "only covers \($0)" } ?? "covers its own subject"
-    let text =
-      "The document (\"\(resources.knowledge.document.title)\") \(covers); it doesn't say anything about "
-      + "\(named). \(resources.fallbackAdvice)"
-    let answer = Answer(
-      kind: .fallback, intent: nil, confidence: resources.configuration.subjectCheckConfidence, text: text,
-      candidates: resources.candidates(turn.prediction), truncated: turn.truncated, category: .notCovered)
-    let reason =
-      "the question is about \"\(subject)\", which neither the document nor an intent's examples mention"
-    return StageResult(answer: answer, reason: reason, passages: [])
+    return false
   }
 
   /// Whether the pack has a subject to hold questions to: a main subject its intents'
