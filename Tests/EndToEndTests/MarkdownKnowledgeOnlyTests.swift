@@ -24,12 +24,13 @@ final class MarkdownKnowledgeOnlyTests: XCTestCase {
           #"{"id":1,"question":"how should i water the plants"}"#,
           #"{"id":2,"question":"what is the capital of peru"}"#,
           #"{"id":3,"question":"hi"}"#, #"{"id":4,"question":"Thanks!"}"#, #"{"id":5,"question":"bye"}"#,
+          #"{"id":6,"question":"who are you?"}"#,
         ])
       XCTAssertEqual(outcome.status, 0, outcome.errors)
       let replies = try outcome.output.split(separator: "\n").map {
         try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
       }
-      XCTAssertEqual(replies.count, 5)
+      XCTAssertEqual(replies.count, 6)
       XCTAssertEqual(replies[0]["kind"] as? String, "knowledge", "\(replies[0])")
       let sources = try XCTUnwrap(replies[0]["sources"] as? [[String: Any]])
       XCTAssertEqual(sources.first?["section"] as? String, "Watering")
@@ -42,7 +43,11 @@ final class MarkdownKnowledgeOnlyTests: XCTestCase {
       XCTAssertEqual(replies[1]["kind"] as? String, "fallback", "\(replies[1])")
       // No small-talk intents: the engine's own replies, never a passage holding "thanks".
       for (reply, opening) in zip(
-        replies[2...], ["Hello! Ask me anything about", "You're welcome.", "Goodbye"])
+        replies[2...],
+        [
+          "Hello! Ask me anything about", "You're welcome.", "Goodbye",
+          "I'm a bot that answers questions from",
+        ])
       {
         XCTAssertEqual(reply["category"] as? String, "small_talk", "\(reply)")
         XCTAssertEqual((reply["sources"] as? [Any])?.count, 0, "\(reply)")

@@ -47,7 +47,8 @@ public struct ShortReplyStage: DialogueStage {
     }
     return replies
   }()
-  /// Greetings, thanks and goodbyes the engine answers itself when no intent of the pack does.
+  /// Greetings, thanks, goodbyes and "who are you" the engine answers itself when no intent of
+  /// the pack does.
   static let greetings: Set<[String]> = [
     ["hi"], ["hello"], ["hey"], ["hiya"], ["howdy"], ["yo"], ["greetings"], ["hi", "there"],
     ["hello", "there"], ["hey", "there"], ["good", "morning"], ["good", "afternoon"], ["good", "evening"],
@@ -58,6 +59,14 @@ public struct ShortReplyStage: DialogueStage {
     ["thanks"], ["thank", "you"], ["thx"], ["ty"], ["cheers"], ["thanks", "a", "lot"], ["many", "thanks"],
     ["thank", "you", "so", "much"], ["thanks", "so", "much"], ["great", "thanks"], ["ok", "thanks"],
     ["okay", "thanks"], ["that", "helped"], ["thanks", "that", "helped"],
+  ]
+  /// "Who are you": what the bot is.
+  static let identityQuestions: Set<[String]> = [
+    ["who", "are", "you"], ["what", "are", "you"], ["what", "can", "you", "do"], ["what", "do", "you", "do"],
+    ["are", "you", "a", "bot"], ["are", "you", "human"], ["are", "you", "a", "person"],
+    ["what", "is", "this"],
+    ["what", "is", "this", "bot"], ["what", "do", "you", "know"], ["what", "can", "i", "ask"],
+    ["what", "can", "i", "ask", "you"],
   ]
   /// Goodbyes alone.
   static let goodbyesAlone: Set<[String]> = [
@@ -81,6 +90,7 @@ public struct ShortReplyStage: DialogueStage {
   /// The replies as typed at their longest: a closing one may follow a ``declining`` word.
   static let longestReplies =
     Array(acknowledging) + Array(greetings) + Array(thanksAlone) + Array(goodbyesAlone)
+    + Array(identityQuestions)
     + closing.union(thankingGoodbyes).map { [declining.max { $0.utf8.count < $1.utf8.count } ?? ""] + $0 }
   /// The most words of any reply above: a longer message is never one of them.
   static let longestReplyWords = longestReplies.map(\.count).max() ?? 0
@@ -157,6 +167,12 @@ public struct ShortReplyStage: DialogueStage {
       return (
         "You're welcome. Ask me anything else about \"\(title)\" whenever you like.",
         "thanks, and no intent of the pack answers it"
+      )
+    }
+    if identityQuestions.contains(words) {
+      return (
+        "I'm a bot that answers questions from \"\(title)\", and only from it. Ask me about what it covers.",
+        "a question about the bot, and no intent of the pack answers it"
       )
     }
     if goodbyesAlone.contains(words) {
