@@ -251,15 +251,19 @@ public struct EngineResources: Sendable {
         knowledge.passage($0.passageId)?.sectionId == sectionId
       })
     {
-      chosen = hit.passageId.split(separator: ".").prefix(2).joined(separator: ".")
+      chosen = KnowledgeBase.paragraphId(of: hit.passageId)
     }
-    var ids = [chosen]
-    if let passage = knowledge.passage(chosen), passage.text.count < configuration.shortParagraphCharacters,
-      let next = knowledge.paragraph(after: chosen)
-    {
-      ids.append(next.id)
-    }
-    return ids
+    guard let paragraph = knowledge.passage(chosen) else { return [chosen] }
+    return withShortFollower(paragraph).map(\.id)
+  }
+
+  /// `paragraph` as an answer, with the next paragraph of its section when it is short
+  /// (``EngineConfiguration/shortParagraphCharacters``): a lead-in alone answers nothing.
+  func withShortFollower(_ paragraph: KnowledgeBase.Passage) -> [KnowledgeBase.Passage] {
+    guard paragraph.text.count < configuration.shortParagraphCharacters,
+      let next = knowledge.paragraph(after: paragraph.id)
+    else { return [paragraph] }
+    return [paragraph, next]
   }
 
   /// A reply's text (its own, or the quoted passages) and the sources it cites. A quoted

@@ -19,7 +19,7 @@ extension KnowledgeBase {
       }
       seen.insert(id)
     }
-    let anchorParagraph = anchor.split(separator: ".").prefix(2).joined(separator: ".")
+    let anchorParagraph = Self.paragraphId(of: anchor)
     let start = section.paragraphs.firstIndex { $0.id == anchorParagraph } ?? 0
     let order = Array(section.paragraphs[start...]) + Array(section.paragraphs[..<start])
     for paragraph in order {

@@ -67,9 +67,15 @@ public struct KnowledgeBase: Sendable {
   /// Whether `id` names a passage: intent files' references are checked with it.
   public func contains(_ id: String) -> Bool { passagesById[id] != nil }
 
+  /// The id of the paragraph holding `id`: itself for a paragraph, `section.p2` for the
+  /// sentence `section.p2.s1`.
+  public static func paragraphId(of id: String) -> String {
+    id.split(separator: ".").prefix(2).joined(separator: ".")
+  }
+
   /// The paragraph after the one holding `id` (sentence or paragraph), within the same section.
   public func paragraph(after id: String) -> Passage? {
-    let paragraphId = id.split(separator: ".").prefix(2).joined(separator: ".")
+    let paragraphId = Self.paragraphId(of: id)
     guard let index = paragraphOrder.firstIndex(of: paragraphId), index + 1 < paragraphOrder.count,
       let next = passagesById[paragraphOrder[index + 1]],
       next.sectionId == passagesById[paragraphId]?.sectionId

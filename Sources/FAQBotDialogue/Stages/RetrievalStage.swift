@@ -49,8 +49,9 @@ public struct RetrievalStage: DialogueStage {
   /// when the announcement ends the paragraph too (a list set as its own paragraph).
   static func completed(_ passage: KnowledgeBase.Passage, _ resources: EngineResources) -> [String] {
     guard passage.text.hasSuffix(":") else { return [passage.id] }
-    let paragraphId = passage.id.split(separator: ".").prefix(2).joined(separator: ".")
-    guard let paragraph = resources.knowledge.passage(paragraphId) else { return [passage.id] }
+    guard let paragraph = resources.knowledge.passage(KnowledgeBase.paragraphId(of: passage.id)) else {
+      return [passage.id]
+    }
     if paragraph.text.hasSuffix(":"), let next = resources.knowledge.paragraph(after: paragraph.id) {
       return [paragraph.id, next.id]
     }
@@ -156,13 +157,7 @@ extension RetrievalStage {
     from first: KnowledgeBase.Passage, confidence: Double, reason: String, turn: Turn,
     resources: EngineResources
   ) -> StageResult {
-    let configuration = resources.configuration
-    var passages = [first]
-    if first.text.count < configuration.shortParagraphCharacters,
-      let next = resources.knowledge.paragraph(after: first.id)
-    {
-      passages.append(next)
-    }
+    let passages = resources.withShortFollower(first)
     let answer = Answer(
       kind: .knowledge, intent: nil, confidence: min(1, max(0, confidence)),
       text: passages.map { $0.text }.joined(separator: "\n\n"),

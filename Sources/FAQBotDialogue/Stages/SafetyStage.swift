@@ -49,10 +49,19 @@ public struct SafetyStage: DialogueStage {
       $0 != "ok" && $0 != "okay" && $0 != "so" && $0 != "but"
     }
     guard FollowUpStage.phrases.contains(words) || Self.followUps.contains(words) else { return nil }
+    return Self.moreHelp(
+      candidates: resources.candidates(turn.prediction), turn: turn, resources: resources,
+      reason: "a request for more right after a crisis answer")
+  }
+
+  /// More crisis help (``CrisisReply/followUp``) after a crisis answer.
+  static func moreHelp(candidates: [Answer.Candidate], turn: Turn, resources: EngineResources, reason: String)
+    -> StageResult
+  {
     let answer = Answer(
-      kind: .safety, intent: nil, confidence: 1, text: resources.crisisReply.followUp,
-      candidates: resources.candidates(turn.prediction), truncated: turn.truncated)
-    return StageResult(answer: answer, reason: "a request for more right after a crisis answer", passages: [])
+      kind: .safety, intent: nil, confidence: 1, text: resources.crisisReply.followUp, candidates: candidates,
+      truncated: turn.truncated)
+    return StageResult(answer: answer, reason: reason, passages: [])
   }
 
   /// `result`, or more crisis help when it answers a message right after a crisis answer with
@@ -68,12 +77,8 @@ public struct SafetyStage: DialogueStage {
       result.answer.kind == .fallback || result.answer.category == .smallTalk,
       !SubjectStage.opensAsQuestion(turn)
     else { return result }
-    let answer = Answer(
-      kind: .safety, intent: nil, confidence: 1, text: resources.crisisReply.followUp,
-      candidates: result.answer.candidates, truncated: turn.truncated)
-    return StageResult(
-      answer: answer,
-      reason: "right after a crisis answer, a message the document does not answer gets crisis help again",
-      passages: [])
+    return moreHelp(
+      candidates: result.answer.candidates, turn: turn, resources: resources,
+      reason: "right after a crisis answer, a message the document does not answer gets crisis help again")
   }
 }
